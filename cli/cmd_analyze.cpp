@@ -1,0 +1,62 @@
+// `dnnexplorer analyze MODEL`: per-layer workload analysis (MODELS.md section 1).
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "report/analyze_report.h"
+#include "zoo/zoo.h"
+
+namespace dnne::cli {
+
+namespace {
+struct AnalyzeOptions {
+  ModelOptions model;
+  bool json = false;
+  bool csv = false;
+  bool list = false;
+};
+
+int list_zoo() {
+  for (const auto& entry : zoo_entries())
+    std::cout << entry.name << "  (" << to_string(entry.default_input) << ")  "
+              << entry.description << "\n";
+  return 0;
+}
+}  // namespace
+
+Command analyze_command() {
+  return {"analyze", "per-layer operations, parameters, feature maps and CTC of a network",
+          [](CLI::App& app) -> Runner {
+            auto o = std::make_shared<AnalyzeOptions>();
+            add_model_options(app, o->model);
+            // `analyze --list` needs no model.
+            app.get_option("model")->required(false);
+            app.add_flag("--list", o->list, "list the built-in model zoo and exit");
+            auto* json = app.add_flag("--json", o->json, "print JSON (keys as in CLI.md)");
+            app.add_flag("--csv", o->csv, "print CSV, one row per layer")->excludes(json);
+            return [o]() {
+              if (o->list) return list_zoo();
+              if (o->model.model.empty())
+                return report_error({"analyze: a MODEL is required (a zoo name or a model file)"});
+              auto network = load_network(o->model);
+              if (!network) return report_error(network.error());
+              const int bits = o->model.precision_bits;
+              if (o->json)
+                std::cout << analyze_json(*network, bits).dump(2) << "\n";
+              else if (o->csv)
+                std::cout << analyze_csv(*network, bits);
+              else
+                std::cout << analyze_table(*network, bits);
+              return 0;
+            };
+          }};
+}
+
+Command models_command() {
+  return {"models", "list the built-in model zoo", [](CLI::App&) -> Runner {
+            return [] { return list_zoo(); };
+          }};
+}
+
+}  // namespace dnne::cli

@@ -1,0 +1,60 @@
+#include "cli/common.h"
+
+#include <charconv>
+#include <iostream>
+
+#include "importers/model_loader.h"
+
+namespace dnne::cli {
+
+void add_model_options(CLI::App& app, ModelOptions& options) {
+  app.add_option("model", options.model,
+                 "a zoo name ('dnnexplorer models' lists them) or a .onnx / .prototxt file")
+      ->required();
+  app.add_option("--input", options.input, "input shape CxHxW, e.g. 3x224x224 (overrides the model's)");
+  app.add_option("--precision", options.precision_bits, "bits per weight and activation: 16 or 8");
+  app.add_flag("--allow-unknown", options.allow_unknown,
+               "import operators we cannot cost as zero-cost layers (listed in the report)");
+  app.add_option("--batch", options.batch, "value of a symbolic batch dimension in a model file");
+}
+
+Expected<Shape> parse_input_shape(const std::string& text) {
+  const Error bad{"--input '" + text +
+                  "': expected CxHxW with positive integers, e.g. 3x224x224"};
+  Shape shape;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find_first_of("xX", start);
+    if (end == std::string::npos) end = text.size();
+    int64_t value = 0;
+    const char* first = text.data() + start;
+    const char* last = text.data() + end;
+    auto [ptr, ec] = std::from_chars(first, last, value);
+    if (ec != std::errc() || ptr != last || value < 1) return bad;
+    shape.push_back(value);
+    start = end + 1;
+  }
+  if (shape.size() != 3) return bad;
+  return shape;
+}
+
+Expected<Network> load_network(const ModelOptions& options) {
+  if (options.precision_bits != 16 && options.precision_bits != 8)
+    return Error{"--precision " + std::to_string(options.precision_bits) + ": expected 16 or 8"};
+  if (options.batch < 1)
+    return Error{"--batch " + std::to_string(options.batch) + ": expected a positive integer"};
+  LoadOptions load{.allow_unknown = options.allow_unknown, .batch = options.batch};
+  if (!options.input.empty()) {
+    auto shape = parse_input_shape(options.input);
+    if (!shape) return shape.error();
+    load.input = *shape;
+  }
+  return load_model(options.model, load);
+}
+
+int report_error(const Error& error) {
+  std::cerr << "dnnexplorer: error: " << error.message << "\n";
+  return 2;
+}
+
+}  // namespace dnne::cli

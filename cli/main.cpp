@@ -1,0 +1,71 @@
+// The dnnexplorer command line: a thin shell over the library. Parses arguments, runs one
+// command from the table, maps errors to exit status 2 with one clear line on stderr.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "util/spellcheck.h"
+
+namespace {
+
+std::vector<dnne::cli::Command> commands() {
+  using namespace dnne::cli;
+  return {analyze_command(), models_command()};
+}
+
+// CLI11 names an unexpected argument; add the nearest option of the command it was given to.
+std::string unexpected_argument_hint(const CLI::App& app, int argc, char** argv) {
+  const CLI::App* scope = &app;
+  for (const CLI::App* sub : app.get_subcommands()) scope = sub;
+  std::vector<std::string> known;
+  for (const CLI::Option* option : scope->get_options())
+    for (const auto& name : option->get_lnames()) known.push_back("--" + name);
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg.rfind("--", 0) != 0) continue;
+    arg = arg.substr(0, arg.find('='));
+    bool is_known = false;
+    for (const auto& name : known) is_known = is_known || name == arg;
+    if (!is_known) return "unknown option '" + arg + "'" + dnne::did_you_mean(arg, known);
+  }
+  return "";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"DNNExplorer: analyse DNN workloads, model FPGA accelerators, explore designs"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "dnnexplorer 0.1.0");
+  std::vector<std::pair<CLI::App*, dnne::cli::Runner>> runners;
+  for (const auto& command : commands()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.help);
+    runners.emplace_back(sub, command.setup(*sub));
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::string hint = unexpected_argument_hint(app, argc, argv);
+    std::cerr << "dnnexplorer: error: " << (hint.empty() ? e.what() : hint) << "\n"
+              << "Run with --help for more information.\n";
+    return 2;
+  }
+  for (auto& [sub, run] : runners)
+    if (sub->parsed()) {
+      try {
+        return run();
+      } catch (const std::exception& e) {
+        std::cerr << "dnnexplorer: internal error: " << e.what() << "\n";
+        return 3;
+      }
+    }
+  return 2;
+}

@@ -1,0 +1,23 @@
+#include "importers/model_loader.h"
+
+#include <filesystem>
+
+#include "zoo/zoo.h"
+
+namespace dnne {
+
+namespace {
+bool has_extension(const std::string& path, const std::string& ext) {
+  return std::filesystem::path(path).extension() == ext;
+}
+}  // namespace
+
+Expected<Network> load_model(const std::string& model, const LoadOptions& options) {
+  if (has_extension(model, ".onnx") || has_extension(model, ".prototxt"))
+    return Error{model + ": importing model files is not implemented yet"};
+  if (model.find('/') != std::string::npos || model.find('.') != std::string::npos)
+    return Error{model + ": not a zoo name, and the extension is not .onnx or .prototxt"};
+  return build_zoo_network(model, options.input);
+}
+
+}  // namespace dnne

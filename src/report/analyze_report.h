@@ -1,0 +1,17 @@
+// Views of a workload analysis (`dnnexplorer analyze`): a table for people, JSON for tools
+// (keys fixed by CLI.md), CSV for plotting. All three read the same Network.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "graph/network.h"
+
+namespace dnne {
+
+std::string analyze_table(const Network& network, int precision_bits);
+nlohmann::json analyze_json(const Network& network, int precision_bits);
+std::string analyze_csv(const Network& network, int precision_bits);
+
+}  // namespace dnne

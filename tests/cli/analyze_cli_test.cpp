@@ -1,0 +1,80 @@
+// End-to-end runs of the dnnexplorer binary: exit status, stdout, stderr.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+
+namespace dnne {
+namespace {
+
+TEST(AnalyzeCli, JsonHasTheContractKeys) {
+  const CliResult r = run_cli("analyze vgg16 --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["model"], "vgg16");
+  EXPECT_EQ(j["input"], (std::vector<int>{3, 224, 224}));
+  EXPECT_EQ(j["totals"]["conv_macs"], 15'346'630'656);
+  EXPECT_EQ(j["totals"]["fc_macs"], 123'633'664);
+  const auto& conv = j["layers"][1];
+  EXPECT_EQ(conv["name"], "conv1_1");
+  EXPECT_EQ(conv["kind"], "conv");
+  EXPECT_EQ(conv["op"], "Conv");
+  EXPECT_EQ(conv["output"], (std::vector<int>{64, 224, 224}));
+  EXPECT_EQ(conv["macs"], 64 * 224 * 224 * 3 * 9);
+  EXPECT_EQ(conv["params"], 64 * 27 + 64);
+}
+
+TEST(AnalyzeCli, InputOverrideAndCsv) {
+  const CliResult r = run_cli("analyze alexnet --input 3x227x227 --csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("name,kind,op,output,macs,params", 0), 0u);
+  EXPECT_NE(r.out.find("\"conv1\",conv,Conv,64x56x56,"), std::string::npos) << r.out;
+}
+
+TEST(AnalyzeCli, TableShowsTotals) {
+  const CliResult r = run_cli("analyze resnet18");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("layer1.0.conv1"), std::string::npos);
+  EXPECT_NE(r.out.find("total MACs"), std::string::npos);
+}
+
+TEST(AnalyzeCli, UnknownModelSuggestsAndExitsTwo) {
+  const CliResult r = run_cli("analyze resnet51");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("unknown model 'resnet51'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("resnet50"), std::string::npos) << r.err;
+}
+
+TEST(AnalyzeCli, MalformedInputSaysTheExpectedForm) {
+  const CliResult r = run_cli("analyze vgg16 --input 224x224");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "dnnexplorer: error: --input '224x224': expected CxHxW with positive "
+                   "integers, e.g. 3x224x224\n");
+}
+
+TEST(AnalyzeCli, MistypedFlagSuggestsTheRealOne) {
+  const CliResult r = run_cli("analyze vgg16 --jsno");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("unknown option '--jsno' (did you mean '--json'?)"), std::string::npos)
+      << r.err;
+}
+
+TEST(AnalyzeCli, BadPrecisionIsRejected) {
+  const CliResult r = run_cli("analyze vgg16 --precision 4");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--precision 4: expected 16 or 8"), std::string::npos) << r.err;
+}
+
+TEST(ModelsCli, ListsTheZoo) {
+  const CliResult r = run_cli("models");
+  ASSERT_EQ(r.status, 0);
+  for (const char* name : {"alexnet", "zfnet", "vgg16", "vgg19", "vgglike_N", "resnet18",
+                           "resnet34", "resnet50", "mobilenet_v1", "mobilenet_v2",
+                           "squeezenet1_1", "yolov2_tiny"})
+    EXPECT_NE(r.out.find(name), std::string::npos) << name;
+}
+
+}  // namespace
+}  // namespace dnne
