@@ -1,0 +1,63 @@
+// One accelerator design covering the three paradigms (MODELS.md sections 3-5). The network
+// is split at split_point: its first split_point stage layers (model/workload.h) form a
+// DNNBuilder pipeline (part A), the rest run on one generic engine (part B). split_point = 0
+// is generic-only; split_point = number of stage layers is pipeline-only.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace dnne {
+
+// Parallelism of one pipeline stage: CPF input channels x KPF output channels per cycle per
+// frame (DNNBuilder). Pooling/eltwise stages use kpf lanes and cpf = 1.
+struct StageParallelism {
+  int cpf = 1;
+  int kpf = 1;
+  // Keep the whole layer's weights on chip instead of streaming ping-pong kernel groups.
+  bool weights_on_chip = false;
+};
+
+// Part A: the pipelined layers.
+struct PipelineDesign {
+  std::vector<StageParallelism> stages;  // exactly split_point entries
+  int batch = 1;                         // frames in flight (the pipeline replicated)
+};
+
+enum class BufferingChoice {
+  kAuto,          // the model picks the cheaper alternative per layer
+  kInputResident, // keep an input row-band resident, stream weights per band
+  kWeightResident // keep a weight block resident, stream inputs per block
+};
+
+// Part B: the generic reusable engine (HybridDNN-like).
+struct GenericDesign {
+  int p_in = 1;   // input-channel lanes of the PE array
+  int p_out = 1;  // output-channel lanes; DSP = p_in * p_out / pack
+  int batch = 1;  // frames sharing each weight load
+  // On-chip buffers (BRAM18 blocks each; double-buffered halves included).
+  int64_t input_buffer_bram18 = 0;
+  int64_t weight_buffer_bram18 = 0;
+  int64_t output_buffer_bram18 = 0;
+  BufferingChoice buffering = BufferingChoice::kAuto;
+};
+
+// How the budget is divided between the parts (MODELS.md section 5). Part A may use at most
+// these; part B gets the rest of the budget. With split_point = 0 or = N the one part present
+// gets the whole budget and the split is ignored.
+struct ResourceSplit {
+  int64_t pipeline_dsp = 0;
+  int64_t pipeline_bram18 = 0;
+  double pipeline_dram_bw_gbps = 0;
+};
+
+struct Design {
+  int split_point = 0;
+  PipelineDesign pipeline;
+  GenericDesign generic;
+  ResourceSplit split;
+  double clock_mhz = 0;    // 0: the budget's clock
+  int precision_bits = 16;
+};
+
+}  // namespace dnne

@@ -1,0 +1,34 @@
+// The boards DNNExplorer ships (MODELS.md section 2), each figure citing its data sheet, and
+// user device files for boards not in the catalog.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "device/device.h"
+#include "util/expected.h"
+
+namespace dnne {
+
+const std::vector<Device>& device_catalog();
+
+// A catalog name ("ku115", case-insensitive) or a path to a JSON device file (documented in
+// the README). Unknown names suggest the nearest catalog names.
+Expected<Device> find_device(const std::string& name_or_path);
+
+// Per-run overrides of the device's own figures (--dsp, --bram18, --bw-gbps, --clock-mhz,
+// --precision); reports show which fields were overridden.
+struct BudgetOverrides {
+  std::optional<int64_t> dsp;
+  std::optional<int64_t> bram18;
+  std::optional<double> dram_bw_gbps;
+  std::optional<double> clock_mhz;
+  std::optional<int> precision_bits;
+};
+
+// Errors name the flag and what was expected (e.g. "--dsp 0: expected a positive number of
+// DSP slices").
+Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overrides);
+
+}  // namespace dnne

@@ -1,0 +1,43 @@
+// An FPGA device (a part on a board) and the budget a run may use (MODELS.md section 2).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace dnne {
+
+enum class DspFamily { kDsp48E1, kDsp48E2, kDsp58 };
+
+struct Device {
+  std::string name;   // catalog key: "ku115", "zc706", "u250", ...
+  std::string part;   // "XCKU115"
+  std::string board;  // "KCU1500" / "Alveo U250" / ...
+  int64_t dsp = 0;
+  int64_t bram18 = 0;  // BRAM18K blocks (one BRAM36 = two BRAM18)
+  int64_t uram = 0;    // 288 Kb UltraRAM blocks
+  int64_t lut = 0;
+  double dram_bw_gbps = 0;  // external memory bandwidth, GB/s
+  double clock_mhz = 0;     // default accelerator clock
+  DspFamily dsp_family = DspFamily::kDsp48E2;
+  std::string source;  // data sheet / board guide the figures come from
+};
+
+// MACs one DSP slice performs per cycle at a precision (MODELS.md section 2): DSP48E2 packs
+// two 8-bit MACs sharing an input (Xilinx WP487) and one 16-bit MAC; DSP48E1 and DSP58 as
+// documented in src/device/dsp_packing.cpp.
+int macs_per_dsp(DspFamily family, int precision_bits);
+
+// What one run may use: the device's figures, optionally overridden per run (--dsp,
+// --bram18, --bw-gbps, --clock-mhz, --precision). Cost models check designs against it.
+struct Budget {
+  int64_t dsp = 0;
+  int64_t bram18 = 0;
+  double dram_bw_gbps = 0;
+  double clock_mhz = 0;
+  int precision_bits = 16;
+  DspFamily dsp_family = DspFamily::kDsp48E2;
+};
+
+Budget default_budget(const Device& device, int precision_bits = 16);
+
+}  // namespace dnne

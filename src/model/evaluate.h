@@ -1,0 +1,50 @@
+// The cost models' public entry points. Pure functions of (workload, design, budget): no I/O,
+// no globals, and no allocation once `out.layers` has the workload's size, because the
+// search calls them millions of times.
+#pragma once
+
+#include "design/design.h"
+#include "device/device.h"
+#include "model/estimate.h"
+#include "model/workload.h"
+
+namespace dnne {
+
+// The budget one part of a hybrid design may use.
+struct PartBudget {
+  int64_t dsp = 0;
+  int64_t bram18 = 0;
+  double dram_bw_gbps = 0;
+  double clock_mhz = 0;
+  int precision_bits = 16;
+  DspFamily dsp_family = DspFamily::kDsp48E2;
+};
+
+// One pipeline stage (MODELS.md section 3): cycles per frame, DSPs, BRAM18 for its column
+// cache + weight buffer (+ skip buffer) at the given batch, and the weight bits per cycle it
+// streams from DRAM while busy.
+struct StageCost {
+  int64_t cycles = 0;
+  int64_t dsp = 0;
+  int64_t bram18 = 0;
+  double weight_bits_per_cycle = 0;
+};
+StageCost pipeline_stage_cost(const Workload& workload, int stage, const StageParallelism& p,
+                              int batch, const PartBudget& budget);
+
+// Part A alone: stages [0, split_point). Fills out.layers[0, split_point) and out.pipeline.
+void evaluate_pipeline_part(const Workload& workload, int split_point,
+                            const PipelineDesign& design, const PartBudget& budget,
+                            Estimate& out);
+
+// Part B alone: stages [split_point, N). Fills out.layers[split_point, N) and out.generic.
+void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
+                           const PartBudget& budget, Estimate& out);
+
+// The whole design: the hybrid composition (MODELS.md section 5) of the two parts, with the
+// design's resource split of the budget; covers pipeline-only (SP = N) and generic-only
+// (SP = 0) exactly.
+void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out);
+Estimate evaluate(const Workload& workload, const Design& design, const Budget& budget);
+
+}  // namespace dnne

@@ -1,0 +1,46 @@
+// The network as the cost models see it: a flat array of stage layers with every dimension a
+// model needs precomputed, built once per network and read millions of times by the search.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "graph/network.h"
+
+namespace dnne {
+
+// One layer that occupies a pipeline stage / an engine pass. Stage layers are the layers of
+// kind conv, fc, matmul, pool, eltwise, fused (standalone), resample and concat, in the
+// network's topological order; input, shape and unknown layers are wiring and cost nothing.
+// The split point SP counts stage layers: stages [0, SP) are pipelined, [SP, N) generic.
+struct StageLayer {
+  LayerId layer = -1;  // in the Network
+  LayerKind kind = LayerKind::kConv;
+  // Convolution view (MODELS.md section 3 notation). Input C x H x W (summed channels for
+  // multi-input layers), output M x R x Q, kernel Kh x Kw, stride S, groups g. A dense layer
+  // is C = K, M = N, R = rows (tokens; 1 for a vector), Q = Kh = Kw = 1. A matmul of two
+  // activations is the same with no weights (its second operand streams like an input).
+  int64_t C = 1, H = 1, W = 1;
+  int64_t M = 1, R = 1, Q = 1;
+  int kh = 1, kw = 1, stride_h = 1, stride_w = 1, groups = 1;
+  int64_t macs = 0;             // per frame
+  int64_t other_ops = 0;        // per frame
+  int64_t weight_elements = 0;  // weights + biases
+  int64_t input_elements = 0;   // all operands (both activations of a matmul)
+  int64_t output_elements = 0;
+  // Producers, as stage indices (-1: the network input or a wiring layer fed by it). Two or
+  // more for eltwise/concat/matmul: the pipeline then needs skip buffers (MODELS.md 3).
+  std::vector<int> producer_stages;
+};
+
+struct Workload {
+  std::string name;
+  std::vector<StageLayer> stages;
+  int64_t total_macs = 0;
+  double gop_per_frame() const { return 2.0 * static_cast<double>(total_macs) / 1e9; }
+};
+
+Workload make_workload(const Network& network);
+
+}  // namespace dnne

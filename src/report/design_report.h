@@ -1,0 +1,36 @@
+// Views of one evaluated design (`bench`, `explore`): a per-layer table for people, the JSON
+// object of CLI.md for tools, a per-layer CSV for plotting.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "design/design.h"
+#include "device/catalog.h"
+#include "graph/network.h"
+#include "model/estimate.h"
+#include "model/workload.h"
+
+namespace dnne {
+
+struct DesignReportInput {
+  const Network& network;
+  const Workload& workload;
+  const Device& device;
+  const Budget& budget;
+  const BudgetOverrides& overrides;  // which budget fields the user overrode
+  const Design& design;
+  const Estimate& estimate;
+};
+
+// {"model", "device", "paradigm", "budget", "design", "metrics", "layers"} (CLI.md); the
+// caller adds "search" for explore.
+nlohmann::json design_report_json(const DesignReportInput& in);
+std::string design_report_table(const DesignReportInput& in);
+std::string design_layers_csv(const DesignReportInput& in);
+
+// "pipeline" (SP = N), "generic" (SP = 0) or "hybrid".
+std::string paradigm_of(const Design& design, const Workload& workload);
+
+}  // namespace dnne
