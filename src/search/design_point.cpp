@@ -1,0 +1,119 @@
+#include "search/design_point.h"
+
+#include <algorithm>
+
+#include "search/dnnbuilder_allocator.h"
+#include "search/generic_allocator.h"
+
+namespace dnne {
+
+GlobalPoint normalised(const GlobalPoint& point, const SearchContext& context) {
+  const int n = context.stage_count();
+  GlobalPoint p = point;
+  p.split_point = std::clamp(p.split_point, 0, n);
+  if (p.split_point == 0 || p.split_point == n) return {.split_point = p.split_point};
+  const int top = context.split_steps - 1;
+  p.dsp_step = std::clamp(p.dsp_step, 1, top);
+  p.bram_step = std::clamp(p.bram_step, 1, top);
+  p.bw_step = std::clamp(p.bw_step, 1, top);
+  p.batch_index = std::clamp(p.batch_index, 0, static_cast<int>(context.generic_batches.size()) - 1);
+  return p;
+}
+
+uint64_t point_key(const GlobalPoint& p) {
+  // 16 bits each for the split point and the shares, 8 for the batch index.
+  return (static_cast<uint64_t>(p.split_point) << 48) | (static_cast<uint64_t>(p.dsp_step) << 32) |
+         (static_cast<uint64_t>(p.bram_step) << 16) | (static_cast<uint64_t>(p.bw_step) << 8) |
+         static_cast<uint64_t>(p.batch_index);
+}
+
+bool better(const PointOutcome& a, const PointOutcome& b) {
+  if (a.feasible != b.feasible) return a.feasible;
+  if (a.feasible) return a.score > b.score;
+  return a.rejection.ratio < b.rejection.ratio;
+}
+
+namespace {
+
+PartBudget part_budget(const Budget& b, int64_t dsp, int64_t bram18, double bw_gbps) {
+  return {.dsp = dsp, .bram18 = bram18, .dram_bw_gbps = bw_gbps, .clock_mhz = b.clock_mhz,
+          .precision_bits = b.precision_bits, .dsp_family = b.dsp_family};
+}
+
+PointOutcome rejected(Rejection rejection, const std::string& part) {
+  rejection.reason = part + ": " + rejection.reason;
+  return {.rejection = std::move(rejection)};
+}
+
+PipelineAllocation allocate_a(const SearchContext& c, int split_point, const PartBudget& budget,
+                              Estimate& scratch, EvalCounter& counter) {
+  if (c.allocator == PipelineAllocatorKind::kDnnBuilder)
+    return allocate_pipeline_dnnbuilder(
+        {.workload = c.workload, .split_point = split_point, .budget = budget,
+         .max_batch = c.table ? c.table->batches.back() : 32},
+        scratch, counter);
+  return allocate_pipeline({.workload = c.workload, .table = *c.table, .split_point = split_point,
+                            .budget = budget, .objective = c.objective},
+                           scratch, counter);
+}
+
+}  // namespace
+
+PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Estimate& scratch,
+                            EvalCounter& counter) {
+  const GlobalPoint p = normalised(raw, c);
+  const int n = c.stage_count();
+  const Budget& b = c.budget;
+  Design design{.split_point = p.split_point, .clock_mhz = b.clock_mhz,
+                .precision_bits = b.precision_bits};
+  if (p.split_point > 0) {
+    const double steps = c.split_steps;
+    const PartBudget a_budget =
+        p.split_point == n
+            ? part_budget(b, b.dsp, b.bram18, b.dram_bw_gbps)
+            : part_budget(b, static_cast<int64_t>(static_cast<double>(b.dsp) * p.dsp_step / steps),
+                          static_cast<int64_t>(static_cast<double>(b.bram18) * p.bram_step / steps),
+                          b.dram_bw_gbps * p.bw_step / steps);
+    const PipelineAllocation a = allocate_a(c, p.split_point, a_budget, scratch, counter);
+    if (!a.feasible) return rejected(a.rejection, "pipeline part");
+    design.pipeline = a.design;
+    // Part B gets what part A does not use (MODELS.md 5: DSP_A + DSP_B <= DSP, ...).
+    design.split = {.pipeline_dsp = a.summary.dsp, .pipeline_bram18 = a.summary.bram18,
+                    .pipeline_dram_bw_gbps = a.summary.dram_bw_gbps};
+  }
+  if (p.split_point < n) {
+    const PartBudget b_budget =
+        part_budget(b, b.dsp - design.split.pipeline_dsp, b.bram18 - design.split.pipeline_bram18,
+                    b.dram_bw_gbps - design.split.pipeline_dram_bw_gbps);
+    GenericAllocatorInput in{.workload = c.workload, .split_point = p.split_point,
+                             .budget = b_budget, .objective = c.objective,
+                             .batches = c.generic_batches};
+    if (p.split_point > 0)
+      in.batches = {c.generic_batches[static_cast<size_t>(p.batch_index)]};
+    const GenericAllocation g = allocate_generic(in, scratch, counter);
+    if (!g.feasible) return rejected(g.rejection, "generic part");
+    design.generic = g.design;
+  }
+  if (p.split_point == n) design.split = {.pipeline_dsp = b.dsp, .pipeline_bram18 = b.bram18,
+                                          .pipeline_dram_bw_gbps = b.dram_bw_gbps};
+  if (p.split_point == 0) design.split = {};
+  evaluate(c.workload, design, b, scratch);
+  ++counter.designs;
+  PointOutcome out{.design = std::move(design)};
+  out.throughput_fps = scratch.throughput_fps;
+  out.latency_ms = scratch.latency_ms;
+  if (!scratch.feasible) {
+    out.rejection = worst_violation(scratch);
+    return out;
+  }
+  Rejection constraint = check_constraints(scratch, c.constraints);
+  if (!constraint.reason.empty()) {
+    out.rejection = std::move(constraint);
+    return out;
+  }
+  out.feasible = true;
+  out.score = objective_score(scratch, c.objective);
+  return out;
+}
+
+}  // namespace dnne

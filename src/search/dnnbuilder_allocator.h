@@ -1,0 +1,28 @@
+// The reference allocator: AccDNN's (the public DNNBuilder implementation's) proportional
+// heuristic as summarised in MODELS.md section 3, so reports can show what our exact
+// min-max allocator gains over it on the same budget.
+//
+// 1. Each stage's parallelism CPF * KPF is proportional to its work (cycles at CPF = KPF = 1,
+//    i.e. its MACs, or its comparisons for pooling), rounded to a power of two, each factor
+//    at most 64 and at most the layer's (power-of-two-rounded) channel counts.
+// 2. The common scale is the largest power of two for which the design at B = 1 fits the
+//    bandwidth (and the DSP and BRAM).
+// 3. The batch B is raised while the design still uses at most 90 % of the DSPs and of the
+//    BRAM.
+#pragma once
+
+#include "search/pipeline_allocator.h"
+
+namespace dnne {
+
+struct DnnBuilderInput {
+  const Workload& workload;
+  int split_point = 0;
+  PartBudget budget;
+  int max_batch = 32;
+};
+
+PipelineAllocation allocate_pipeline_dnnbuilder(const DnnBuilderInput& in, Estimate& scratch,
+                                                EvalCounter& counter);
+
+}  // namespace dnne

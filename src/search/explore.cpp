@@ -1,0 +1,66 @@
+#include "search/explore.h"
+
+#include <chrono>
+
+#include "model/evaluate.h"
+#include "search/parallel.h"
+#include "search/point_evaluator.h"
+#include "search/pso.h"
+
+namespace dnne {
+
+Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
+                               const SearchOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  if (auto ok = validate(options); !ok) return ok.error();
+  if (workload.stages.empty()) return Error{"network '" + workload.name + "' has no layers to map"};
+  const int threads = options.threads > 0 ? options.threads : default_thread_count();
+  const int n = static_cast<int>(workload.stages.size());
+  const PartBudget full{.dsp = budget.dsp, .bram18 = budget.bram18,
+                        .dram_bw_gbps = budget.dram_bw_gbps, .clock_mhz = budget.clock_mhz,
+                        .precision_bits = budget.precision_bits, .dsp_family = budget.dsp_family};
+  const bool needs_table = options.paradigm != Paradigm::kGeneric &&
+                           options.allocator == PipelineAllocatorKind::kMinMax;
+  StageTable table;
+  if (needs_table) table = build_stage_table(workload, full, options.pipeline_batches, threads);
+  if (!needs_table) table.batches = options.pipeline_batches;
+
+  const bool exhaustive = options.method == SearchMethod::kExhaustive;
+  SearchContext context{.workload = workload, .budget = budget, .table = &table,
+                        .objective = options.objective, .constraints = options.constraints,
+                        .allocator = options.allocator,
+                        .split_steps = exhaustive ? options.exhaustive_split_steps : options.split_steps,
+                        .generic_batches = options.generic_batches};
+  PointEvaluator evaluator(context, threads);
+  SearchStats stats{.method = "local", .threads = threads};
+  // The endpoints SP = 0 and SP = N, locally optimised, are always candidates, so a hybrid
+  // result is never below the generic-only or pipeline-only design on the same budget.
+  const std::vector<GlobalPoint> endpoints = {{.split_point = 0}, {.split_point = n}};
+  switch (options.paradigm) {
+    case Paradigm::kGeneric: evaluator.evaluate({endpoints[0]}); break;
+    case Paradigm::kPipeline: evaluator.evaluate({endpoints[1]}); break;
+    case Paradigm::kHybrid:
+      stats.method = std::string(search_method_name(options.method));
+      stats.iterations = exhaustive ? run_exhaustive(evaluator, context, options, endpoints)
+                                    : run_pso(evaluator, context, options, endpoints);
+      break;
+  }
+  SearchResult result;
+  result.feasible = evaluator.any_feasible();
+  result.tightest = evaluator.tightest();
+  if (result.feasible) {
+    result.design = evaluator.best().design;
+    result.estimate = evaluate(workload, result.design, budget);
+  }
+  stats.evaluated = evaluator.designs_evaluated();
+  stats.stage_costs = table.model_calls;
+  stats.points = evaluator.points_evaluated();
+  stats.infeasible_points = evaluator.infeasible_points();
+  stats.infeasible_by_reason = evaluator.infeasible_by_reason();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  stats.designs_per_second = stats.seconds > 0 ? static_cast<double>(stats.evaluated) / stats.seconds : 0;
+  result.stats = std::move(stats);
+  return result;
+}
+
+}  // namespace dnne

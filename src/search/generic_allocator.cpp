@@ -1,0 +1,147 @@
+#include "search/generic_allocator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "search/part_score.h"
+
+namespace dnne {
+
+namespace {
+
+// BRAM18 in its widest simple-dual-port mode is 36 bits wide (Xilinx UG573, "Block RAM
+// Resources"): a buffer feeding W bits per cycle needs at least ceil(W / 36) blocks.
+constexpr int64_t kBram18PortBits = 36;
+
+int64_t port_blocks(int64_t bits) { return (bits + kBram18PortBits - 1) / kBram18PortBits; }
+
+int64_t ceil_pow2(int64_t n) {
+  int64_t p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
+struct Candidate {
+  GenericDesign design;
+  double bound = 0;  // optimistic objective score
+};
+
+}  // namespace
+
+const std::vector<BufferShares>& buffer_shares() {
+  static const std::vector<BufferShares> shares = {
+      {.input = 0.4, .weight = 0.4, .output = 0.2},
+      {.input = 0.25, .weight = 0.5, .output = 0.25},
+      {.input = 0.5, .weight = 0.25, .output = 0.25},
+      {.input = 0.2, .weight = 0.6, .output = 0.2},
+      {.input = 0.6, .weight = 0.2, .output = 0.2},
+  };
+  return shares;
+}
+
+std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int64_t max_m,
+                                               int min_fill) {
+  std::set<std::pair<int, int>> shapes;
+  const int64_t c_cap = ceil_pow2(std::max<int64_t>(1, max_c));
+  const int64_t m_cap = ceil_pow2(std::max<int64_t>(1, max_m));
+  for (int64_t p_in = 1; p_in <= std::min(lanes, c_cap); p_in *= 2) {
+    const int64_t room = std::min(lanes / p_in, m_cap);
+    for (int64_t p_out = 1; p_out <= room; p_out *= 2)
+      if (p_in * p_out * min_fill >= lanes) shapes.insert({static_cast<int>(p_in), static_cast<int>(p_out)});
+    const int64_t fill = room >= 8 ? room / 8 * 8 : room;
+    if (fill >= 1 && p_in * fill * min_fill >= lanes)
+      shapes.insert({static_cast<int>(p_in), static_cast<int>(fill)});
+  }
+  return {shapes.begin(), shapes.end()};
+}
+
+GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& scratch,
+                                   EvalCounter& counter) {
+  GenericAllocation result;
+  const int n = static_cast<int>(in.workload.stages.size());
+  if (in.split_point >= n) {
+    result.rejection = {.reason = "no generic layers", .category = "design"};
+    return result;
+  }
+  if (scratch.layers.size() != in.workload.stages.size())
+    scratch.layers.resize(in.workload.stages.size());
+  int64_t max_c = 1, max_m = 1, macs = 0;
+  for (int s = in.split_point; s < n; ++s) {
+    const StageLayer& layer = in.workload.stages[static_cast<size_t>(s)];
+    max_c = std::max(max_c, layer.C / std::max(1, layer.groups));
+    max_m = std::max(max_m, layer.M);
+    macs += layer.macs;
+  }
+  const int pack = macs_per_dsp(in.budget.dsp_family, in.budget.precision_bits);
+  const int64_t lanes = in.budget.dsp * pack;
+  const int bits = in.budget.precision_bits;
+  const double clock_hz = in.budget.clock_mhz * 1e6;
+  // DSP efficiency rewards small engines too; the other objectives want most lanes busy.
+  const int min_fill = in.objective == Objective::kDspEfficiency ? 64 : 8;
+
+  std::vector<Candidate> candidates;
+  for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, min_fill)) {
+    const double peak_macs_per_s = clock_hz * p_in * p_out;
+    double bound = std::numeric_limits<double>::infinity();
+    if (macs > 0 && in.objective == Objective::kThroughput) bound = peak_macs_per_s / static_cast<double>(macs);
+    if (macs > 0 && in.objective == Objective::kLatency) bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
+    for (const BufferShares& share : buffer_shares()) {
+      const auto blocks = [&](double fraction) {
+        return static_cast<int64_t>(std::floor(fraction * static_cast<double>(in.budget.bram18)));
+      };
+      GenericDesign d{.p_in = p_in,
+                      .p_out = p_out,
+                      .input_buffer_bram18 = blocks(share.input),
+                      .weight_buffer_bram18 = blocks(share.weight),
+                      .output_buffer_bram18 = blocks(share.output),
+                      .buffering = BufferingChoice::kAuto};
+      // The cheap check: each buffer at least as wide as the port the engine reads.
+      if (d.input_buffer_bram18 < port_blocks(int64_t{p_in} * bits) ||
+          d.weight_buffer_bram18 < port_blocks(int64_t{p_in} * p_out * bits) ||
+          d.output_buffer_bram18 < port_blocks(int64_t{p_out} * bits))
+        continue;
+      for (int batch : in.batches) {
+        d.batch = batch;
+        candidates.push_back({d, bound});
+      }
+    }
+  }
+  if (candidates.empty()) {
+    // Report what the smallest engine would need.
+    GenericDesign d{.p_in = 1, .p_out = 1, .batch = 1,
+                    .input_buffer_bram18 = in.budget.bram18 / 3,
+                    .weight_buffer_bram18 = in.budget.bram18 / 3,
+                    .output_buffer_bram18 = in.budget.bram18 / 3};
+    evaluate_generic_part(in.workload, in.split_point, d, in.budget, scratch);
+    ++counter.designs;
+    result.rejection = scratch.feasible ? Rejection{.reason = "BRAM18 too few for any engine's buffers",
+                                                    .category = "bram18"}
+                                        : worst_violation(scratch);
+    return result;
+  }
+  std::stable_sort(candidates.begin(), candidates.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.bound > b.bound; });
+  Rejection closest;
+  for (const Candidate& c : candidates) {
+    if (result.feasible && c.bound <= result.score) break;  // nothing left can win
+    evaluate_generic_part(in.workload, in.split_point, c.design, in.budget, scratch);
+    ++counter.designs;
+    if (!scratch.feasible) {
+      const Rejection r = worst_violation(scratch);
+      if (r.ratio < closest.ratio) closest = r;
+      continue;
+    }
+    const double score = part_score(scratch.generic, macs, in.budget, in.objective);
+    if (!result.feasible || score > result.score) {
+      result.feasible = true;
+      result.score = score;
+      result.design = c.design;
+      result.summary = scratch.generic;
+    }
+  }
+  if (!result.feasible) result.rejection = closest;
+  return result;
+}
+
+}  // namespace dnne

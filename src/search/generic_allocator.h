@@ -1,0 +1,53 @@
+// Part B's local optimisation (MODELS.md sections 4 and 6): the engine shape P_in x P_out,
+// the split of the part's BRAM among input, weight and output buffers, and the batch.
+//
+// Candidates are enumerated, checked cheaply first (STYLE.md, after Timeloop's
+// PreEvaluationCheck: a buffer narrower than its port cannot exist), then ordered by an
+// optimistic bound on the objective (every lane busy on every MAC) and evaluated best-bound
+// first; evaluation stops once no remaining candidate's bound can beat the best design found
+// (branch and bound), which keeps the full model off most of the space.
+#pragma once
+
+#include <limits>
+#include <vector>
+
+#include "design/design.h"
+#include "model/evaluate.h"
+#include "search/objective.h"
+#include "search/pipeline_allocator.h"
+
+namespace dnne {
+
+struct GenericAllocation {
+  bool feasible = false;
+  GenericDesign design;
+  PartSummary summary;
+  double score = -std::numeric_limits<double>::infinity();  // part_score of the part
+  Rejection rejection;
+};
+
+struct GenericAllocatorInput {
+  const Workload& workload;
+  int split_point = 0;  // stages [split_point, N)
+  PartBudget budget;
+  Objective objective = Objective::kThroughput;
+  std::vector<int> batches = {1};  // the batches B_g to try
+};
+
+// Shares (input, weight, output) of the part's BRAM18 tried for the buffers.
+struct BufferShares {
+  double input = 0, weight = 0, output = 0;
+};
+const std::vector<BufferShares>& buffer_shares();
+
+// Engine shapes worth trying with `lanes` MAC lanes for layers of at most max_c input and
+// max_m output channels: powers of two, plus the widest P_out that still fits beside each
+// P_in (rounded down to a multiple of 8), keeping shapes that use at least 1/min_fill of the
+// lanes.
+std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int64_t max_m,
+                                               int min_fill);
+
+GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& scratch,
+                                   EvalCounter& counter);
+
+}  // namespace dnne

@@ -1,0 +1,90 @@
+#include "search/objective.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "util/spellcheck.h"
+
+namespace dnne {
+
+std::string_view objective_name(Objective objective) {
+  switch (objective) {
+    case Objective::kThroughput: return "throughput";
+    case Objective::kLatency: return "latency";
+    case Objective::kDspEfficiency: return "dsp_efficiency";
+  }
+  return "throughput";
+}
+
+const std::vector<std::string>& objective_names() {
+  static const std::vector<std::string> names = {"throughput", "latency", "dsp_efficiency"};
+  return names;
+}
+
+Expected<Objective> parse_objective(const std::string& text) {
+  for (Objective o : {Objective::kThroughput, Objective::kLatency, Objective::kDspEfficiency})
+    if (objective_name(o) == text) return o;
+  return Error{"--objective '" + text + "': expected throughput, latency or dsp_efficiency" +
+               did_you_mean(text, objective_names())};
+}
+
+namespace {
+std::string category_of(Resource resource) {
+  switch (resource) {
+    case Resource::kDsp: return "dsp";
+    case Resource::kBram18: return "bram18";
+    case Resource::kBandwidth: return "bandwidth";
+    case Resource::kDesign: return "design";
+  }
+  return "design";
+}
+
+std::string format_number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4g", value);
+  return text;
+}
+}  // namespace
+
+Rejection worst_violation(const Estimate& estimate) {
+  Rejection worst{.reason = "infeasible", .category = "design"};
+  const int n = std::min<int>(estimate.violation_count, static_cast<int>(estimate.violations.size()));
+  double worst_ratio = -1;
+  for (int i = 0; i < n; ++i) {
+    const Violation& v = estimate.violations[static_cast<size_t>(i)];
+    const double ratio = v.available > 0 ? v.needed / v.available
+                                         : std::numeric_limits<double>::infinity();
+    if (ratio > worst_ratio) {
+      worst_ratio = ratio;
+      worst = {.reason = describe(v), .category = category_of(v.resource), .ratio = ratio};
+    }
+  }
+  return worst;
+}
+
+Rejection check_constraints(const Estimate& estimate, const Constraints& constraints) {
+  if (constraints.min_fps > 0 && estimate.throughput_fps < constraints.min_fps)
+    return {.reason = "throughput " + format_number(estimate.throughput_fps) + " fps < --min-fps " +
+                      format_number(constraints.min_fps),
+            .category = "min_fps",
+            .ratio = estimate.throughput_fps > 0 ? constraints.min_fps / estimate.throughput_fps
+                                                 : std::numeric_limits<double>::infinity()};
+  if (constraints.max_latency_ms > 0 && estimate.latency_ms > constraints.max_latency_ms)
+    return {.reason = "latency " + format_number(estimate.latency_ms) + " ms > --max-latency-ms " +
+                      format_number(constraints.max_latency_ms),
+            .category = "max_latency",
+            .ratio = estimate.latency_ms / constraints.max_latency_ms};
+  return {.reason = "", .category = "", .ratio = 0};
+}
+
+double objective_score(const Estimate& estimate, Objective objective) {
+  switch (objective) {
+    case Objective::kThroughput: return estimate.throughput_fps;
+    case Objective::kLatency: return -estimate.latency_ms;
+    case Objective::kDspEfficiency:
+      return estimate.dsp_efficiency + 1e-12 * estimate.throughput_fps;
+  }
+  return estimate.throughput_fps;
+}
+
+}  // namespace dnne

@@ -1,0 +1,52 @@
+// Part A's local optimisation (MODELS.md section 6): per-stage (CPF, KPF) and the batch that
+// minimise the bottleneck stage's cycles under the part's DSP, BRAM and bandwidth.
+//
+// The min-max problem is solved by searching on the cycle target T: for a given T each stage
+// independently takes its cheapest option that meets T, and the part is feasible iff those
+// choices fit; feasibility only improves as T grows, so a binary search over T finds the
+// smallest feasible bottleneck. "Cheapest" weighs DSP, BRAM and bandwidth by the share of the
+// budget they take; when a total is over, its weight is raised and the choice redone, so the
+// resource that binds decides. With one binding resource this is exact. Then, per batch B,
+// throughput = B * f / T(B); the batch with the best objective wins.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "design/design.h"
+#include "model/evaluate.h"
+#include "search/objective.h"
+#include "search/stage_table.h"
+
+namespace dnne {
+
+struct PipelineAllocation {
+  bool feasible = false;
+  PipelineDesign design;
+  int64_t bottleneck_cycles = 0;
+  PartSummary summary;  // the part's figures from the model (resources used, fps, latency)
+  double score = -std::numeric_limits<double>::infinity();  // part_score of the part
+  Rejection rejection;  // when infeasible: why even the cheapest design does not fit
+};
+
+// Counts model evaluations (whole parts or designs) so the search can report designs/s.
+struct EvalCounter {
+  int64_t designs = 0;
+};
+
+struct PipelineAllocatorInput {
+  const Workload& workload;
+  const StageTable& table;
+  int split_point = 0;  // stages [0, split_point)
+  PartBudget budget;
+  Objective objective = Objective::kThroughput;
+  // Restrict the batch to table.batches[0, max_batch_index] (tests fix B = 1 this way).
+  int max_batch_index = std::numeric_limits<int>::max();
+};
+
+// `scratch` is reused across calls (its layers are resized once).
+PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate& scratch,
+                                     EvalCounter& counter);
+
+}  // namespace dnne

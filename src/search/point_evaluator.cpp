@@ -1,0 +1,56 @@
+#include "search/point_evaluator.h"
+
+#include "search/parallel.h"
+
+namespace dnne {
+
+PointEvaluator::PointEvaluator(const SearchContext& context, int threads)
+    : context_(context), threads_(std::max(1, threads)),
+      scratch_(static_cast<size_t>(std::max(1, threads))),
+      start_(std::chrono::steady_clock::now()) {
+  for (Estimate& e : scratch_) e.layers.resize(context.workload.stages.size());
+}
+
+double PointEvaluator::seconds() const {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<GlobalPoint>& points) {
+  // New points, first occurrence order.
+  std::vector<GlobalPoint> fresh;
+  std::vector<uint64_t> fresh_keys;
+  for (const GlobalPoint& raw : points) {
+    const GlobalPoint p = normalised(raw, context_);
+    const uint64_t key = point_key(p);
+    if (cache_.count(key)) continue;
+    bool seen = false;
+    for (uint64_t k : fresh_keys) seen = seen || k == key;
+    if (seen) continue;
+    fresh.push_back(p);
+    fresh_keys.push_back(key);
+  }
+  std::vector<PointOutcome> outcomes(fresh.size());
+  std::vector<EvalCounter> counters(fresh.size());
+  parallel_for(static_cast<int>(fresh.size()), threads_, [&](int i, int worker) {
+    const auto at = static_cast<size_t>(i);
+    outcomes[at] = evaluate_point(context_, fresh[at], scratch_[static_cast<size_t>(worker)],
+                                  counters[at]);
+  });
+  for (size_t i = 0; i < fresh.size(); ++i) {
+    designs_ += counters[i].designs;
+    const PointOutcome& o = outcomes[i];
+    if (!o.feasible) {
+      ++infeasible_;
+      ++by_reason_[o.rejection.category];
+      if (o.rejection.ratio < tightest_.ratio) tightest_ = o.rejection;
+    }
+    if (better(o, best_)) best_ = o;
+    cache_.emplace(fresh_keys[i], std::move(outcomes[i]));
+  }
+  std::vector<const PointOutcome*> result;
+  result.reserve(points.size());
+  for (const GlobalPoint& raw : points) result.push_back(&cache_.at(point_key(normalised(raw, context_))));
+  return result;
+}
+
+}  // namespace dnne

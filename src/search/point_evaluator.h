@@ -1,0 +1,48 @@
+// Evaluates batches of global points in parallel, remembering every point's outcome so a
+// point the swarm revisits costs nothing, and keeping the search's running figures: the
+// best point, the tightest rejection, infeasible counts by reason. Work is deterministic:
+// new points are found in the order given, evaluated on any number of threads into their
+// own slots, and reduced in that order.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
+#include <vector>
+
+#include "search/design_point.h"
+
+namespace dnne {
+
+class PointEvaluator {
+ public:
+  PointEvaluator(const SearchContext& context, int threads);
+
+  // Outcomes of `points`, in order (pointers stay valid for the evaluator's lifetime).
+  std::vector<const PointOutcome*> evaluate(const std::vector<GlobalPoint>& points);
+
+  const PointOutcome& best() const { return best_; }
+  bool any_feasible() const { return best_.feasible; }
+  const Rejection& tightest() const { return tightest_; }
+  int64_t designs_evaluated() const { return designs_; }
+  int64_t points_evaluated() const { return static_cast<int64_t>(cache_.size()); }
+  int64_t infeasible_points() const { return infeasible_; }
+  const std::map<std::string, int64_t>& infeasible_by_reason() const { return by_reason_; }
+  double seconds() const;
+  int threads() const { return threads_; }
+
+ private:
+  const SearchContext& context_;
+  int threads_;
+  std::vector<Estimate> scratch_;  // one per worker
+  std::unordered_map<uint64_t, PointOutcome> cache_;
+  PointOutcome best_;
+  Rejection tightest_;
+  int64_t designs_ = 0;
+  int64_t infeasible_ = 0;
+  std::map<std::string, int64_t> by_reason_;
+  std::chrono::steady_clock::time_point start_;
+};
+
+}  // namespace dnne

@@ -1,0 +1,55 @@
+#include "search/search_options.h"
+
+#include "util/spellcheck.h"
+
+namespace dnne {
+
+std::string_view paradigm_name(Paradigm paradigm) {
+  switch (paradigm) {
+    case Paradigm::kHybrid: return "hybrid";
+    case Paradigm::kPipeline: return "pipeline";
+    case Paradigm::kGeneric: return "generic";
+  }
+  return "hybrid";
+}
+
+Expected<Paradigm> parse_paradigm(const std::string& text) {
+  for (Paradigm p : {Paradigm::kHybrid, Paradigm::kPipeline, Paradigm::kGeneric})
+    if (paradigm_name(p) == text) return p;
+  return Error{"--paradigm '" + text + "': expected hybrid, pipeline or generic" +
+               did_you_mean(text, {"hybrid", "pipeline", "generic"})};
+}
+
+std::string_view search_method_name(SearchMethod method) {
+  return method == SearchMethod::kPso ? "pso" : "exhaustive";
+}
+
+Expected<SearchMethod> parse_search_method(const std::string& text) {
+  for (SearchMethod m : {SearchMethod::kPso, SearchMethod::kExhaustive})
+    if (search_method_name(m) == text) return m;
+  return Error{"--search '" + text + "': expected pso or exhaustive" +
+               did_you_mean(text, {"pso", "exhaustive"})};
+}
+
+Expected<bool> validate(const SearchOptions& o) {
+  if (o.threads < 0) return Error{"--threads " + std::to_string(o.threads) + ": expected at least 1"};
+  if (o.pso.swarm_size < 1)
+    return Error{"swarm size " + std::to_string(o.pso.swarm_size) + ": expected at least 1"};
+  if (o.pso.iterations < 1)
+    return Error{"iterations " + std::to_string(o.pso.iterations) + ": expected at least 1"};
+  if (o.split_steps < 2 || o.exhaustive_split_steps < 2)
+    return Error{"split steps: expected at least 2"};
+  if (o.generic_batches.empty() || o.pipeline_batches.empty())
+    return Error{"batch lists: expected at least one batch"};
+  for (int b : o.generic_batches)
+    if (b < 1) return Error{"generic batch " + std::to_string(b) + ": expected at least 1"};
+  for (int b : o.pipeline_batches)
+    if (b < 1) return Error{"pipeline batch " + std::to_string(b) + ": expected at least 1"};
+  if (o.constraints.min_fps < 0)
+    return Error{"--min-fps: expected a non-negative number of frames per second"};
+  if (o.constraints.max_latency_ms < 0)
+    return Error{"--max-latency-ms: expected a non-negative number of milliseconds"};
+  return true;
+}
+
+}  // namespace dnne

@@ -1,0 +1,118 @@
+#include "search/stage_table.h"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "search/parallel.h"
+
+namespace dnne {
+
+std::vector<int> parallelism_values(int64_t n) {
+  std::set<int64_t> values;
+  for (int64_t p = 1; p <= n; p *= 2) values.insert(p);
+  for (int64_t d = 1; d * d <= n; ++d)
+    if (n % d == 0) {
+      values.insert(d);
+      values.insert(n / d);
+    }
+  return {values.begin(), values.end()};
+}
+
+const std::vector<int>& default_pipeline_batches() {
+  static const std::vector<int> batches = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32};
+  return batches;
+}
+
+namespace {
+
+bool has_weights(const StageLayer& layer) { return layer.weight_elements > 0; }
+
+// Layers whose lanes run over input channels too (MODELS.md 3: CPF x KPF MACs per cycle);
+// pooling, eltwise and the like use KPF lanes with CPF = 1.
+bool uses_cpf(const StageLayer& layer) {
+  return layer.kind == LayerKind::kConv || layer.kind == LayerKind::kFc ||
+         layer.kind == LayerKind::kMatMul;
+}
+
+struct RawOption {
+  StageParallelism p;
+  int64_t cycles = 0;
+  std::vector<StageCost> costs;  // per batch
+  std::vector<double> bits;      // weight bits per frame, per batch
+};
+
+// a is at least as good as b everywhere (and b is not a itself).
+bool dominates(const RawOption& a, const RawOption& b) {
+  if (a.cycles > b.cycles) return false;
+  for (size_t i = 0; i < a.costs.size(); ++i)
+    if (a.costs[i].dsp > b.costs[i].dsp || a.costs[i].bram18 > b.costs[i].bram18 ||
+        a.bits[i] > b.bits[i])
+      return false;
+  return true;
+}
+
+StageOptions stage_options(const Workload& workload, int stage, const PartBudget& budget,
+                           const std::vector<int>& batches, int64_t& calls) {
+  const StageLayer& layer = workload.stages[static_cast<size_t>(stage)];
+  const int64_t lanes = std::max<int64_t>(1, budget.dsp) *
+                        macs_per_dsp(budget.dsp_family, budget.precision_bits);
+  const std::vector<int> cpfs =
+      uses_cpf(layer) ? parallelism_values(std::max<int64_t>(1, layer.C / layer.groups))
+                      : std::vector<int>{1};
+  const std::vector<int> kpfs = parallelism_values(std::max<int64_t>(1, layer.M));
+  std::vector<RawOption> raw;
+  for (int cpf : cpfs)
+    for (int kpf : kpfs) {
+      if (static_cast<int64_t>(cpf) * kpf > lanes) continue;
+      for (bool on_chip : {false, true}) {
+        if (on_chip && !has_weights(layer)) continue;
+        RawOption option{.p = {.cpf = cpf, .kpf = kpf, .weights_on_chip = on_chip}};
+        for (int batch : batches) {
+          const StageCost cost = pipeline_stage_cost(workload, stage, option.p, batch, budget);
+          ++calls;
+          option.cycles = cost.cycles;
+          option.costs.push_back(cost);
+          option.bits.push_back(cost.weight_bits_per_cycle * static_cast<double>(cost.cycles));
+        }
+        raw.push_back(std::move(option));
+      }
+    }
+  // Slowest first; among equals the cheaper in DSP first, so a stable scan prefers it.
+  std::sort(raw.begin(), raw.end(), [](const RawOption& a, const RawOption& b) {
+    if (a.cycles != b.cycles) return a.cycles > b.cycles;
+    return a.costs[0].dsp < b.costs[0].dsp;
+  });
+  std::vector<bool> keep(raw.size(), true);
+  for (size_t i = 0; i < raw.size(); ++i)
+    for (size_t j = 0; j < raw.size() && keep[i]; ++j)
+      if (j != i && keep[j] && dominates(raw[j], raw[i])) keep[i] = false;
+  StageOptions out;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (!keep[i]) continue;
+    out.parallelism.push_back(raw[i].p);
+    out.cycles.push_back(raw[i].cycles);
+    out.costs.insert(out.costs.end(), raw[i].costs.begin(), raw[i].costs.end());
+    out.weight_bits_per_frame.insert(out.weight_bits_per_frame.end(), raw[i].bits.begin(),
+                                     raw[i].bits.end());
+  }
+  return out;
+}
+
+}  // namespace
+
+StageTable build_stage_table(const Workload& workload, const PartBudget& budget,
+                             const std::vector<int>& batches, int threads) {
+  StageTable table{.batches = batches};
+  const int n = static_cast<int>(workload.stages.size());
+  table.stages.resize(static_cast<size_t>(n));
+  std::vector<int64_t> calls(static_cast<size_t>(n), 0);
+  parallel_for(n, threads, [&](int stage, int) {
+    table.stages[static_cast<size_t>(stage)] =
+        stage_options(workload, stage, budget, batches, calls[static_cast<size_t>(stage)]);
+  });
+  table.model_calls = std::accumulate(calls.begin(), calls.end(), int64_t{0});
+  return table;
+}
+
+}  // namespace dnne

@@ -1,0 +1,52 @@
+// The pipeline stages' parallelism options and their costs, computed once per search.
+//
+// A stage's cost (pipeline_stage_cost) depends on its layer, its (CPF, KPF, weights on chip),
+// the batch and the clock/precision only, never on the rest of the design, so the allocator
+// can look costs up instead of recomputing them for every particle. Options that another
+// option beats on cycles and on every cost at every batch are dropped (they can never be
+// the cheapest way to meet a cycle target).
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "model/evaluate.h"
+
+namespace dnne {
+
+struct StageOptions {
+  std::vector<StageParallelism> parallelism;  // sorted by cycles, slowest first
+  std::vector<int64_t> cycles;                // per frame, same order
+  std::vector<StageCost> costs;               // [option * batches + batch index]
+  // Weight bits streamed per frame = weight_bits_per_cycle * cycles (MODELS.md 3: the
+  // demand while busy times the time busy); the part's bandwidth is f / T * sum of these.
+  std::vector<double> weight_bits_per_frame;  // [option * batches + batch index]
+};
+
+struct StageTable {
+  std::vector<int> batches;  // ascending, the pipeline batches the allocator may choose
+  std::vector<StageOptions> stages;
+  int64_t model_calls = 0;   // pipeline_stage_cost calls made to build the table
+
+  int batch_count() const { return static_cast<int>(batches.size()); }
+  const StageCost& cost(int stage, int option, int batch_index) const {
+    return stages[static_cast<size_t>(stage)]
+        .costs[static_cast<size_t>(option * batch_count() + batch_index)];
+  }
+};
+
+// The CPF (KPF) values considered for n input (output) channels: every power of two and
+// every divisor of n up to n (a divisor wastes no lane in the ceil(C/CPF) of the cycle
+// count; a power of two maps well onto BRAM ports).
+std::vector<int> parallelism_values(int64_t n);
+
+// Options of every stage of the workload (layers with weights also get the weights-on-chip
+// variant), keeping CPF * KPF within the budget's MAC lanes. `threads` workers share the
+// stages; the result does not depend on their number.
+StageTable build_stage_table(const Workload& workload, const PartBudget& budget,
+                             const std::vector<int>& batches, int threads);
+
+// The pipeline batches tried by default: 1-4, then about x1.5 steps up to 32.
+const std::vector<int>& default_pipeline_batches();
+
+}  // namespace dnne
