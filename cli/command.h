@@ -25,5 +25,7 @@ Command analyze_command();
 Command models_command();
 Command devices_command();
 Command bench_command();
+Command explore_command();
+Command compare_command();
 
 }  // namespace dnne::cli

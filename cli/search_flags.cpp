@@ -1,0 +1,85 @@
+#include "cli/search_flags.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+
+#include "model/workload.h"
+
+namespace dnne::cli {
+
+namespace {
+// A search shorter than this shows no progress line (STYLE.md: progress on anything that
+// runs longer than a second or two).
+constexpr double kProgressAfterSeconds = 0.5;
+bool g_progress_drawn = false;
+}  // namespace
+
+void add_search_flags(CLI::App& app, SearchFlags& f) {
+  add_model_options(app, f.model, /*with_precision=*/false);
+  add_budget_options(app, f.budget);
+  app.add_option("--objective", f.objective, "throughput (default), latency or dsp_efficiency");
+  app.add_option("--min-fps", f.min_fps, "reject designs below this many frames per second");
+  app.add_option("--max-latency-ms", f.max_latency_ms, "reject designs slower than this per frame");
+  app.add_option("--search", f.search, "pso (default) or exhaustive (small spaces only)");
+  app.add_option("--seed", f.seed, "random seed of the particle swarm (default 1)");
+  app.add_option("--threads", f.threads,
+                 "worker threads (default 0: all hardware threads); the answer does not depend on it");
+  app.add_option("--swarm", f.swarm, "particles in the swarm (default 16)");
+  app.add_option("--iterations", f.iterations, "maximum swarm iterations (default 30)");
+  app.add_flag("--json", f.json, "print JSON (keys as in CLI.md)");
+  app.add_flag("--quiet", f.quiet, "no progress line on stderr");
+}
+
+Expected<Problem> load_problem(const SearchFlags& flags) {
+  auto budget = resolve_budget(flags.budget);
+  if (!budget) return budget.error();
+  ModelOptions model = flags.model;
+  model.precision_bits = flags.budget.precision_bits;
+  auto network = load_network(model);
+  if (!network) return network.error();
+  Workload workload = make_workload(*network);
+  return Problem{.network = std::move(*network), .workload = std::move(workload),
+                 .budget = std::move(*budget)};
+}
+
+Expected<SearchOptions> make_search_options(const SearchFlags& f, const std::string& label) {
+  SearchOptions o;
+  auto objective = parse_objective(f.objective);
+  if (!objective) return objective.error();
+  o.objective = *objective;
+  auto method = parse_search_method(f.search);
+  if (!method) return method.error();
+  o.method = *method;
+  if (f.threads < 0)
+    return Error{"--threads " + std::to_string(f.threads) + ": expected at least 1"};
+  if (f.swarm < 1) return Error{"--swarm " + std::to_string(f.swarm) + ": expected at least 1"};
+  if (f.iterations < 1)
+    return Error{"--iterations " + std::to_string(f.iterations) + ": expected at least 1"};
+  o.constraints = {.min_fps = f.min_fps, .max_latency_ms = f.max_latency_ms};
+  o.seed = f.seed;
+  o.threads = f.threads;
+  o.pso.swarm_size = f.swarm;
+  o.pso.iterations = f.iterations;
+  const bool show = !f.quiet && !(f.json && !isatty(STDOUT_FILENO)) && isatty(STDERR_FILENO);
+  if (show)
+    o.progress = [label](const SearchProgress& p) {
+      if (p.seconds < kProgressAfterSeconds) return;
+      std::fprintf(stderr, "\r%s: step %d/%d, %lld designs, %.1f s%s", label.c_str(), p.step,
+                   p.steps, static_cast<long long>(p.evaluated), p.seconds,
+                   p.feasible ? "" : ", nothing feasible yet");
+      std::fflush(stderr);
+      g_progress_drawn = true;
+    };
+  return o;
+}
+
+void end_progress() {
+  if (!g_progress_drawn) return;
+  std::fprintf(stderr, "\r\033[K");
+  std::fflush(stderr);
+  g_progress_drawn = false;
+}
+
+}  // namespace dnne::cli

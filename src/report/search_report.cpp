@@ -1,0 +1,156 @@
+#include "report/search_report.h"
+
+#include <sstream>
+
+#include "report/table.h"
+
+namespace dnne {
+
+nlohmann::json search_stats_json(const SearchStats& s) {
+  nlohmann::json by_reason = nlohmann::json::object();
+  for (const auto& [reason, count] : s.infeasible_by_reason) by_reason[reason] = count;
+  return {{"method", s.method},
+          {"evaluated", s.evaluated},
+          {"seconds", s.seconds},
+          {"designs_per_second", s.designs_per_second},
+          {"stage_costs", s.stage_costs},
+          {"points", s.points},
+          {"infeasible", {{"count", s.infeasible_points}, {"by_reason", by_reason}}},
+          {"iterations", s.iterations},
+          {"threads", s.threads}};
+}
+
+std::string search_stats_line(const SearchStats& s) {
+  std::ostringstream line;
+  line << "search: " << s.method;
+  if (s.method == "pso") line << ", " << s.iterations << " iterations";
+  line << ", " << with_commas(s.points) << (s.points == 1 ? " point" : " points");
+  if (s.infeasible_points > 0) {
+    line << " (" << with_commas(s.infeasible_points) << " infeasible:";
+    bool first = true;
+    for (const auto& [reason, count] : s.infeasible_by_reason) {
+      line << (first ? " " : ", ") << with_commas(count) << " " << reason;
+      first = false;
+    }
+    line << ")";
+  }
+  line << ", " << with_commas(s.evaluated) << " designs in " << fixed(s.seconds, 3) << " s ("
+       << with_commas(static_cast<int64_t>(s.designs_per_second)) << " designs/s) on "
+       << s.threads << (s.threads == 1 ? " thread" : " threads");
+  return line.str();
+}
+
+namespace {
+
+nlohmann::json budget_json(const Budget& b) {
+  return {{"dsp", b.dsp},
+          {"bram18", b.bram18},
+          {"dram_bw_gbps", b.dram_bw_gbps},
+          {"clock_mhz", b.clock_mhz},
+          {"precision", b.precision_bits}};
+}
+
+nlohmann::json ratio(const SearchResult& a, const SearchResult& b, double value(const SearchResult&)) {
+  if (!a.feasible || !b.feasible) return nullptr;
+  const double denominator = value(b);
+  if (denominator <= 0) return nullptr;
+  return value(a) / denominator;
+}
+
+double throughput(const SearchResult& r) { return r.estimate.throughput_fps; }
+double efficiency(const SearchResult& r) { return r.estimate.dsp_efficiency; }
+
+}  // namespace
+
+nlohmann::json explore_report_json(const ExploreReportInput& in) {
+  nlohmann::json out;
+  if (in.result.feasible) {
+    out = design_report_json({.network = in.network, .workload = in.workload, .device = in.device,
+                              .budget = in.budget, .overrides = in.overrides,
+                              .design = in.result.design, .estimate = in.result.estimate});
+    out["feasible"] = true;
+  } else {
+    out = {{"model", in.network.name()},
+           {"device", in.device.name},
+           {"paradigm", in.paradigm},
+           {"feasible", false},
+           {"reason", in.result.tightest.reason},
+           {"budget", budget_json(in.budget)}};
+  }
+  out["search"] = search_stats_json(in.result.stats);
+  return out;
+}
+
+nlohmann::json compare_report_json(const CompareReportInput& in) {
+  const CompareResult& r = in.result;
+  auto entry = [&](const SearchResult& result, const char* paradigm) {
+    return explore_report_json({.network = in.network, .workload = in.workload, .device = in.device,
+                                .budget = in.budget, .overrides = in.overrides, .result = result,
+                                .paradigm = paradigm});
+  };
+  nlohmann::json out = {{"model", in.network.name()},
+                        {"device", in.device.name},
+                        {"budget", budget_json(in.budget)}};
+  out["results"] = {{"pipeline", entry(r.pipeline, "pipeline")},
+                    {"generic", entry(r.generic, "generic")},
+                    {"hybrid", entry(r.hybrid, "hybrid")},
+                    {"dnnbuilder", entry(r.dnnbuilder, "pipeline")}};
+  out["speedups"] = {{"hybrid_over_pipeline", ratio(r.hybrid, r.pipeline, throughput)},
+                     {"hybrid_over_generic", ratio(r.hybrid, r.generic, throughput)},
+                     {"hybrid_over_dnnbuilder", ratio(r.hybrid, r.dnnbuilder, throughput)},
+                     {"pipeline_over_dnnbuilder", ratio(r.pipeline, r.dnnbuilder, throughput)}};
+  out["dsp_efficiency_ratios"] = {
+      {"hybrid_over_pipeline", ratio(r.hybrid, r.pipeline, efficiency)},
+      {"hybrid_over_generic", ratio(r.hybrid, r.generic, efficiency)},
+      {"hybrid_over_dnnbuilder", ratio(r.hybrid, r.dnnbuilder, efficiency)}};
+  return out;
+}
+
+std::string compare_report_table(const CompareReportInput& in) {
+  const CompareResult& r = in.result;
+  std::ostringstream out;
+  out << in.network.name() << " on " << in.device.name << ": " << in.budget.dsp << " DSP, "
+      << in.budget.bram18 << " BRAM18, " << fixed(in.budget.dram_bw_gbps, 1) << " GB/s, "
+      << fixed(in.budget.clock_mhz, 0) << " MHz, " << in.budget.precision_bits << "-bit\n\n";
+  TextTable table({{"design", TextTable::Align::kLeft},
+                   {"split"},
+                   {"GOP/s"},
+                   {"fps"},
+                   {"latency ms"},
+                   {"DSP"},
+                   {"BRAM18"},
+                   {"GB/s"},
+                   {"DSP eff."},
+                   {"hybrid speed-up"}});
+  auto row = [&](const char* name, const SearchResult& s) {
+    if (!s.feasible) {
+      table.add_row({name, "-", "infeasible", "", "", "", "", "", "", ""});
+      return;
+    }
+    const Estimate& e = s.estimate;
+    const double speedup = r.hybrid.feasible && e.throughput_fps > 0
+                               ? r.hybrid.estimate.throughput_fps / e.throughput_fps
+                               : 0;
+    table.add_row({name, std::to_string(s.design.split_point) + "/" +
+                             std::to_string(in.workload.stages.size()),
+                   fixed(e.throughput_gops, 1), fixed(e.throughput_fps, 1), fixed(e.latency_ms, 3),
+                   with_commas(e.dsp_used), with_commas(e.bram18_used),
+                   fixed(e.dram_bw_gbps_used, 2), fixed(100 * e.dsp_efficiency, 1) + "%",
+                   speedup > 0 ? fixed(speedup, 2) + "x" : "-"});
+  };
+  row("pipeline (DNNBuilder heuristic)", r.dnnbuilder);
+  row("pipeline (min-max allocator)", r.pipeline);
+  row("generic", r.generic);
+  row("hybrid", r.hybrid);
+  out << table.render();
+  if (r.pipeline.feasible && r.dnnbuilder.feasible && r.dnnbuilder.estimate.throughput_fps > 0)
+    out << "\nour pipeline allocator: "
+        << fixed(r.pipeline.estimate.throughput_fps / r.dnnbuilder.estimate.throughput_fps, 2)
+        << "x the DNNBuilder heuristic's throughput on the same budget\n";
+  for (const auto* s : {&r.dnnbuilder, &r.pipeline, &r.generic, &r.hybrid})
+    if (!s->feasible) out << "infeasible: " << s->tightest.reason << "\n";
+  out << "hybrid " << search_stats_line(r.hybrid.stats) << "\n";
+  return out.str();
+}
+
+}  // namespace dnne

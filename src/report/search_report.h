@@ -1,0 +1,47 @@
+// Views of a search: the "search" object of `explore --json` (CLI.md), a one-line summary
+// for people, and the side-by-side `compare` report (JSON and table).
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "report/design_report.h"
+#include "search/compare.h"
+#include "search/explore.h"
+
+namespace dnne {
+
+// {"method", "evaluated", "seconds", "designs_per_second", "points", "infeasible": {...}, ...}
+nlohmann::json search_stats_json(const SearchStats& stats);
+// "search: pso, 12 iterations, 380 points (41 infeasible: 30 bram18, 11 bandwidth), 9,120
+// designs in 0.21 s (43,400 designs/s) on 2 threads"
+std::string search_stats_line(const SearchStats& stats);
+
+// The explore object: design_report_json(in) plus "search" (and, when infeasible, no design:
+// {"model", "device", "paradigm", "feasible": false, "reason", "budget", "search"}).
+struct ExploreReportInput {
+  const Network& network;
+  const Workload& workload;
+  const Device& device;
+  const Budget& budget;
+  const BudgetOverrides& overrides;
+  const SearchResult& result;
+  std::string paradigm;  // what was asked for: "hybrid", "pipeline", "generic"
+};
+nlohmann::json explore_report_json(const ExploreReportInput& in);
+
+struct CompareReportInput {
+  const Network& network;
+  const Workload& workload;
+  const Device& device;
+  const Budget& budget;
+  const BudgetOverrides& overrides;
+  const CompareResult& result;
+};
+// {model, device, budget, results: {pipeline, generic, hybrid, dnnbuilder}, speedups: {...},
+// dsp_efficiency_ratios: {...}}; ratios are null when either side is infeasible.
+nlohmann::json compare_report_json(const CompareReportInput& in);
+std::string compare_report_table(const CompareReportInput& in);
+
+}  // namespace dnne
