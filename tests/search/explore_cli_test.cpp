@@ -1,0 +1,132 @@
+// explore and compare end to end: JSON keys of CLI.md, exit statuses, --out files and the
+// round trip through bench.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+
+namespace dnne {
+namespace {
+
+nlohmann::json parse(const CliResult& r) {
+  EXPECT_EQ(r.status, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+void expect_explore_object(const nlohmann::json& j) {
+  for (const char* key : {"model", "device", "paradigm", "budget", "design", "metrics", "layers"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  for (const char* key : {"dsp", "bram18", "dram_bw_gbps", "clock_mhz", "precision"})
+    EXPECT_TRUE(j["budget"].contains(key)) << key;
+  EXPECT_TRUE(j["design"].contains("split_point"));
+  for (const char* key : {"throughput_gops", "throughput_fps", "latency_ms", "dsp_used",
+                          "bram18_used", "dram_bw_gbps_used", "dsp_efficiency"})
+    EXPECT_TRUE(j["metrics"].contains(key)) << key;
+  ASSERT_FALSE(j["layers"].empty());
+  for (const auto& layer : j["layers"])
+    for (const char* key : {"name", "part", "cycles", "bound"}) EXPECT_TRUE(layer.contains(key)) << key;
+}
+
+TEST(ExploreCli, JsonHasTheContractKeysAndSearchFigures) {
+  const nlohmann::json j = parse(run_cli("explore alexnet --device zc706 --json --swarm 6 --iterations 4"));
+  expect_explore_object(j);
+  EXPECT_EQ(j["paradigm"].get<std::string>().empty(), false);
+  for (const char* key : {"evaluated", "seconds", "designs_per_second"})
+    EXPECT_TRUE(j["search"].contains(key)) << key;
+  EXPECT_GT(j["search"]["evaluated"].get<int64_t>(), 0);
+  EXPECT_EQ(j["search"]["method"], "pso");
+}
+
+TEST(ExploreCli, ParadigmFixesTheSplitPoint) {
+  const nlohmann::json p = parse(run_cli("explore alexnet --device zc706 --paradigm pipeline --json"));
+  EXPECT_EQ(p["paradigm"], "pipeline");
+  const nlohmann::json g = parse(run_cli("explore alexnet --device zc706 --paradigm generic --json"));
+  EXPECT_EQ(g["paradigm"], "generic");
+  EXPECT_EQ(g["design"]["split_point"], 0);
+}
+
+TEST(ExploreCli, TableNamesEachLayersBoundAndTheSearch) {
+  const CliResult r = run_cli("explore alexnet --device zc706 --swarm 4 --iterations 3");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("conv1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("search: pso"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("designs/s"), std::string::npos) << r.out;
+}
+
+TEST(ExploreCli, ImpossibleBudgetExitsOneWithTheTightestViolation) {
+  const CliResult r = run_cli("explore alexnet --device zc706 --dsp 1 --bram18 1 --quiet");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("dnnexplorer: error: no feasible hybrid design for alexnet on zc706"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("tightest violation"), std::string::npos) << r.err;
+}
+
+TEST(ExploreCli, BadFlagsExitTwo) {
+  for (const char* args : {"explore alexnet --device zc706 --objective speed",
+                           "explore alexnet --device zc706 --paradigm hybird",
+                           "explore alexnet --device zc706 --search grid",
+                           "explore alexnet --device zc706 --threads -2",
+                           "explore alexnet --device zc706 --swarm 0",
+                           "explore alexnet --device zc707",
+                           "explore alexnet --device zc706 --objectiv latency",
+                           "compare alexnet --device zc706 --precision 4"}) {
+    const CliResult r = run_cli(args);
+    EXPECT_EQ(r.status, 2) << args;
+    EXPECT_EQ(r.err.rfind("dnnexplorer: error: ", 0), 0u) << args << ": " << r.err;
+  }
+  EXPECT_NE(run_cli("explore alexnet --device zc706 --paradigm hybird").err.find("did you mean 'hybrid'"),
+            std::string::npos);
+}
+
+TEST(ExploreCli, OutDirectoryRoundTripsThroughBench) {
+  const std::string dir = std::filesystem::temp_directory_path() / "dnne_explore_out_test";
+  std::filesystem::remove_all(dir);
+  const nlohmann::json explored =
+      parse(run_cli("explore alexnet --device zc706 --swarm 6 --iterations 4 --json --out " + dir));
+  for (const char* file : {"design.json", "report.json", "layers.csv"})
+    EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(dir) / file)) << file;
+  const nlohmann::json benched =
+      parse(run_cli("bench alexnet --device zc706 --json --design " + dir + "/design.json"));
+  EXPECT_EQ(benched["metrics"], explored["metrics"]);
+  EXPECT_EQ(benched["layers"], explored["layers"]);
+  EXPECT_EQ(benched["design"], explored["design"]);
+  std::ifstream report(std::filesystem::path(dir) / "report.json");
+  EXPECT_EQ(nlohmann::json::parse(report)["metrics"], explored["metrics"]);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CompareCli, JsonHasAllParadigmsAndSpeedups) {
+  const nlohmann::json j = parse(run_cli("compare alexnet --device zc706 --json --swarm 6 --iterations 4"));
+  for (const char* key : {"model", "device", "budget", "results", "speedups"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  for (const char* paradigm : {"pipeline", "generic", "hybrid", "dnnbuilder"}) {
+    ASSERT_TRUE(j["results"].contains(paradigm)) << paradigm;
+    expect_explore_object(j["results"][paradigm]);
+  }
+  EXPECT_EQ(j["results"]["generic"]["design"]["split_point"], 0);
+  const double hybrid = j["results"]["hybrid"]["metrics"]["throughput_fps"];
+  const double pipeline = j["results"]["pipeline"]["metrics"]["throughput_fps"];
+  EXPECT_NEAR(j["speedups"]["hybrid_over_pipeline"].get<double>(), hybrid / pipeline, 1e-9);
+  EXPECT_GE(j["speedups"]["pipeline_over_dnnbuilder"].get<double>(), 1.0);
+}
+
+TEST(CompareCli, TableShowsEachDesignAndTheAllocatorGain) {
+  const CliResult r = run_cli("compare alexnet --device zc706 --swarm 4 --iterations 3");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* text : {"DNNBuilder heuristic", "min-max allocator", "generic", "hybrid",
+                           "x the DNNBuilder heuristic's throughput"})
+    EXPECT_NE(r.out.find(text), std::string::npos) << text << "\n" << r.out;
+}
+
+TEST(CompareCli, ImpossibleBudgetExitsOne) {
+  const CliResult r = run_cli("compare alexnet --device zc706 --dsp 1 --bram18 1 --json");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no feasible design for alexnet on zc706"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace dnne

@@ -1,0 +1,164 @@
+// The min-max pipeline allocator against brute force on a tiny network, and against AccDNN's
+// heuristic (the DNNBuilder reference) on zoo networks and catalog devices.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+#include <limits>
+
+#include "search/dnnbuilder_allocator.h"
+#include "search/explore.h"
+#include "search/pipeline_allocator.h"
+#include "search/stage_table.h"
+#include "search_fixtures.h"
+
+namespace dnne {
+namespace {
+
+// Every stage's options, unpruned: CPF over parallelism_values(C/g) (1 for pooling), KPF over
+// parallelism_values(M), weights on chip or streamed.
+std::vector<StageParallelism> all_options(const StageLayer& layer) {
+  std::vector<StageParallelism> out;
+  const bool lanes_over_c = layer.kind == LayerKind::kConv || layer.kind == LayerKind::kFc;
+  for (int cpf : lanes_over_c ? parallelism_values(layer.C / layer.groups) : std::vector<int>{1})
+    for (int kpf : parallelism_values(layer.M))
+      for (bool on_chip : {false, true})
+        if (!on_chip || layer.weight_elements > 0)
+          out.push_back({.cpf = cpf, .kpf = kpf, .weights_on_chip = on_chip});
+  return out;
+}
+
+// The smallest bottleneck (slowest stage's cycles) over every combination the model accepts
+// at B = 1; max() when none fits.
+int64_t brute_force_bottleneck(const Workload& w, int sp, const PartBudget& budget) {
+  std::vector<std::vector<StageParallelism>> options;
+  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stages[static_cast<size_t>(s)]));
+  PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)), .batch = 1};
+  Estimate e;
+  e.layers.resize(w.stages.size());
+  int64_t best = std::numeric_limits<int64_t>::max();
+  std::function<void(int)> walk = [&](int s) {
+    if (s == sp) {
+      evaluate_pipeline_part(w, sp, design, budget, e);
+      if (!e.feasible) return;
+      int64_t bottleneck = 0;
+      for (int i = 0; i < sp; ++i) bottleneck = std::max(bottleneck, e.layers[static_cast<size_t>(i)].cycles);
+      best = std::min(best, bottleneck);
+      return;
+    }
+    for (const StageParallelism& p : options[static_cast<size_t>(s)]) {
+      design.stages[static_cast<size_t>(s)] = p;
+      walk(s + 1);
+    }
+  };
+  walk(0);
+  return best;
+}
+
+// The allocator's bottleneck at B = 1; max() when it finds nothing.
+int64_t allocator_bottleneck(const Workload& w, int sp, const PartBudget& budget) {
+  const StageTable table = build_stage_table(w, budget, {1}, 1);
+  Estimate scratch;
+  EvalCounter counter;
+  const PipelineAllocation a = allocate_pipeline(
+      {.workload = w, .table = table, .split_point = sp, .budget = budget, .max_batch_index = 0},
+      scratch, counter);
+  return a.feasible ? a.bottleneck_cycles : std::numeric_limits<int64_t>::max();
+}
+
+// The resources of the cheapest design (every stage at CPF = KPF = 1, weights streamed).
+PartSummary cheapest(const Workload& w, int sp, const PartBudget& budget) {
+  PipelineDesign d{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)), .batch = 1};
+  PartBudget unlimited = budget;
+  unlimited.dsp = unlimited.bram18 = 1'000'000;
+  unlimited.dram_bw_gbps = 1e6;
+  Estimate e;
+  e.layers.resize(w.stages.size());
+  evaluate_pipeline_part(w, sp, d, unlimited, e);
+  return e.pipeline;
+}
+
+class MinMaxBruteForce : public ::testing::Test {
+ protected:
+  Network net = test::tiny_network();
+  Workload w = make_workload(net);
+  int sp = static_cast<int>(w.stages.size());
+  PartBudget base = test::part_budget(test::device_budget("zc706"));
+  PartSummary floor = cheapest(w, sp, base);
+
+  void expect_exact(const PartBudget& budget) {
+    const int64_t brute = brute_force_bottleneck(w, sp, budget);
+    ASSERT_NE(brute, std::numeric_limits<int64_t>::max()) << "the case must be feasible";
+    EXPECT_EQ(allocator_bottleneck(w, sp, budget), brute);
+  }
+};
+
+TEST_F(MinMaxBruteForce, DspBound) {
+  PartBudget b = base;
+  b.dsp = floor.dsp + 24;
+  b.bram18 = 100'000;
+  b.dram_bw_gbps = 1000;
+  expect_exact(b);
+}
+
+TEST_F(MinMaxBruteForce, BramBound) {
+  PartBudget b = base;
+  b.dsp = 100'000;
+  b.bram18 = floor.bram18 + 6;
+  b.dram_bw_gbps = 1000;
+  expect_exact(b);
+}
+
+TEST_F(MinMaxBruteForce, BandwidthBound) {
+  PartBudget b = base;
+  b.dsp = 100'000;
+  b.bram18 = 100'000;
+  b.dram_bw_gbps = floor.dram_bw_gbps * 4;
+  expect_exact(b);
+}
+
+TEST_F(MinMaxBruteForce, DspAndBramTogether) {
+  PartBudget b = base;
+  b.dsp = floor.dsp + 16;
+  b.bram18 = floor.bram18 + 4;
+  b.dram_bw_gbps = 1000;
+  expect_exact(b);
+}
+
+TEST_F(MinMaxBruteForce, ImpossibleBudgetSaysWhy) {
+  PartBudget b = base;
+  b.dsp = 1;
+  b.bram18 = 1;
+  const StageTable table = build_stage_table(w, b, {1}, 1);
+  Estimate scratch;
+  EvalCounter counter;
+  const PipelineAllocation a = allocate_pipeline(
+      {.workload = w, .table = table, .split_point = sp, .budget = b}, scratch, counter);
+  EXPECT_FALSE(a.feasible);
+  EXPECT_GT(a.rejection.ratio, 1.0);
+  EXPECT_FALSE(a.rejection.reason.empty());
+}
+
+// Our allocator is never worse than AccDNN's heuristic on the same budget.
+TEST(MinMaxVersusDnnBuilder, NeverWorseOnZooNetworksAndDevices) {
+  int compared = 0;
+  for (const char* model : {"alexnet", "vgg16", "resnet18", "mobilenet_v1", "yolov2_tiny"})
+    for (const char* device : {"zc706", "ku115", "zcu102", "u250"}) {
+      const Network net = test::zoo(model);
+      const Workload w = make_workload(net);
+      const Budget budget = test::device_budget(device);
+      SearchOptions ours{.paradigm = Paradigm::kPipeline, .threads = 2};
+      SearchOptions theirs = ours;
+      theirs.allocator = PipelineAllocatorKind::kDnnBuilder;
+      const SearchResult a = explore(w, budget, ours).value();
+      const SearchResult b = explore(w, budget, theirs).value();
+      if (!b.feasible) continue;
+      ++compared;
+      ASSERT_TRUE(a.feasible) << model << " on " << device;
+      EXPECT_GE(a.estimate.throughput_fps, b.estimate.throughput_fps) << model << " on " << device;
+    }
+  EXPECT_GE(compared, 15) << "most cases must have a feasible heuristic design to compare";
+}
+
+}  // namespace
+}  // namespace dnne
