@@ -26,8 +26,8 @@ void add_search_flags(CLI::App& app, SearchFlags& f) {
   app.add_option("--seed", f.seed, "random seed of the particle swarm (default 1)");
   app.add_option("--threads", f.threads,
                  "worker threads (default 0: all hardware threads); the answer does not depend on it");
-  app.add_option("--swarm", f.swarm, "particles in the swarm (default 16)");
-  app.add_option("--iterations", f.iterations, "maximum swarm iterations (default 30)");
+  app.add_option("--swarm", f.swarm, "particles in the swarm (default 24)");
+  app.add_option("--iterations", f.iterations, "maximum swarm iterations (default 40)");
   app.add_flag("--json", f.json, "print JSON (keys as in CLI.md)");
   app.add_flag("--quiet", f.quiet, "no progress line on stderr");
 }

@@ -40,9 +40,9 @@ PartBudget part_budget(const Budget& b, int64_t dsp, int64_t bram18, double bw_g
           .precision_bits = b.precision_bits, .dsp_family = b.dsp_family};
 }
 
-PointOutcome rejected(Rejection rejection, const std::string& part) {
+PointOutcome rejected(const GlobalPoint& p, Rejection rejection, const std::string& part) {
   rejection.reason = part + ": " + rejection.reason;
-  return {.rejection = std::move(rejection)};
+  return {.point = p, .rejection = std::move(rejection)};
 }
 
 PipelineAllocation allocate_a(const SearchContext& c, int split_point, const PartBudget& budget,
@@ -59,27 +59,21 @@ PipelineAllocation allocate_a(const SearchContext& c, int split_point, const Par
 
 }  // namespace
 
-PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Estimate& scratch,
-                            EvalCounter& counter) {
-  const GlobalPoint p = normalised(raw, c);
+namespace {
+
+// The design with part A = `a` (nothing when the split point is 0), part B allocated on what
+// part A leaves, evaluated as a whole.
+PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const PipelineAllocation* a,
+                      Estimate& scratch, EvalCounter& counter) {
   const int n = c.stage_count();
   const Budget& b = c.budget;
   Design design{.split_point = p.split_point, .clock_mhz = b.clock_mhz,
                 .precision_bits = b.precision_bits};
-  if (p.split_point > 0) {
-    const double steps = c.split_steps;
-    const PartBudget a_budget =
-        p.split_point == n
-            ? part_budget(b, b.dsp, b.bram18, b.dram_bw_gbps)
-            : part_budget(b, static_cast<int64_t>(static_cast<double>(b.dsp) * p.dsp_step / steps),
-                          static_cast<int64_t>(static_cast<double>(b.bram18) * p.bram_step / steps),
-                          b.dram_bw_gbps * p.bw_step / steps);
-    const PipelineAllocation a = allocate_a(c, p.split_point, a_budget, scratch, counter);
-    if (!a.feasible) return rejected(a.rejection, "pipeline part");
-    design.pipeline = a.design;
+  if (a) {
+    design.pipeline = a->design;
     // Part B gets what part A does not use (MODELS.md 5: DSP_A + DSP_B <= DSP, ...).
-    design.split = {.pipeline_dsp = a.summary.dsp, .pipeline_bram18 = a.summary.bram18,
-                    .pipeline_dram_bw_gbps = a.summary.dram_bw_gbps};
+    design.split = {.pipeline_dsp = a->summary.dsp, .pipeline_bram18 = a->summary.bram18,
+                    .pipeline_dram_bw_gbps = a->summary.dram_bw_gbps};
   }
   if (p.split_point < n) {
     const PartBudget b_budget =
@@ -88,20 +82,21 @@ PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Esti
     GenericAllocatorInput in{.workload = c.workload, .split_point = p.split_point,
                              .budget = b_budget, .objective = c.objective,
                              .batches = c.generic_batches};
-    if (p.split_point > 0)
-      in.batches = {c.generic_batches[static_cast<size_t>(p.batch_index)]};
+    if (p.split_point > 0) in.batches = {c.generic_batches[static_cast<size_t>(p.batch_index)]};
     const GenericAllocation g = allocate_generic(in, scratch, counter);
-    if (!g.feasible) return rejected(g.rejection, "generic part");
+    if (!g.feasible) return rejected(p, g.rejection, "generic part");
     design.generic = g.design;
   }
-  if (p.split_point == n) design.split = {.pipeline_dsp = b.dsp, .pipeline_bram18 = b.bram18,
-                                          .pipeline_dram_bw_gbps = b.dram_bw_gbps};
-  if (p.split_point == 0) design.split = {};
+  if (p.split_point == n)
+    design.split = {.pipeline_dsp = b.dsp, .pipeline_bram18 = b.bram18,
+                    .pipeline_dram_bw_gbps = b.dram_bw_gbps};
   evaluate(c.workload, design, b, scratch);
   ++counter.designs;
-  PointOutcome out{.design = std::move(design)};
+  PointOutcome out{.point = p, .design = std::move(design)};
   out.throughput_fps = scratch.throughput_fps;
   out.latency_ms = scratch.latency_ms;
+  out.pipeline_fps = scratch.pipeline.throughput_fps;
+  out.generic_fps = scratch.generic.throughput_fps;
   if (!scratch.feasible) {
     out.rejection = worst_violation(scratch);
     return out;
@@ -113,6 +108,60 @@ PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Esti
   }
   out.feasible = true;
   out.score = objective_score(scratch, c.objective);
+  return out;
+}
+
+// Bisection steps of the balancing (each allocates both parts once).
+constexpr int kBalanceSteps = 5;
+
+// Part A, allocated on its share for its own best, often outruns part B, holding resources
+// part B could use. Balancing looks for the rate X (between part B's and part A's) at which
+// part A, at its cheapest for X, leaves part B enough to reach X too: bisection on X.
+PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBudget& a_budget,
+                     PointOutcome best, Estimate& scratch, EvalCounter& counter) {
+  double lo = best.generic_fps, hi = best.pipeline_fps;
+  const PipelineAllocatorInput in{.workload = c.workload, .table = *c.table,
+                                  .split_point = p.split_point, .budget = a_budget,
+                                  .objective = c.objective};
+  for (int step = 0; step < kBalanceSteps && hi > lo * 1.01; ++step) {
+    const double rate = 0.5 * (lo + hi);
+    const PipelineAllocation a = allocate_pipeline_for_rate(in, rate, scratch, counter);
+    if (!a.feasible) {
+      hi = rate;
+      continue;
+    }
+    PointOutcome o = complete(c, p, &a, scratch, counter);
+    if (o.feasible && better(o, best)) best = o;
+    if (o.feasible && o.generic_fps >= rate)
+      lo = rate;
+    else
+      hi = rate;
+  }
+  return best;
+}
+
+}  // namespace
+
+PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Estimate& scratch,
+                            EvalCounter& counter) {
+  const GlobalPoint p = normalised(raw, c);
+  const int n = c.stage_count();
+  const Budget& b = c.budget;
+  if (p.split_point == 0) return complete(c, p, nullptr, scratch, counter);
+  const double steps = c.split_steps;
+  const PartBudget a_budget =
+      p.split_point == n
+          ? part_budget(b, b.dsp, b.bram18, b.dram_bw_gbps)
+          : part_budget(b, static_cast<int64_t>(static_cast<double>(b.dsp) * p.dsp_step / steps),
+                        static_cast<int64_t>(static_cast<double>(b.bram18) * p.bram_step / steps),
+                        b.dram_bw_gbps * p.bw_step / steps);
+  const PipelineAllocation a = allocate_a(c, p.split_point, a_budget, scratch, counter);
+  if (!a.feasible) return rejected(p, a.rejection, "pipeline part");
+  PointOutcome out = complete(c, p, &a, scratch, counter);
+  const bool balanced_objective = c.objective != Objective::kLatency;
+  if (p.split_point < n && out.feasible && balanced_objective &&
+      c.allocator == PipelineAllocatorKind::kMinMax && out.pipeline_fps > out.generic_fps * 1.01)
+    out = balance(c, p, a_budget, std::move(out), scratch, counter);
   return out;
 }
 

@@ -1,7 +1,8 @@
 // One point of the global search space and its local optimisation (MODELS.md section 6):
 // given the split point, part A's shares of the budget and part B's batch, allocate part A
 // (min-max or AccDNN), hand part B everything part A left unused, allocate part B, and
-// evaluate the whole design with the hybrid model.
+// evaluate the whole design with the hybrid model. When part A outruns part B, part A is
+// trimmed to the rate at which the two balance (a bisection), freeing resources for part B.
 #pragma once
 
 #include <cstdint>
@@ -44,12 +45,15 @@ uint64_t point_key(const GlobalPoint& point);
 
 // A design's figures, kept for every point (the estimate itself is rebuilt for the winner).
 struct PointOutcome {
+  GlobalPoint point;  // normalised
   bool feasible = false;
   double score = -std::numeric_limits<double>::infinity();
   Rejection rejection;  // when infeasible
   Design design;
   double throughput_fps = 0;
   double latency_ms = 0;
+  double pipeline_fps = 0;  // each part on its own (the design runs at the smaller)
+  double generic_fps = 0;
 };
 
 // True when a beats b: feasible beats infeasible, then the higher score; between two

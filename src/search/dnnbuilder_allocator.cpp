@@ -66,14 +66,22 @@ PipelineAllocation allocate_pipeline_dnnbuilder(const DnnBuilderInput& in, Estim
     return d;
   };
   auto fits = [&](const PipelineDesign& d) {
+    scratch.clear_violations();
     evaluate_pipeline_part(in.workload, n, d, in.budget, scratch);
     ++counter.designs;
     return scratch.feasible;
   };
-  // The largest power-of-two scale (up to 64 x 64) that fits at B = 1.
+  // The DRAM keeps up when no stage waits on it (pipeline_part.cpp marks them "bandwidth").
+  auto within_bandwidth = [&] {
+    for (int s = 0; s < n; ++s)
+      if (scratch.layers[static_cast<size_t>(s)].bound == Bound::kBandwidth) return false;
+    return true;
+  };
+  // The largest power-of-two scale (up to 64 x 64) that fits at B = 1 within the bandwidth;
+  // if even scale 1 outruns the DRAM, scale 1 (when it fits the DSP and BRAM).
   int64_t scale = int64_t{kMaxFactor} * kMaxFactor;
-  while (scale >= 1 && !fits(design_at(scale, 1))) scale /= 2;
-  if (scale < 1) {
+  while (scale > 1 && !(fits(design_at(scale, 1)) && within_bandwidth())) scale /= 2;
+  if (!fits(design_at(scale, 1))) {
     result.rejection = worst_violation(scratch);
     return result;
   }

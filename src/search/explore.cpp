@@ -1,5 +1,6 @@
 #include "search/explore.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include "model/evaluate.h"
@@ -41,8 +42,23 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
     case Paradigm::kPipeline: evaluator.evaluate({endpoints[1]}); break;
     case Paradigm::kHybrid:
       stats.method = std::string(search_method_name(options.method));
-      stats.iterations = exhaustive ? run_exhaustive(evaluator, context, options, endpoints)
-                                    : run_pso(evaluator, context, options, endpoints);
+      if (exhaustive) {
+        stats.iterations = run_exhaustive(evaluator, context, options, endpoints);
+      } else {
+        const PsoRun run = run_pso(evaluator, context, options, endpoints);
+        const int first_step = std::max(1, context.split_steps / 8);
+        stats.iterations = run.iterations;
+        stats.polish_rounds = polish(evaluator, run.swarm_best, first_step, options.pso.polish_rounds);
+        // Also from the best point of the next most promising split points: the landscape
+        // has one basin per split point, and the swarm settles in one.
+        int started = 0;
+        for (const PointOutcome& start : evaluator.best_per_split_point()) {
+          if (started == options.pso.polish_starts) break;
+          if (start.point.split_point == 0 || start.point.split_point == n) continue;
+          ++started;
+          stats.polish_rounds += polish(evaluator, start, first_step, options.pso.polish_rounds);
+        }
+      }
       break;
   }
   SearchResult result;

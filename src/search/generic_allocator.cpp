@@ -4,17 +4,19 @@
 #include <cmath>
 #include <set>
 
+#include "model/bram_mapping.h"
 #include "search/part_score.h"
 
 namespace dnne {
 
 namespace {
 
-// BRAM18 in its widest simple-dual-port mode is 36 bits wide (Xilinx UG573, "Block RAM
-// Resources"): a buffer feeding W bits per cycle needs at least ceil(W / 36) blocks.
-constexpr int64_t kBram18PortBits = 36;
-
-int64_t port_blocks(int64_t bits) { return (bits + kBram18PortBits - 1) / kBram18PortBits; }
+// The model's port rule (generic_part.cpp): a double buffer feeding `lanes` elements per
+// cycle needs at least 2 * ceil(lanes / elements per 36-bit port) blocks (Xilinx UG573).
+int64_t port_blocks(int64_t lanes, int bits) {
+  const int64_t per_port = std::max<int64_t>(1, bram18_port_elements(bits));
+  return 2 * ((lanes + per_port - 1) / per_port);
+}
 
 int64_t ceil_pow2(int64_t n) {
   int64_t p = 1;
@@ -97,9 +99,9 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                       .output_buffer_bram18 = blocks(share.output),
                       .buffering = BufferingChoice::kAuto};
       // The cheap check: each buffer at least as wide as the port the engine reads.
-      if (d.input_buffer_bram18 < port_blocks(int64_t{p_in} * bits) ||
-          d.weight_buffer_bram18 < port_blocks(int64_t{p_in} * p_out * bits) ||
-          d.output_buffer_bram18 < port_blocks(int64_t{p_out} * bits))
+      if (d.input_buffer_bram18 < port_blocks(p_in, bits) ||
+          d.weight_buffer_bram18 < port_blocks(p_out, bits) ||
+          d.output_buffer_bram18 < port_blocks(p_out, bits))
         continue;
       for (int batch : in.batches) {
         d.batch = batch;
@@ -113,6 +115,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                     .input_buffer_bram18 = in.budget.bram18 / 3,
                     .weight_buffer_bram18 = in.budget.bram18 / 3,
                     .output_buffer_bram18 = in.budget.bram18 / 3};
+    scratch.clear_violations();
     evaluate_generic_part(in.workload, in.split_point, d, in.budget, scratch);
     ++counter.designs;
     result.rejection = scratch.feasible ? Rejection{.reason = "BRAM18 too few for any engine's buffers",
@@ -125,6 +128,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   Rejection closest;
   for (const Candidate& c : candidates) {
     if (result.feasible && c.bound <= result.score) break;  // nothing left can win
+    scratch.clear_violations();
     evaluate_generic_part(in.workload, in.split_point, c.design, in.budget, scratch);
     ++counter.designs;
     if (!scratch.feasible) {

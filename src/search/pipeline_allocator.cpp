@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 #include "search/part_score.h"
 
@@ -12,6 +13,21 @@ namespace {
 constexpr int kWeightRounds = 4;      // re-weightings tried per cycle target
 constexpr double kWeightRaise = 4.0;  // factor applied to an over-budget resource's weight
 
+// Activation bits the part moves to/from DRAM per frame, as pipeline_part.cpp counts them:
+// operands read from the network input, and outputs that leave the part (read by a generic
+// stage, or network outputs).
+int64_t activation_bits(const Workload& w, int split_point, int bits) {
+  int64_t elements = 0;
+  for (int i = 0; i < split_point; ++i) {
+    const StageLayer& s = w.stages[static_cast<size_t>(i)];
+    elements += s.external_input_elements;
+    bool leaves = s.consumer_stages.empty();
+    for (int c : s.consumer_stages) leaves = leaves || c >= split_point;
+    if (leaves) elements += s.output_elements;
+  }
+  return elements * bits;
+}
+
 // One batch's view of the problem: option choice per stage for a cycle target.
 class MinMaxSolver {
  public:
@@ -19,7 +35,14 @@ class MinMaxSolver {
                EvalCounter& counter)
       : in_(in), bi_(batch_index), scratch_(scratch), counter_(counter),
         choice_(static_cast<size_t>(in.split_point), 0),
-        best_(static_cast<size_t>(in.split_point), 0) {}
+        best_(static_cast<size_t>(in.split_point), 0) {
+    link_bits_per_cycle_ = in.budget.clock_mhz > 0
+                               ? in.budget.dram_bw_gbps * 8e9 / (in.budget.clock_mhz * 1e6)
+                               : 0;
+    activation_bits_ = static_cast<double>(activation_bits(in.workload, in.split_point,
+                                                           in.budget.precision_bits) *
+                                           in.table.batches[static_cast<size_t>(batch_index)]);
+  }
 
   // Slowest-stage cycles when every stage runs its fastest / cheapest option.
   int64_t lowest_target() const {
@@ -32,38 +55,37 @@ class MinMaxSolver {
     for (int s = 0; s < in_.split_point; ++s) t = std::max(t, stage(s).cycles.front());
     return t;
   }
+  // A period every choice meets: the slowest option of every stage, or the time to stream
+  // the most DRAM traffic any choice moves.
+  int64_t highest_period() const {
+    const int nb = in_.table.batch_count();
+    double bits = activation_bits_;
+    for (int s = 0; s < in_.split_point; ++s) {
+      const StageOptions& o = stage(s);
+      double most = 0;
+      for (size_t i = 0; i < o.cycles.size(); ++i)
+        most = std::max(most, o.weight_bits_per_frame[i * static_cast<size_t>(nb) + static_cast<size_t>(bi_)]);
+      bits += most;
+    }
+    const double stream = link_bits_per_cycle_ > 0 ? std::ceil(bits / link_bits_per_cycle_) : 0;
+    return std::max(highest_target(), static_cast<int64_t>(std::min(stream, 4e18)));
+  }
 
-  // Tries to meet target T; on success `best_` holds the choice and its bottleneck.
+  // Tries to meet target T: a period (the slowest stage, or the DRAM stream when it cannot
+  // keep up: MODELS.md 3, pipeline_part.cpp) of at most T within the DSP and BRAM. On
+  // success `best_` holds the choice and its period.
   bool meets(int64_t target) {
-    const double clock_hz = in_.budget.clock_mhz * 1e6;
-    std::array<double, 3> weight = {
-        1.0 / std::max<double>(1, static_cast<double>(in_.budget.dsp)),
-        1.0 / std::max<double>(1, static_cast<double>(in_.budget.bram18)),
-        clock_hz / (static_cast<double>(target) * std::max(1e-9, in_.budget.dram_bw_gbps) * 8e9)};
+    std::array<double, 3> weight = initial_weights(target);
     for (int round = 0; round < kWeightRounds; ++round) {
       const Totals totals = choose(target, weight);
       bool over = false;
       if (totals.dsp > in_.budget.dsp) weight[0] *= kWeightRaise, over = true;
       if (totals.bram18 > in_.budget.bram18) weight[1] *= kWeightRaise, over = true;
-      const double bw_gbps =
-          clock_hz * totals.weight_bits / static_cast<double>(totals.bottleneck) / 8e9;
-      if (bw_gbps > in_.budget.dram_bw_gbps) weight[2] *= kWeightRaise, over = true;
+      if (totals.period > static_cast<double>(target)) weight[2] *= kWeightRaise, over = true;
       if (over) continue;
-      // The table's totals fit: the model has the last word (it adds what the table does
-      // not see, e.g. the part's input/output traffic).
-      if (evaluate_choice()) {
-        best_ = choice_;
-        best_bottleneck_ = totals.bottleneck;
-        return true;
-      }
-      bool raised = false;
-      for (int v = 0; v < std::min<int>(scratch_.violation_count, 4); ++v) {
-        const Resource r = scratch_.violations[static_cast<size_t>(v)].resource;
-        if (r == Resource::kDsp) weight[0] *= kWeightRaise, raised = true;
-        if (r == Resource::kBram18) weight[1] *= kWeightRaise, raised = true;
-        if (r == Resource::kBandwidth) weight[2] *= kWeightRaise, raised = true;
-      }
-      if (!raised) return false;
+      best_ = choice_;
+      best_period_ = static_cast<int64_t>(std::ceil(totals.period));
+      return true;
     }
     return false;
   }
@@ -74,16 +96,11 @@ class MinMaxSolver {
     return evaluate_choice();
   }
   bool evaluate_cheapest() {
-    const double clock_hz = in_.budget.clock_mhz * 1e6;
-    const int64_t target = highest_target();
-    choose(target, {1.0 / std::max<double>(1, static_cast<double>(in_.budget.dsp)),
-                    1.0 / std::max<double>(1, static_cast<double>(in_.budget.bram18)),
-                    clock_hz / (static_cast<double>(target) *
-                                std::max(1e-9, in_.budget.dram_bw_gbps) * 8e9)});
+    choose(highest_period(), initial_weights(highest_period()));
     return evaluate_choice();
   }
 
-  int64_t best_bottleneck() const { return best_bottleneck_; }
+  int64_t best_period() const { return best_period_; }
   PipelineDesign design_of(const std::vector<int>& choice) const {
     PipelineDesign d{.batch = in_.table.batches[static_cast<size_t>(bi_)]};
     d.stages.reserve(choice.size());
@@ -96,15 +113,25 @@ class MinMaxSolver {
 
  private:
   struct Totals {
-    int64_t dsp = 0, bram18 = 0, bottleneck = 1;
-    double weight_bits = 0;
+    int64_t dsp = 0, bram18 = 0;
+    double period = 1;  // cycles per batch of B frames
   };
+
+  // DSP and BRAM weigh by the share of the budget they take; bandwidth by the share of the
+  // bits the DRAM moves in `target` cycles.
+  std::array<double, 3> initial_weights(int64_t target) const {
+    return {1.0 / std::max<double>(1, static_cast<double>(in_.budget.dsp)),
+            1.0 / std::max<double>(1, static_cast<double>(in_.budget.bram18)),
+            1.0 / std::max(1.0, link_bits_per_cycle_ * static_cast<double>(target))};
+  }
 
   const StageOptions& stage(int s) const { return in_.table.stages[static_cast<size_t>(s)]; }
 
   // Per stage, the option meeting `target` with the smallest weighted cost.
   Totals choose(int64_t target, const std::array<double, 3>& weight) {
     Totals totals;
+    int64_t bottleneck = 1;
+    double bits = activation_bits_;
     const int nb = in_.table.batch_count();
     for (int s = 0; s < in_.split_point; ++s) {
       const StageOptions& o = stage(s);
@@ -125,14 +152,19 @@ class MinMaxSolver {
       const StageCost& c = o.costs[static_cast<size_t>(pick * nb + bi_)];
       totals.dsp += c.dsp;
       totals.bram18 += c.bram18;
-      totals.weight_bits += o.weight_bits_per_frame[static_cast<size_t>(pick * nb + bi_)];
-      totals.bottleneck = std::max(totals.bottleneck, c.cycles);
+      bits += o.weight_bits_per_frame[static_cast<size_t>(pick * nb + bi_)];
+      bottleneck = std::max(bottleneck, c.cycles);
     }
+    totals.period = static_cast<double>(bottleneck);
+    if (bits > 0)
+      totals.period = link_bits_per_cycle_ > 0 ? std::max(totals.period, bits / link_bits_per_cycle_)
+                                               : std::numeric_limits<double>::infinity();
     return totals;
   }
 
   bool evaluate_choice() {
     design_ = current_design();
+    scratch_.clear_violations();
     evaluate_pipeline_part(in_.workload, in_.split_point, design_, in_.budget, scratch_);
     ++counter_.designs;
     return scratch_.feasible;
@@ -143,7 +175,9 @@ class MinMaxSolver {
   Estimate& scratch_;
   EvalCounter& counter_;
   std::vector<int> choice_, best_;
-  int64_t best_bottleneck_ = 0;
+  int64_t best_period_ = 0;
+  double link_bits_per_cycle_ = 0;
+  double activation_bits_ = 0;  // per batch of B frames
   PipelineDesign design_;
 };
 
@@ -172,7 +206,7 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
   for (int bi = 0; bi < batches; ++bi) {
     MinMaxSolver solver(in, bi, scratch, counter);
     int64_t lo = std::max(solver.lowest_target(), floor_target);
-    int64_t hi = solver.highest_target();
+    int64_t hi = solver.highest_period();
     if (lo > hi || !solver.meets(hi)) {
       if (bi == 0) {
         solver.evaluate_cheapest();
@@ -182,23 +216,56 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
       }
       break;  // a larger batch only costs more
     }
-    hi = solver.best_bottleneck();
+    hi = solver.best_period();
     while (lo < hi) {
       const int64_t mid = lo + (hi - lo) / 2;
       if (solver.meets(mid))
-        hi = solver.best_bottleneck();
+        hi = solver.best_period();
       else
         lo = mid + 1;
     }
-    floor_target = solver.best_bottleneck();
+    floor_target = solver.best_period();
     if (!solver.evaluate_best()) continue;
     const double score = part_score(scratch.pipeline, macs, in.budget, in.objective);
     if (!result.feasible || score > result.score) {
       result.feasible = true;
       result.score = score;
       result.design = solver.best_design();
-      result.bottleneck_cycles = solver.best_bottleneck();
+      result.bottleneck_cycles = solver.best_period();
       result.summary = scratch.pipeline;
+    }
+  }
+  return result;
+}
+
+
+PipelineAllocation allocate_pipeline_for_rate(const PipelineAllocatorInput& in, double min_fps,
+                                              Estimate& scratch, EvalCounter& counter) {
+  PipelineAllocation result{.rejection = {.reason = "rate out of reach", .category = "design"}};
+  if (in.split_point <= 0 || min_fps <= 0) return result;
+  if (scratch.layers.size() != in.workload.stages.size())
+    scratch.layers.resize(in.workload.stages.size());
+  const int64_t macs = part_macs(in.workload, in.split_point);
+  const double clock_hz = in.budget.clock_mhz * 1e6;
+  const int last_batch = std::min(in.max_batch_index, in.table.batch_count() - 1);
+  double best_cost = std::numeric_limits<double>::infinity();
+  for (int bi = 0; bi <= last_batch; ++bi) {
+    MinMaxSolver solver(in, bi, scratch, counter);
+    const double batch = in.table.batches[static_cast<size_t>(bi)];
+    const auto target = static_cast<int64_t>(std::floor(batch * clock_hz / min_fps));
+    if (target < solver.lowest_target()) continue;
+    if (!solver.meets(std::min(target, solver.highest_period()))) continue;
+    if (!solver.evaluate_best() || scratch.pipeline.throughput_fps < min_fps) continue;
+    const double cost =
+        static_cast<double>(scratch.pipeline.dsp) / std::max<double>(1, static_cast<double>(in.budget.dsp)) +
+        static_cast<double>(scratch.pipeline.bram18) / std::max<double>(1, static_cast<double>(in.budget.bram18));
+    if (cost < best_cost) {
+      best_cost = cost;
+      result = {.feasible = true,
+                .design = solver.best_design(),
+                .bottleneck_cycles = solver.best_period(),
+                .summary = scratch.pipeline,
+                .score = part_score(scratch.pipeline, macs, in.budget, in.objective)};
     }
   }
   return result;

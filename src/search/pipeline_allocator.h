@@ -49,4 +49,11 @@ struct PipelineAllocatorInput {
 PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate& scratch,
                                      EvalCounter& counter);
 
+// The other direction, for balancing a hybrid: the cheapest design (DSP plus BRAM, each as a
+// share of the budget) whose throughput is at least `min_fps`: per batch B the cycle target
+// is B * f / min_fps and every stage takes its cheapest option meeting it. Infeasible when
+// no batch reaches the rate within the budget.
+PipelineAllocation allocate_pipeline_for_rate(const PipelineAllocatorInput& in, double min_fps,
+                                              Estimate& scratch, EvalCounter& counter);
+
 }  // namespace dnne

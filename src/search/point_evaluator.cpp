@@ -1,5 +1,7 @@
 #include "search/point_evaluator.h"
 
+#include <algorithm>
+
 #include "search/parallel.h"
 
 namespace dnne {
@@ -13,6 +15,14 @@ PointEvaluator::PointEvaluator(const SearchContext& context, int threads)
 
 double PointEvaluator::seconds() const {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+}
+
+std::vector<PointOutcome> PointEvaluator::best_per_split_point() const {
+  std::vector<PointOutcome> out;
+  for (const auto& [split_point, outcome] : best_at_split_) out.push_back(outcome);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const PointOutcome& a, const PointOutcome& b) { return better(a, b); });
+  return out;
 }
 
 std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<GlobalPoint>& points) {
@@ -45,6 +55,8 @@ std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<Glob
       if (o.rejection.ratio < tightest_.ratio) tightest_ = o.rejection;
     }
     if (better(o, best_)) best_ = o;
+    auto [at, inserted] = best_at_split_.try_emplace(o.point.split_point, o);
+    if (!inserted && better(o, at->second)) at->second = o;
     cache_.emplace(fresh_keys[i], std::move(outcomes[i]));
   }
   std::vector<const PointOutcome*> result;

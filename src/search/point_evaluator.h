@@ -23,6 +23,8 @@ class PointEvaluator {
   std::vector<const PointOutcome*> evaluate(const std::vector<GlobalPoint>& points);
 
   const PointOutcome& best() const { return best_; }
+  // The best outcome at each split point visited, best first (ties: smaller split point).
+  std::vector<PointOutcome> best_per_split_point() const;
   bool any_feasible() const { return best_.feasible; }
   const Rejection& tightest() const { return tightest_; }
   int64_t designs_evaluated() const { return designs_; }
@@ -38,6 +40,7 @@ class PointEvaluator {
   std::vector<Estimate> scratch_;  // one per worker
   std::unordered_map<uint64_t, PointOutcome> cache_;
   PointOutcome best_;
+  std::map<int, PointOutcome> best_at_split_;
   Rejection tightest_;
   int64_t designs_ = 0;
   int64_t infeasible_ = 0;

@@ -37,8 +37,8 @@ void report(const SearchOptions& options, const PointEvaluator& e, int step, int
 
 }  // namespace
 
-int run_pso(PointEvaluator& evaluator, const SearchContext& c, const SearchOptions& options,
-            const std::vector<GlobalPoint>& extra) {
+PsoRun run_pso(PointEvaluator& evaluator, const SearchContext& c, const SearchOptions& options,
+               const std::vector<GlobalPoint>& extra) {
   const PsoOptions& pso = options.pso;
   const auto swarm = static_cast<size_t>(pso.swarm_size);
   std::vector<SplitMix64> rng;
@@ -62,14 +62,6 @@ int run_pso(PointEvaluator& evaluator, const SearchContext& c, const SearchOptio
     const std::vector<const PointOutcome*> fit = evaluator.evaluate(points);
     const size_t offset = iteration == 0 ? extra.size() : 0;
     bool improved = false;
-    if (iteration == 0)
-      for (size_t e = 0; e < extra.size(); ++e)
-        if (better(*fit[e], swarm_fit)) {
-          swarm_fit = *fit[e];
-          // The endpoint as a position: x0 at its split point, shares at mid-range.
-          swarm_x = {extra[e].split_point == 0 ? 0.0 : 1.0, 0.5, 0.5, 0.5, 0.0};
-          improved = true;
-        }
     for (size_t i = 0; i < swarm; ++i) {
       const PointOutcome& f = *fit[offset + i];
       if (iteration == 0 || better(f, best_fit[i])) best_fit[i] = f, best_x[i] = x[i];
@@ -97,7 +89,42 @@ int run_pso(PointEvaluator& evaluator, const SearchContext& c, const SearchOptio
         v[i][d] = vel;
       }
   }
-  return iteration;
+  return {.iterations = iteration, .swarm_best = swarm_fit};
+}
+
+int polish(PointEvaluator& evaluator, const PointOutcome& start, int first_step,
+           int max_rounds) {
+  PointOutcome here = start;
+  int step = std::max(1, first_step);
+  int round = 0;
+  for (; round < max_rounds && here.feasible; ++round) {
+    std::vector<GlobalPoint> neighbours;
+    const GlobalPoint p = here.point;
+    for (int sign : {-1, 1}) {
+      const int d = sign * step;
+      GlobalPoint q = p;
+      q.split_point += sign, neighbours.push_back(q);
+      q = p, q.split_point += 2 * sign, neighbours.push_back(q);
+      q = p, q.batch_index += sign, neighbours.push_back(q);
+      q = p, q.dsp_step += d, neighbours.push_back(q);
+      q = p, q.bram_step += d, neighbours.push_back(q);
+      q = p, q.bw_step += d, neighbours.push_back(q);
+      // Growing or shrinking part A as a whole keeps its DSP/BRAM balance.
+      q = p, q.dsp_step += d, q.bram_step += d, neighbours.push_back(q);
+      q = p, q.dsp_step += d, q.bram_step += d, q.bw_step += d, neighbours.push_back(q);
+    }
+    const PointOutcome* next = &here;
+    for (const PointOutcome* o : evaluator.evaluate(neighbours))
+      if (better(*o, *next)) next = o;
+    if (next != &here) {
+      here = *next;
+    } else if (step > 1) {
+      step /= 2;  // no better neighbour at this distance: look closer
+    } else {
+      break;
+    }
+  }
+  return round;
 }
 
 int run_exhaustive(PointEvaluator& evaluator, const SearchContext& c, const SearchOptions& options,

@@ -32,14 +32,16 @@ enum class PipelineAllocatorKind { kMinMax, kDnnBuilder };
 // level. Positions live in [0, 1]^5: split point, DSP / BRAM / bandwidth shares of part A,
 // and part B's batch.
 struct PsoOptions {
-  int swarm_size = 16;
-  int iterations = 30;
+  int swarm_size = 24;
+  int iterations = 40;
   double inertia_start = 0.9;
   double inertia_end = 0.4;
   double cognitive = 2.0;      // c1: pull towards the particle's own best
   double social = 2.0;         // c2: pull towards the swarm's best
   double max_velocity = 0.25;  // per dimension, as a fraction of the range
-  int patience = 10;           // stop after this many iterations without improvement
+  int patience = 12;           // stop after this many iterations without improvement
+  int polish_rounds = 50;      // hill-climbing rounds from the swarm's best (pso.h)
+  int polish_starts = 4;       // ... and from the best point of this many other split points
 };
 
 struct SearchProgress {
