@@ -53,6 +53,7 @@ nlohmann::json violations_json(const DesignReportInput& in) {
                     {"available", v.available},
                     {"stage", v.stage >= 0 ? nlohmann::json(detail::stage_name(in, v.stage))
                                            : nlohmann::json(nullptr)},
+                    {"field", v.field ? nlohmann::json(v.field) : nlohmann::json(nullptr)},
                     {"message", describe(v)}});
   }
   return list;
