@@ -38,8 +38,11 @@ std::vector<std::string> overridden_fields(const BudgetOverrides& o) {
 namespace {
 
 nlohmann::json part_json(const PartSummary& p) {
-  return {{"throughput_fps", p.throughput_fps}, {"latency_ms", p.latency_ms}, {"dsp", p.dsp},
-          {"bram18", p.bram18},                 {"dram_bw_gbps", p.dram_bw_gbps}};
+  return {{"throughput_fps", p.throughput_fps},
+          {"latency_ms", p.latency_ms},
+          {"dsp", p.dsp},
+          {"bram18", p.bram18},
+          {"dram_bw_gbps", p.dram_bw_gbps}};
 }
 
 nlohmann::json violations_json(const DesignReportInput& in) {
@@ -83,36 +86,35 @@ nlohmann::json layers_json(const DesignReportInput& in) {
 nlohmann::json design_report_json(const DesignReportInput& in) {
   const Estimate& e = in.estimate;
   const Budget& b = in.budget;
-  return {
-      {"model", in.network.name()},
-      {"device", in.device.name},
-      {"device_info",
-       {{"part", in.device.part},
-        {"board", in.device.board},
-        {"dsp_family", std::string(dsp_family_name(in.device.dsp_family))}}},
-      {"paradigm", paradigm_of(in.design, in.workload)},
-      {"budget",
-       {{"dsp", b.dsp},
-        {"bram18", b.bram18},
-        {"dram_bw_gbps", b.dram_bw_gbps},
-        {"clock_mhz", b.clock_mhz},
-        {"precision", b.precision_bits},
-        {"overridden", detail::overridden_fields(in.overrides)}}},
-      {"design", design_to_json(in.design, in.workload, in.network)},
-      {"metrics",
-       {{"throughput_gops", e.throughput_gops},
-        {"throughput_fps", e.throughput_fps},
-        {"latency_ms", e.latency_ms},
-        {"dsp_used", e.dsp_used},
-        {"bram18_used", e.bram18_used},
-        {"dram_bw_gbps_used", e.dram_bw_gbps_used},
-        {"dsp_efficiency", e.dsp_efficiency},
-        {"clock_mhz", detail::effective_clock_mhz(in)}}},
-      {"parts", {{"pipeline", part_json(e.pipeline)}, {"generic", part_json(e.generic)}}},
-      {"feasible", e.feasible},
-      {"violation_count", e.violation_count},
-      {"violations", violations_json(in)},
-      {"layers", layers_json(in)}};
+  return {{"model", in.network.name()},
+          {"device", in.device.name},
+          {"device_info",
+           {{"part", in.device.part},
+            {"board", in.device.board},
+            {"dsp_family", std::string(dsp_family_name(in.device.dsp_family))}}},
+          {"paradigm", paradigm_of(in.design, in.workload)},
+          {"budget",
+           {{"dsp", b.dsp},
+            {"bram18", b.bram18},
+            {"dram_bw_gbps", b.dram_bw_gbps},
+            {"clock_mhz", b.clock_mhz},
+            {"precision", b.precision_bits},
+            {"overridden", detail::overridden_fields(in.overrides)}}},
+          {"design", design_to_json(in.design, in.workload, in.network)},
+          {"metrics",
+           {{"throughput_gops", e.throughput_gops},
+            {"throughput_fps", e.throughput_fps},
+            {"latency_ms", e.latency_ms},
+            {"dsp_used", e.dsp_used},
+            {"bram18_used", e.bram18_used},
+            {"dram_bw_gbps_used", e.dram_bw_gbps_used},
+            {"dsp_efficiency", e.dsp_efficiency},
+            {"clock_mhz", detail::effective_clock_mhz(in)}}},
+          {"parts", {{"pipeline", part_json(e.pipeline)}, {"generic", part_json(e.generic)}}},
+          {"feasible", e.feasible},
+          {"violation_count", e.violation_count},
+          {"violations", violations_json(in)},
+          {"layers", layers_json(in)}};
 }
 
 }  // namespace dnne

@@ -15,7 +15,9 @@ std::string percent(double part, double whole) {
 }
 
 // "5,520*" when the user overrode the figure for this run.
-std::string marked(const std::string& text, bool overridden) { return overridden ? text + "*" : text; }
+std::string marked(const std::string& text, bool overridden) {
+  return overridden ? text + "*" : text;
+}
 
 std::string layers_table(const DesignReportInput& in) {
   using A = TextTable::Align;
@@ -73,7 +75,8 @@ std::string feasibility(const DesignReportInput& in) {
   std::string text = "feasible: NO, " + std::to_string(e.violation_count) + " violation" +
                      (e.violation_count == 1 ? "" : "s") + ":\n";
   const int shown = std::min<int>(e.violation_count, static_cast<int>(e.violations.size()));
-  for (int i = 0; i < shown; ++i) text += "  - " + describe(e.violations[static_cast<size_t>(i)]) + "\n";
+  for (int i = 0; i < shown; ++i)
+    text += "  - " + describe(e.violations[static_cast<size_t>(i)]) + "\n";
   if (e.violation_count > shown)
     text += "  ... and " + std::to_string(e.violation_count - shown) + " more\n";
   return text;
@@ -101,8 +104,8 @@ std::string design_layers_csv(const DesignReportInput& in) {
     out << '"' << detail::stage_name(in, l.stage) << "\"," << kind_name(stage.kind) << ','
         << part_name(l.part) << ',' << l.cycles << ','
         << fixed(clock_mhz > 0 ? static_cast<double>(l.cycles) / clock_mhz : 0.0, 3) << ','
-        << bound_name(l.bound) << ',' << l.dsp << ',' << l.bram18 << ','
-        << fixed(l.dram_bw_gbps, 4) << '\n';
+        << bound_name(l.bound) << ',' << l.dsp << ',' << l.bram18 << ',' << fixed(l.dram_bw_gbps, 4)
+        << '\n';
   }
   return out.str();
 }

@@ -101,9 +101,8 @@ std::optional<std::string> JsonObjectReader::string(const std::string& key, bool
   return v->get<std::string>();
 }
 
-std::optional<int64_t> JsonObjectReader::integer_at_least(const std::string& key,
-                                                          int64_t minimum, bool required,
-                                                          int64_t fallback) {
+std::optional<int64_t> JsonObjectReader::integer_at_least(const std::string& key, int64_t minimum,
+                                                          bool required, int64_t fallback) {
   if (!has(key)) {
     if (required) value(key, true);
     return required ? std::nullopt : std::optional<int64_t>(fallback);
@@ -139,7 +138,8 @@ std::string did_you_mean_suffix(const std::string& name, const std::vector<std::
   }
   std::string hint;
   for (size_t i = 0; i < near.size(); ++i)
-    hint += (i == 0 ? ", did you mean '" : (i + 1 == near.size() ? " or '" : ", '")) + near[i] + "'";
+    hint +=
+        (i == 0 ? ", did you mean '" : (i + 1 == near.size() ? " or '" : ", '")) + near[i] + "'";
   return near.empty() ? "" : hint + "?";
 }
 

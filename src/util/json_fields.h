@@ -6,11 +6,10 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "util/expected.h"
 
@@ -55,8 +54,8 @@ class JsonObjectReader {
   std::optional<int64_t> integer_at_least(const std::string& key, int64_t minimum, bool required,
                                           int64_t fallback = 0);
   // A number > 0 (strictly) or >= 0, or `fallback` when absent and optional.
-  std::optional<double> number_positive(const std::string& key, bool required,
-                                        double fallback = 0, bool allow_zero = false);
+  std::optional<double> number_positive(const std::string& key, bool required, double fallback = 0,
+                                        bool allow_zero = false);
 
   void problem(const std::string& what) { problems_.add(path_, what); }
 

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
@@ -100,8 +99,8 @@ TEST(BenchCli, InfeasibleDesignIsReportedWithExitZero) {
   const CliResult r = run_cli("bench vgg16 --device ku115 --dsp 1000 --design " + kExample);
   EXPECT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("feasible: NO"), std::string::npos) << r.out;
-  const CliResult j = run_cli("bench vgg16 --device ku115 --dsp 1000 --design " + kExample +
-                              " --json");
+  const CliResult j =
+      run_cli("bench vgg16 --device ku115 --dsp 1000 --design " + kExample + " --json");
   const auto json = nlohmann::json::parse(j.out);
   EXPECT_EQ(json["feasible"], false);
   ASSERT_GE(json["violations"].size(), 1u);
@@ -130,9 +129,8 @@ TEST(BenchCli, DesignForAnotherNetworkIsRejected) {
 TEST(BenchCli, BadInputExitsTwo) {
   const CliResult device = run_cli("bench vgg16 --device ku15 --design " + kExample);
   EXPECT_EQ(device.status, 2);
-  EXPECT_EQ(device.err.rfind("dnnexplorer: error: unknown device 'ku15' (did you mean 'ku115'?)",
-                             0),
-            0u)
+  EXPECT_EQ(
+      device.err.rfind("dnnexplorer: error: unknown device 'ku15' (did you mean 'ku115'?)", 0), 0u)
       << device.err;
   const CliResult missing = run_cli("bench vgg16 --device ku115 --design /nonexistent.json");
   EXPECT_EQ(missing.status, 2);

@@ -1,11 +1,11 @@
 // The device catalog: sane figures, citations, lookup by name and by file.
+#include "device/catalog.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 #include <set>
-
-#include "device/catalog.h"
 
 namespace dnne {
 namespace {

@@ -1,11 +1,12 @@
 // User device files: the documented format, and every problem reported with its field.
+#include "device/device_file.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 
 #include "device/catalog.h"
-#include "device/device_file.h"
 
 namespace dnne {
 namespace {
@@ -39,8 +40,8 @@ TEST(DeviceFile, ReadsTheDocumentedFormat) {
 }
 
 TEST(DeviceFile, ReportsEveryProblemWithItsField) {
-  const nlohmann::json json = {{"name", "x"},       {"dsp", 0},         {"bram18", "many"},
-                               {"dram_bw", 10},     {"clock_mhz", -5},  {"dsp_family", "DSP48E3"}};
+  const nlohmann::json json = {{"name", "x"},   {"dsp", 0},        {"bram18", "many"},
+                               {"dram_bw", 10}, {"clock_mhz", -5}, {"dsp_family", "DSP48E3"}};
   const auto d = device_from_json(json, "board.json");
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message,
