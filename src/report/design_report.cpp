@@ -23,6 +23,11 @@ std::string stage_name(const DesignReportInput& in, int stage) {
   return in.network.layer(in.workload.stages[static_cast<size_t>(stage)].layer).name;
 }
 
+std::string violation_text(const DesignReportInput& in, const Violation& v) {
+  const std::string name = stage_name(in, v.stage);
+  return describe(v) + (name.empty() ? "" : " [" + name + "]");
+}
+
 std::vector<std::string> overridden_fields(const BudgetOverrides& o) {
   std::vector<std::string> fields;
   if (o.dsp) fields.push_back("dsp");
@@ -57,7 +62,7 @@ nlohmann::json violations_json(const DesignReportInput& in) {
                     {"stage", v.stage >= 0 ? nlohmann::json(detail::stage_name(in, v.stage))
                                            : nlohmann::json(nullptr)},
                     {"field", v.field ? nlohmann::json(v.field) : nlohmann::json(nullptr)},
-                    {"message", describe(v)}});
+                    {"message", detail::violation_text(in, v)}});
   }
   return list;
 }

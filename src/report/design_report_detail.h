@@ -12,6 +12,8 @@ namespace dnne::detail {
 double effective_clock_mhz(const DesignReportInput& in);
 // The stage layer's name in the network ("" out of range).
 std::string stage_name(const DesignReportInput& in, int stage);
+// describe(v), with the stage's layer name when the violation is a stage's.
+std::string violation_text(const DesignReportInput& in, const Violation& v);
 // "dsp", "bram18", "dram_bw_gbps", "clock_mhz", "precision": the budget fields the user set.
 std::vector<std::string> overridden_fields(const BudgetOverrides& overrides);
 

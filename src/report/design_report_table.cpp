@@ -63,8 +63,9 @@ std::string totals(const DesignReportInput& in) {
       << percent(e.dram_bw_gbps_used, b.dram_bw_gbps) << ")\n"
       << "DSP efficiency  " << fixed(100.0 * e.dsp_efficiency, 1) << " %\n"
       << "clock           "
-      << marked(fixed(detail::effective_clock_mhz(in), 1), o.clock_mhz.has_value()) << " MHz, "
-      << marked(std::to_string(b.precision_bits), o.precision_bits.has_value()) << "-bit\n";
+      << marked(fixed(detail::effective_clock_mhz(in), 1), o.clock_mhz.has_value()) << " MHz\n"
+      << "precision       "
+      << marked(std::to_string(b.precision_bits), o.precision_bits.has_value()) << " bits\n";
   if (!detail::overridden_fields(o).empty()) out << "(* overridden for this run)\n";
   return out.str();
 }
@@ -76,7 +77,7 @@ std::string feasibility(const DesignReportInput& in) {
                      (e.violation_count == 1 ? "" : "s") + ":\n";
   const int shown = std::min<int>(e.violation_count, static_cast<int>(e.violations.size()));
   for (int i = 0; i < shown; ++i)
-    text += "  - " + describe(e.violations[static_cast<size_t>(i)]) + "\n";
+    text += "  - " + detail::violation_text(in, e.violations[static_cast<size_t>(i)]) + "\n";
   if (e.violation_count > shown)
     text += "  ... and " + std::to_string(e.violation_count - shown) + " more\n";
   return text;
