@@ -1,8 +1,11 @@
 // `dnnexplorer bench`: the README's example design end to end, checked against calling the
 // cost models directly, plus overrides, infeasible designs and bad input.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
@@ -138,6 +141,54 @@ TEST(BenchCli, BadInputExitsTwo) {
   const CliResult percent = run_cli("bench vgg16 --device ku115 --dsp 120% --design " + kExample);
   EXPECT_EQ(percent.status, 2);
   EXPECT_EQ(percent.err, "dnnexplorer: error: --dsp '120%': a percentage must be in (0, 100]\n");
+}
+
+TEST(BenchCli, PrecisionFlagWinsOverTheDesignFile) {
+  const CliResult own = run_cli("bench vgg16 --device ku115 --design " + kExample + " --json");
+  ASSERT_EQ(own.status, 0) << own.err;
+  EXPECT_EQ(nlohmann::json::parse(own.out)["budget"]["precision"], 16);
+  const CliResult r =
+      run_cli("bench vgg16 --device ku115 --precision 8 --design " + kExample + " --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["budget"]["precision"], 8);
+  EXPECT_EQ(j["design"]["precision"], 8);
+  EXPECT_EQ(j["budget"]["overridden"], (nlohmann::json{"precision"}));
+}
+
+TEST(BenchCli, DeviceFileGivesTheSameResultAsTheCatalogEntry) {
+  char path[] = "/tmp/dnne_ku115_XXXXXX.json";
+  const int fd = mkstemps(path, 5);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  std::ofstream(path) << R"({"name": "my_ku115", "dsp": 5520, "bram18": 4320,
+    "dram_bw_gbps": 76.8, "clock_mhz": 200, "dsp_family": "DSP48E2"})";
+  const CliResult file =
+      run_cli("bench vgg16 --device " + std::string(path) + " --design " + kExample + " --json");
+  std::remove(path);
+  const CliResult catalog = run_cli("bench vgg16 --device ku115 --design " + kExample + " --json");
+  ASSERT_EQ(file.status, 0) << file.err;
+  const auto a = nlohmann::json::parse(file.out), b = nlohmann::json::parse(catalog.out);
+  EXPECT_EQ(a["device"], "my_ku115");
+  EXPECT_EQ(a["metrics"], b["metrics"]);
+  EXPECT_EQ(a["layers"], b["layers"]);
+}
+
+TEST(BenchCli, MalformedDesignFileGivesLineAndColumn) {
+  char path[] = "/tmp/dnne_bad_design_XXXXXX.json";
+  const int fd = mkstemps(path, 5);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  // The stray ']' after "2," is the 20th character of line 3.
+  std::ofstream(path) << "{\n  \"split_point\": 0,\n  \"generic\": [1, 2,]\n}\n";
+  const CliResult r = run_cli("bench vgg16 --device ku115 --design " + std::string(path));
+  std::remove(path);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err.rfind("dnnexplorer: error: " + std::string(path) +
+                            ":3:20: invalid JSON: syntax error while parsing value",
+                        0),
+            0u)
+      << r.err;
 }
 
 }  // namespace
