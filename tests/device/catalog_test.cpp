@@ -72,6 +72,16 @@ TEST(Catalog, UnknownNameSuggestsTheNearest) {
       << z.error().message;
 }
 
+TEST(Catalog, PartNamesFindTheirBoard) {
+  const auto d = find_device("xcku115");
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(d->name, "ku115");
+  const auto vu9p = find_device("XCVU9P");
+  ASSERT_FALSE(vu9p);
+  EXPECT_EQ(vu9p.error().message,
+            "part 'XCVU9P' is on several boards in the catalog: 'vcu118', 'aws_f1'; name one");
+}
+
 TEST(Catalog, MissingDeviceFileIsNamed) {
   const auto d = find_device("/nonexistent/board.json");
   ASSERT_FALSE(d);
