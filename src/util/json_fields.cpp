@@ -102,7 +102,8 @@ std::optional<std::string> JsonObjectReader::string(const std::string& key, bool
 }
 
 std::optional<int64_t> JsonObjectReader::integer_at_least(const std::string& key, int64_t minimum,
-                                                          bool required, int64_t fallback) {
+                                                          bool required, int64_t fallback,
+                                                          int64_t maximum) {
   if (!has(key)) {
     if (required) value(key, true);
     return required ? std::nullopt : std::optional<int64_t>(fallback);
@@ -110,6 +111,10 @@ std::optional<int64_t> JsonObjectReader::integer_at_least(const std::string& key
   auto v = integer(key, required);
   if (v && *v < minimum) {
     problem(key + " " + std::to_string(*v) + " must be >= " + std::to_string(minimum));
+    return std::nullopt;
+  }
+  if (v && *v > maximum) {
+    problem(key + " " + std::to_string(*v) + " must be <= " + std::to_string(maximum));
     return std::nullopt;
   }
   return v;

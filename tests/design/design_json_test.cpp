@@ -152,6 +152,7 @@ TEST(DesignJson, StageErrorsNameTheStageAndField) {
   stages[0].erase("kpf");
   stages[0]["kpf1"] = 4;
   stages[1]["cpf"] = 0;
+  stages[1]["kpf"] = int64_t{1} << 40;
   stages[2]["layer"] = "conv2_1";
   const auto d = f.read(
       {{"split_point", 5},
@@ -169,6 +170,7 @@ TEST(DesignJson, StageErrorsNameTheStageAndField) {
             "design.json: pipeline.stages[0] (conv1_1): unknown key 'kpf1', did you mean "
             "'kpf'?\n"
             "design.json: pipeline.stages[1] (conv1_2): cpf 0 must be >= 1\n"
+            "design.json: pipeline.stages[1] (conv1_2): kpf 1099511627776 must be <= 1048576\n"
             "design.json: pipeline.stages[2] (pool1): layer 'conv2_1' does not match stage "
             "layer 2 of vgg16, 'pool1'");
 }
