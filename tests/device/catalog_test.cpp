@@ -1,11 +1,13 @@
 // The device catalog: sane figures, citations, lookup by name and by file.
 #include "device/catalog.h"
+#include "report/table.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 #include <set>
+#include <sstream>
 
 namespace dnne {
 namespace {
@@ -86,6 +88,18 @@ TEST(Catalog, MissingDeviceFileIsNamed) {
   const auto d = find_device("/nonexistent/board.json");
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message, "/nonexistent/board.json: cannot open file");
+}
+
+TEST(Catalog, ReadmeTableMatchesTheCatalog) {
+  std::ifstream file(std::string(DNNE_SOURCE_DIR) + "/README.md");
+  std::stringstream readme;
+  readme << file.rdbuf();
+  for (const auto& d : device_catalog()) {
+    const std::string row = "| `" + d.name + "` | " + d.part + " | " + d.board + " | " +
+                            with_commas(d.dsp) + " | " + with_commas(d.bram18) + " | " +
+                            with_commas(d.uram) + " | " + with_commas(d.lut) + " | ";
+    EXPECT_NE(readme.str().find(row), std::string::npos) << "README lacks the row " << row;
+  }
 }
 
 }  // namespace
