@@ -1,6 +1,5 @@
 // The device catalog: sane figures, citations, lookup by name and by file.
 #include "device/catalog.h"
-#include "report/table.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +7,8 @@
 #include <fstream>
 #include <set>
 #include <sstream>
+
+#include "report/table.h"
 
 namespace dnne {
 namespace {
