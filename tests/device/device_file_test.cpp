@@ -1,5 +1,6 @@
 // User device files: the documented format, and every problem reported with its field.
 #include "device/device_file.h"
+#include "report/device_report.h"
 
 #include <gtest/gtest.h>
 
@@ -68,6 +69,16 @@ TEST(DeviceFile, NotAnObject) {
   const auto d = device_from_json(nlohmann::json::array(), "board.json");
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message, "board.json: expected an object, got array");
+}
+
+TEST(DeviceFile, EveryCatalogEntryRoundTripsThroughTheFileFormat) {
+  // `devices --json` writes each device in the device-file format, so a user can start a file
+  // for a new board from a catalog entry.
+  for (const Device& d : device_catalog()) {
+    const auto back = device_from_json(device_json(d), d.name + ".json");
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(device_json(*back), device_json(d));
+  }
 }
 
 }  // namespace
