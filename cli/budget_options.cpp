@@ -51,8 +51,8 @@ Expected<std::optional<int64_t>> count_override(const std::string& flag, const s
   if (amount->percent) {
     if (!(amount->value > 0 && amount->value <= 100))
       return Error{flag + " '" + text + "': a percentage must be in (0, 100]"};
-    return std::optional<int64_t>(
-        static_cast<int64_t>(std::floor(amount->value / 100.0 * static_cast<double>(device_figure))));
+    return std::optional<int64_t>(static_cast<int64_t>(
+        std::floor(amount->value / 100.0 * static_cast<double>(device_figure))));
   }
   if (amount->value != std::floor(amount->value)) return bad;
   return std::optional<int64_t>(static_cast<int64_t>(amount->value));

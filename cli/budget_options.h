@@ -2,9 +2,8 @@
 // of its figures ("--dsp 90%" is 90 % of the device's DSPs, MODELS.md section 2).
 #pragma once
 
-#include <string>
-
 #include <CLI/CLI.hpp>
+#include <string>
 
 #include "device/catalog.h"
 #include "util/expected.h"

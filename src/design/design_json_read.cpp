@@ -12,6 +12,10 @@ namespace dnne {
 
 namespace {
 
+// Parallelism and batch fields are ints in Design: the cap is far beyond any FPGA and keeps
+// them from overflowing.
+constexpr int64_t kMaxLanes = 1 << 20;
+
 struct Context {
   const Workload& workload;
   const Network& network;
@@ -40,8 +44,8 @@ void read_stage(const nlohmann::json& json, int i, Context& c, StageParallelism&
   if (auto layer = r.string("layer", true); layer && known && *layer != c.stage_name(i))
     r.problem("layer '" + *layer + "' does not match stage layer " + std::to_string(i) + " of " +
               c.workload.name + ", '" + c.stage_name(i) + "'");
-  if (auto v = r.integer_at_least("cpf", 1, false, 1)) stage.cpf = static_cast<int>(*v);
-  if (auto v = r.integer_at_least("kpf", 1, false, 1)) stage.kpf = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("cpf", 1, false, 1, kMaxLanes)) stage.cpf = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("kpf", 1, false, 1, kMaxLanes)) stage.kpf = static_cast<int>(*v);
   if (r.has("weights_on_chip"))
     if (auto v = r.boolean("weights_on_chip", false)) stage.weights_on_chip = *v;
 }
@@ -50,7 +54,8 @@ void read_pipeline(const nlohmann::json& json, int split_point, Context& c,
                    PipelineDesign& pipeline) {
   JsonObjectReader r(json, "pipeline", c.problems);
   r.reject_unknown_keys({"batch", "stages"});
-  if (auto v = r.integer_at_least("batch", 1, false, 1)) pipeline.batch = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("batch", 1, false, 1, kMaxLanes))
+    pipeline.batch = static_cast<int>(*v);
   const auto* stages = r.value("stages", true);
   if (!stages) return;
   if (!stages->is_array()) {
@@ -69,9 +74,12 @@ void read_generic(const nlohmann::json& json, Context& c, GenericDesign& generic
   JsonObjectReader r(json, "generic", c.problems);
   r.reject_unknown_keys({"p_in", "p_out", "batch", "input_buffer_bram18", "weight_buffer_bram18",
                          "output_buffer_bram18", "buffering"});
-  if (auto v = r.integer_at_least("p_in", 1, true)) generic.p_in = static_cast<int>(*v);
-  if (auto v = r.integer_at_least("p_out", 1, true)) generic.p_out = static_cast<int>(*v);
-  if (auto v = r.integer_at_least("batch", 1, false, 1)) generic.batch = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("p_in", 1, true, 0, kMaxLanes))
+    generic.p_in = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("p_out", 1, true, 0, kMaxLanes))
+    generic.p_out = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("batch", 1, false, 1, kMaxLanes))
+    generic.batch = static_cast<int>(*v);
   if (auto v = r.integer_at_least("input_buffer_bram18", 1, true)) generic.input_buffer_bram18 = *v;
   if (auto v = r.integer_at_least("weight_buffer_bram18", 1, true))
     generic.weight_buffer_bram18 = *v;

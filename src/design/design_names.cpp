@@ -9,9 +9,12 @@ constexpr BufferingChoice kChoices[] = {BufferingChoice::kAuto, BufferingChoice:
 
 std::string_view buffering_name(BufferingChoice choice) {
   switch (choice) {
-    case BufferingChoice::kAuto: return "auto";
-    case BufferingChoice::kInputResident: return "input_resident";
-    case BufferingChoice::kWeightResident: return "weight_resident";
+    case BufferingChoice::kAuto:
+      return "auto";
+    case BufferingChoice::kInputResident:
+      return "input_resident";
+    case BufferingChoice::kWeightResident:
+      return "weight_resident";
   }
   return "auto";
 }

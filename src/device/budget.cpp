@@ -1,6 +1,5 @@
 // A run's budget: the device's figures with the user's per-run overrides (MODELS.md section 2).
 #include "device/catalog.h"
-
 #include "util/json_fields.h"
 
 namespace dnne {

@@ -5,8 +5,9 @@
 namespace dnne {
 
 namespace {
-const std::vector<std::string> kKeys = {"name", "part", "board", "dsp", "bram18", "uram", "lut",
-                                        "dram_bw_gbps", "clock_mhz", "dsp_family", "source"};
+const std::vector<std::string> kKeys = {"name",      "part",       "board", "dsp",
+                                        "bram18",    "uram",       "lut",   "dram_bw_gbps",
+                                        "clock_mhz", "dsp_family", "source"};
 
 std::optional<DspFamily> read_family(JsonObjectReader& reader) {
   auto text = reader.string("dsp_family", true);

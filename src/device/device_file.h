@@ -2,9 +2,8 @@
 // catalog does not ship. Internal to src/device: callers use find_device().
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "device/device.h"
 #include "util/expected.h"

@@ -40,7 +40,7 @@ int64_t rows_fitting(const StageLayer& s, const View& v, int64_t capacity, int64
   return std::clamp<int64_t>((rows - v.span_h) / v.stride + 1, 1, s.R);
 }
 
-// Rounds a channel tile down to a multiple of the lanes that cover it (no wasted pass).
+// Rounds a channel tile down to a multiple of the lanes that cover it (no partial pass).
 int64_t lane_multiple(int64_t tile, int64_t lanes) {
   return tile > lanes ? tile / lanes * lanes : tile;
 }
@@ -53,15 +53,16 @@ int64_t tile_channels(const StageLayer& s, const View& v, int64_t tm, int64_t tn
 
 // Input-resident: a band of all C channels stays while every weight chunk streams past it;
 // the weights are re-read once per band.
-Tiling input_resident(const StageLayer& s, const View& v, const Engine& e) {
+Tiling input_resident(const StageLayer& s, const View& v, const Engine& e, bool round) {
   Tiling t;
   t.tr = std::min(rows_fitting(s, v, e.input_capacity, s.C, e.batch),
                   e.output_capacity / std::max<int64_t>(1, s.Q * e.batch));
-  t.tn = lane_multiple(std::min(v.cg, e.weight_capacity / v.k2), e.p_in);
+  t.tn = std::min(v.cg, e.weight_capacity / v.k2);
+  if (round) t.tn = lane_multiple(t.tn, e.p_in);
   if (t.tr < 1 || t.tn < 1) return t;
   t.tm = std::min({s.M, e.weight_capacity / (t.tn * v.k2),
                    e.output_capacity / (t.tr * s.Q * e.batch)});
-  t.tm = lane_multiple(t.tm, e.p_out);
+  if (round) t.tm = lane_multiple(t.tm, e.p_out);
   t.input_reads = 1;
   t.weight_reads = ceil_div(s.R, t.tr);
   t.fits = t.tm >= 1;
@@ -70,10 +71,11 @@ Tiling input_resident(const StageLayer& s, const View& v, const Engine& e) {
 
 // Weight-resident: a block of tm kernels (all Cg inputs) stays while every input band streams
 // past it; inputs are re-read once per block of a group.
-Tiling weight_resident(const StageLayer& s, const View& v, const Engine& e) {
+Tiling weight_resident(const StageLayer& s, const View& v, const Engine& e, bool round) {
   Tiling t;
   t.tn = v.cg;
-  t.tm = lane_multiple(std::min(s.M, e.weight_capacity / (v.cg * v.k2)), e.p_out);
+  t.tm = std::min(s.M, e.weight_capacity / (v.cg * v.k2));
+  if (round) t.tm = lane_multiple(t.tm, e.p_out);
   if (t.tm < 1) return t;
   t.tr = std::min(rows_fitting(s, v, e.input_capacity, tile_channels(s, v, t.tm, t.tn), e.batch),
                   e.output_capacity / std::max<int64_t>(1, t.tm * s.Q * e.batch));
@@ -106,27 +108,37 @@ struct Timing {
   double transfer = 0;
 };
 
-// Double buffering: each step costs max(compute, transfer), so the layer costs the larger
-// of the two totals, plus the first tile's load and the last tile's store.
+// Fill and drain of one layer (docs/models.md 4.3): the input window of the first output
+// row (all C channels, Kh rows) must arrive before that row completes, and the last output
+// row (all M channels) leaves after compute ends; the next layer's weights do not depend on
+// this layer, so they are prefetched while it runs. Independent of the tiling on purpose: a
+// larger buffer or engine never lengthens it.
+double edge_cycles(const StageLayer& s, const Engine& e) {
+  if (e.link_bytes_per_cycle <= 0) return 0;
+  const int64_t first = e.batch * s.C * std::min(s.H, static_cast<int64_t>(s.span_h)) * s.W;
+  const int64_t last = e.batch * s.M * s.Q;
+  return static_cast<double>(first + last) * e.bits / 8.0 / e.link_bytes_per_cycle;
+}
+
+// Double buffering: each step costs max(compute, transfer), so with uniform steps the layer
+// costs the larger of the two totals, plus its fill and drain.
 Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const Engine& e) {
   const int64_t b = e.batch;
-  const int64_t bands = ceil_div(s.R, t.tr);
-  const int64_t band_in = rows_in(s, v, t.tr) * s.W;
+  // Input rows fetched over all bands: full bands of tr output rows and a last partial one,
+  // each with its window's halo.
+  const int64_t rest = s.R % t.tr;
+  const int64_t rows = s.R / t.tr * rows_in(s, v, t.tr) + (rest > 0 ? rows_in(s, v, rest) : 0);
   const double bytes_per = static_cast<double>(e.bits) / 8.0;
-  const double in = static_cast<double>(b * bands * band_in * s.C * t.input_reads);
+  const double in = static_cast<double>(b * rows * s.W * s.C * t.input_reads);
   const double w = static_cast<double>(v.weights * t.weight_reads * (v.weights_per_frame ? b : 1));
   const double out = static_cast<double>(b * s.output_elements);
   Timing r;
   r.compute = b * s.R * s.Q * v.k2 * tiled_passes(s.M, t.tm, e.p_out) *
               tiled_passes(v.cg, t.tn, e.p_in);
   r.bytes = (in + w + out) * bytes_per;
-  const double link = e.link_bytes_per_cycle;
-  r.transfer = link > 0 ? r.bytes / link : 0;
-  const double first =
-      static_cast<double>(b * band_in * tile_channels(s, v, t.tm, t.tn) + t.tm * t.tn * v.k2);
-  const double last = static_cast<double>(b * t.tm * t.tr * s.Q);
-  const double edges = link > 0 ? (first + last) * bytes_per / link : 0;
-  r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) + edges);
+  r.transfer = e.link_bytes_per_cycle > 0 ? r.bytes / e.link_bytes_per_cycle : 0;
+  r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) +
+                                  edge_cycles(s, e));
   return r;
 }
 
@@ -154,8 +166,12 @@ GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
       best_time = time;
     }
   };
-  if (e.buffering != BufferingChoice::kWeightResident) consider(input_resident(s, v, e));
-  if (e.buffering != BufferingChoice::kInputResident) consider(weight_resident(s, v, e));
+  // Candidates: each alternative with its channel tiles as large as the buffers allow, and
+  // rounded down to whole lane multiples (no partial pass per tile, at some extra traffic).
+  for (const bool round : {false, true}) {
+    if (e.buffering != BufferingChoice::kWeightResident) consider(input_resident(s, v, e, round));
+    if (e.buffering != BufferingChoice::kInputResident) consider(weight_resident(s, v, e, round));
+  }
   if (!best.tiling.fits) consider(streamed(s, v, e));
   if (!best.tiling.fits) {
     best.min_input = e.batch * rows_in(s, v, 1) * s.W;
@@ -178,12 +194,9 @@ GenericLayerCost vector_layer(const StageLayer& s, const Engine& e) {
   Timing t;
   t.compute = b * ceil_div(s.M, e.p_out) * s.R * s.Q * window;
   t.bytes = static_cast<double>(b * (s.input_elements + s.output_elements)) * e.bits / 8.0;
-  const double link = e.link_bytes_per_cycle;
-  t.transfer = link > 0 ? t.bytes / link : 0;
-  const double first = static_cast<double>(std::min(b * s.input_elements, e.input_capacity));
-  const double last = static_cast<double>(std::min(b * s.output_elements, e.output_capacity));
-  const double edges = link > 0 ? (first + last) * e.bits / 8.0 / link : 0;
-  t.cycles = static_cast<int64_t>(std::max(static_cast<double>(t.compute), t.transfer) + edges);
+  t.transfer = e.link_bytes_per_cycle > 0 ? t.bytes / e.link_bytes_per_cycle : 0;
+  t.cycles = static_cast<int64_t>(std::max(static_cast<double>(t.compute), t.transfer) +
+                                  edge_cycles(s, e));
   GenericLayerCost c;
   c.cycles = t.cycles;
   c.dram_bytes = t.bytes;

@@ -75,7 +75,8 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
   // A part faster than the design's rate idles part of the time: it draws its bandwidth in
   // proportion to the frames it actually processes.
   auto drawn = [fps](const PartSummary& p) {
-    return p.throughput_fps > 0 ? p.dram_bw_gbps * fps / p.throughput_fps : 0.0;
+    if (p.throughput_fps <= 0) return 0.0;
+    return p.throughput_fps == fps ? p.dram_bw_gbps : p.dram_bw_gbps * fps / p.throughput_fps;
   };
   out.dram_bw_gbps_used = drawn(out.pipeline) + drawn(out.generic);
   out.throughput_gops = 2.0 * static_cast<double>(workload.total_macs) * fps / 1e9;

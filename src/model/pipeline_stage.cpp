@@ -93,13 +93,17 @@ StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weigh
     const int64_t width = std::min(kpf, s.skip_elements);
     d.skip_bram18 = bram18_for_memory(width * bits, ceil_div(s.skip_elements, width));
   }
-  // A kernel group is reused across one output column (R outputs): CPF * KPF * D_w / R bits
-  // per busy cycle (MODELS.md 3, AccDNN).
+  // A kernel group is reused across one output column (R outputs; MODELS.md 3, AccDNN), so
+  // the stage streams its M * (C/g) * Kh * Kw weights once per output column: Q times a
+  // frame. Per busy cycle that is CPF * KPF * D_w / R when the lanes divide the channels; the
+  // exact form does not charge weights to idle lanes.
   const bool streams = (s.kind == LayerKind::kConv || s.kind == LayerKind::kFc) &&
                        !weights_on_chip && s.weight_elements > 0;
-  if (streams)
-    d.weight_bits_per_cycle =
-        static_cast<double>(cpf * kpf * bits) / static_cast<double>(std::max<int64_t>(1, s.R));
+  if (streams) {
+    const double bits_per_frame =
+        static_cast<double>(s.M * (s.C / s.groups) * s.kh * s.kw * s.Q) * bits;
+    d.weight_bits_per_cycle = bits_per_frame / static_cast<double>(d.cycles);
+  }
   return d;
 }
 

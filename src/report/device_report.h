@@ -1,10 +1,9 @@
 // Views of devices: the catalog table of `dnnexplorer devices` and the JSON object of one device.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "device/device.h"
 

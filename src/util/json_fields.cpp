@@ -101,9 +101,9 @@ std::optional<std::string> JsonObjectReader::string(const std::string& key, bool
   return v->get<std::string>();
 }
 
-std::optional<int64_t> JsonObjectReader::integer_at_least(const std::string& key,
-                                                          int64_t minimum, bool required,
-                                                          int64_t fallback) {
+std::optional<int64_t> JsonObjectReader::integer_at_least(const std::string& key, int64_t minimum,
+                                                          bool required, int64_t fallback,
+                                                          int64_t maximum) {
   if (!has(key)) {
     if (required) value(key, true);
     return required ? std::nullopt : std::optional<int64_t>(fallback);
@@ -111,6 +111,10 @@ std::optional<int64_t> JsonObjectReader::integer_at_least(const std::string& key
   auto v = integer(key, required);
   if (v && *v < minimum) {
     problem(key + " " + std::to_string(*v) + " must be >= " + std::to_string(minimum));
+    return std::nullopt;
+  }
+  if (v && *v > maximum) {
+    problem(key + " " + std::to_string(*v) + " must be <= " + std::to_string(maximum));
     return std::nullopt;
   }
   return v;
@@ -139,7 +143,8 @@ std::string did_you_mean_suffix(const std::string& name, const std::vector<std::
   }
   std::string hint;
   for (size_t i = 0; i < near.size(); ++i)
-    hint += (i == 0 ? ", did you mean '" : (i + 1 == near.size() ? " or '" : ", '")) + near[i] + "'";
+    hint +=
+        (i == 0 ? ", did you mean '" : (i + 1 == near.size() ? " or '" : ", '")) + near[i] + "'";
   return near.empty() ? "" : hint + "?";
 }
 

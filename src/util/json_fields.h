@@ -6,11 +6,11 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "util/expected.h"
 
@@ -51,12 +51,14 @@ class JsonObjectReader {
   // The raw value (nullptr when absent; reports it when required).
   const nlohmann::json* value(const std::string& key, bool required);
 
-  // An integer >= minimum, or `fallback` when absent and optional; reports "key V must be >= M".
+  // An integer in [minimum, maximum], or `fallback` when absent and optional; reports
+  // "key V must be >= M" / "key V must be <= M".
   std::optional<int64_t> integer_at_least(const std::string& key, int64_t minimum, bool required,
-                                          int64_t fallback = 0);
+                                          int64_t fallback = 0,
+                                          int64_t maximum = std::numeric_limits<int64_t>::max());
   // A number > 0 (strictly) or >= 0, or `fallback` when absent and optional.
-  std::optional<double> number_positive(const std::string& key, bool required,
-                                        double fallback = 0, bool allow_zero = false);
+  std::optional<double> number_positive(const std::string& key, bool required, double fallback = 0,
+                                        bool allow_zero = false);
 
   void problem(const std::string& what) { problems_.add(path_, what); }
 

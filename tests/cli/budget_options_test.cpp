@@ -1,7 +1,7 @@
 // The shared budget flags: percentages, absolute overrides and their errors.
-#include <gtest/gtest.h>
-
 #include "cli/budget_options.h"
+
+#include <gtest/gtest.h>
 
 namespace dnne::cli {
 namespace {
@@ -23,8 +23,8 @@ TEST(BudgetOptions, PercentagesAreOfTheDevicesFigures) {
 }
 
 TEST(BudgetOptions, AbsoluteFiguresAndNoOverrides) {
-  const auto r = resolve_budget({.device = "zc706", .dsp = "512", .bw_gbps = "4.5",
-                                 .clock_mhz = "150"});
+  const auto r =
+      resolve_budget({.device = "zc706", .dsp = "512", .bw_gbps = "4.5", .clock_mhz = "150"});
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(r->budget.dsp, 512);
   EXPECT_EQ(r->budget.bram18, 1090);

@@ -14,8 +14,8 @@ TEST(DevicesCli, JsonListsEveryDeviceWithTheDeviceFileKeys) {
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["devices"].size(), 12u);
   for (const auto& d : j["devices"])
-    for (const char* key : {"name", "part", "board", "dsp", "bram18", "uram", "lut",
-                            "dram_bw_gbps", "clock_mhz", "dsp_family", "source"})
+    for (const char* key : {"name", "part", "board", "dsp", "bram18", "uram", "lut", "dram_bw_gbps",
+                            "clock_mhz", "dsp_family", "source"})
       EXPECT_TRUE(d.contains(key)) << key;
   EXPECT_EQ(j["devices"][0]["name"], "zc706");
   EXPECT_EQ(j["devices"][0]["dsp_family"], "DSP48E1");

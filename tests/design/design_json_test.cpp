@@ -1,10 +1,11 @@
 // Design files: exact round trip, and each validation error's text.
+#include "design/design_json.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 
-#include "design/design_json.h"
 #include "zoo/zoo.h"
 
 namespace dnne {
@@ -40,7 +41,8 @@ Design hybrid_design() {
   d.precision_bits = 8;
   d.split = {.pipeline_dsp = 1200, .pipeline_bram18 = 800, .pipeline_dram_bw_gbps = 6.4};
   d.pipeline.batch = 2;
-  d.pipeline.stages = {{.cpf = 3, .kpf = 16}, {.cpf = 16, .kpf = 32, .weights_on_chip = true},
+  d.pipeline.stages = {{.cpf = 3, .kpf = 16},
+                       {.cpf = 16, .kpf = 32, .weights_on_chip = true},
                        {.cpf = 1, .kpf = 64}};
   d.generic = {.p_in = 16,
                .p_out = 32,
@@ -91,8 +93,11 @@ TEST(DesignJson, HybridRoundTripIsExact) {
 TEST(DesignJson, PureDesignsWriteOnlyTheirPart) {
   Fixture f;
   Design generic_only;
-  generic_only.generic = {.p_in = 8, .p_out = 8, .input_buffer_bram18 = 10,
-                          .weight_buffer_bram18 = 10, .output_buffer_bram18 = 10};
+  generic_only.generic = {.p_in = 8,
+                          .p_out = 8,
+                          .input_buffer_bram18 = 10,
+                          .weight_buffer_bram18 = 10,
+                          .output_buffer_bram18 = 10};
   const auto g = design_to_json(generic_only, f.workload, f.network);
   EXPECT_FALSE(g.contains("pipeline"));
   EXPECT_FALSE(g.contains("split"));
@@ -113,12 +118,16 @@ TEST(DesignJson, PureDesignsWriteOnlyTheirPart) {
 
 TEST(DesignJson, OptionalFieldsTakeTheirDefaults) {
   Fixture f;
-  const auto d = f.read({{"split_point", 1},
-                         {"split", {{"pipeline_dsp", 10}, {"pipeline_bram18", 0},
-                                    {"pipeline_dram_bw_gbps", 0}}},
-                         {"pipeline", {{"stages", {{{"layer", "conv1_1"}}}}}},
-                         {"generic", {{"p_in", 4}, {"p_out", 4}, {"input_buffer_bram18", 1},
-                                      {"weight_buffer_bram18", 1}, {"output_buffer_bram18", 1}}}});
+  const auto d = f.read(
+      {{"split_point", 1},
+       {"split", {{"pipeline_dsp", 10}, {"pipeline_bram18", 0}, {"pipeline_dram_bw_gbps", 0}}},
+       {"pipeline", {{"stages", {{{"layer", "conv1_1"}}}}}},
+       {"generic",
+        {{"p_in", 4},
+         {"p_out", 4},
+         {"input_buffer_bram18", 1},
+         {"weight_buffer_bram18", 1},
+         {"output_buffer_bram18", 1}}}});
   ASSERT_TRUE(d) << d.error().message;
   EXPECT_EQ(d->clock_mhz, 0);  // the budget's clock
   EXPECT_EQ(d->precision_bits, 16);
@@ -143,19 +152,25 @@ TEST(DesignJson, StageErrorsNameTheStageAndField) {
   stages[0].erase("kpf");
   stages[0]["kpf1"] = 4;
   stages[1]["cpf"] = 0;
+  stages[1]["kpf"] = int64_t{1} << 40;
   stages[2]["layer"] = "conv2_1";
-  const auto d = f.read({{"split_point", 5},
-                         {"split", {{"pipeline_dsp", 10}, {"pipeline_bram18", 0},
-                                    {"pipeline_dram_bw_gbps", 1.5}}},
-                         {"pipeline", {{"batch", 1}, {"stages", stages}}},
-                         {"generic", {{"p_in", 4}, {"p_out", 4}, {"input_buffer_bram18", 1},
-                                      {"weight_buffer_bram18", 1}, {"output_buffer_bram18", 1}}}});
+  const auto d = f.read(
+      {{"split_point", 5},
+       {"split", {{"pipeline_dsp", 10}, {"pipeline_bram18", 0}, {"pipeline_dram_bw_gbps", 1.5}}},
+       {"pipeline", {{"batch", 1}, {"stages", stages}}},
+       {"generic",
+        {{"p_in", 4},
+         {"p_out", 4},
+         {"input_buffer_bram18", 1},
+         {"weight_buffer_bram18", 1},
+         {"output_buffer_bram18", 1}}}});
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message,
             "design.json: pipeline.stages has 3 entries but split_point is 5\n"
             "design.json: pipeline.stages[0] (conv1_1): unknown key 'kpf1', did you mean "
             "'kpf'?\n"
             "design.json: pipeline.stages[1] (conv1_2): cpf 0 must be >= 1\n"
+            "design.json: pipeline.stages[1] (conv1_2): kpf 1099511627776 must be <= 1048576\n"
             "design.json: pipeline.stages[2] (pool1): layer 'conv2_1' does not match stage "
             "layer 2 of vgg16, 'pool1'");
 }
@@ -165,9 +180,13 @@ TEST(DesignJson, MissingPartsAndBadValues) {
   const auto d = f.read({{"split_point", 2},
                          {"precision", 12},
                          {"clock_mhz", "fast"},
-                         {"generic", {{"p_in", 0}, {"p_out", 4}, {"batch", 2.5},
-                                      {"weight_buffer_bram18", 1}, {"output_buffer_bram18", 1},
-                                      {"buffering", "input"}}}});
+                         {"generic",
+                          {{"p_in", 0},
+                           {"p_out", 4},
+                           {"batch", 2.5},
+                           {"weight_buffer_bram18", 1},
+                           {"output_buffer_bram18", 1},
+                           {"buffering", "input"}}}});
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message,
             "design.json: clock_mhz: expected a number, got string \"fast\"\n"
@@ -201,8 +220,7 @@ TEST(DesignJson, MalformedFileGivesLineAndColumn) {
   const auto d = read_design_file(path, f.workload, f.network);
   std::remove(path);
   ASSERT_FALSE(d);
-  EXPECT_EQ(d.error().message.rfind(std::string(path) + ":3:11: invalid JSON: syntax error", 0),
-            0u)
+  EXPECT_EQ(d.error().message.rfind(std::string(path) + ":3:11: invalid JSON: syntax error", 0), 0u)
       << d.error().message;
 }
 

@@ -1,11 +1,14 @@
 // The device catalog: sane figures, citations, lookup by name and by file.
+#include "device/catalog.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 #include <set>
+#include <sstream>
 
-#include "device/catalog.h"
+#include "report/table.h"
 
 namespace dnne {
 namespace {
@@ -72,10 +75,32 @@ TEST(Catalog, UnknownNameSuggestsTheNearest) {
       << z.error().message;
 }
 
+TEST(Catalog, PartNamesFindTheirBoard) {
+  const auto d = find_device("xcku115");
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_EQ(d->name, "ku115");
+  const auto vu9p = find_device("XCVU9P");
+  ASSERT_FALSE(vu9p);
+  EXPECT_EQ(vu9p.error().message,
+            "part 'XCVU9P' is on several boards in the catalog: 'vcu118', 'aws_f1'; name one");
+}
+
 TEST(Catalog, MissingDeviceFileIsNamed) {
   const auto d = find_device("/nonexistent/board.json");
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message, "/nonexistent/board.json: cannot open file");
+}
+
+TEST(Catalog, ReadmeTableMatchesTheCatalog) {
+  std::ifstream file(std::string(DNNE_SOURCE_DIR) + "/README.md");
+  std::stringstream readme;
+  readme << file.rdbuf();
+  for (const auto& d : device_catalog()) {
+    const std::string row = "| `" + d.name + "` | " + d.part + " | " + d.board + " | " +
+                            with_commas(d.dsp) + " | " + with_commas(d.bram18) + " | " +
+                            with_commas(d.uram) + " | " + with_commas(d.lut) + " | ";
+    EXPECT_NE(readme.str().find(row), std::string::npos) << "README lacks the row " << row;
+  }
 }
 
 }  // namespace

@@ -1,11 +1,13 @@
 // User device files: the documented format, and every problem reported with its field.
+#include "device/device_file.h"
+#include "report/device_report.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
 
 #include "device/catalog.h"
-#include "device/device_file.h"
 
 namespace dnne {
 namespace {
@@ -39,8 +41,8 @@ TEST(DeviceFile, ReadsTheDocumentedFormat) {
 }
 
 TEST(DeviceFile, ReportsEveryProblemWithItsField) {
-  const nlohmann::json json = {{"name", "x"},       {"dsp", 0},         {"bram18", "many"},
-                               {"dram_bw", 10},     {"clock_mhz", -5},  {"dsp_family", "DSP48E3"}};
+  const nlohmann::json json = {{"name", "x"},   {"dsp", 0},        {"bram18", "many"},
+                               {"dram_bw", 10}, {"clock_mhz", -5}, {"dsp_family", "DSP48E3"}};
   const auto d = device_from_json(json, "board.json");
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message,
@@ -67,6 +69,16 @@ TEST(DeviceFile, NotAnObject) {
   const auto d = device_from_json(nlohmann::json::array(), "board.json");
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message, "board.json: expected an object, got array");
+}
+
+TEST(DeviceFile, EveryCatalogEntryRoundTripsThroughTheFileFormat) {
+  // `devices --json` writes each device in the device-file format, so a user can start a file
+  // for a new board from a catalog entry.
+  for (const Device& d : device_catalog()) {
+    const auto back = device_from_json(device_json(d), d.name + ".json");
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(device_json(*back), device_json(d));
+  }
 }
 
 }  // namespace
