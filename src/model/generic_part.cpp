@@ -96,7 +96,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
     total_cycles += c.cycles;
     total_bytes += c.dram_bytes;
   }
-  if (engine.link_bytes_per_cycle <= 0 && total_bytes > 0)
+  if (engine.link_bytes_per_cycle <= 0 && total_bytes > 0 && budget.clock_mhz > 0)
     out.add_violation({.resource = Resource::kBandwidth,
                        .needed = total_bytes / std::max<int64_t>(1, total_cycles) *
                                  budget.clock_mhz * 1e6 / 1e9,
