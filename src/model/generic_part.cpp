@@ -17,17 +17,22 @@ void check_positive(Estimate& out, int value, const char* field) {
                        .available = static_cast<double>(value), .field = field});
 }
 
-// Each buffer is double-buffered and must read/write its lanes every cycle: at least
-// 2 * ceil(lanes / elements per 36-bit port) blocks. The weight buffer loads the PE array's
-// weight registers P_out at a time (docs/models.md 4.1).
 void check_ports(Estimate& out, int64_t blocks, int64_t lanes, int bits, const char* field) {
-  const int64_t per_port = std::max<int64_t>(1, bram18_port_elements(bits));
-  const int64_t needed = 2 * model::ceil_div(lanes, per_port);
+  const int64_t needed = generic_buffer_min_bram18(lanes, bits);
   if (blocks < needed)
     out.add_violation({.resource = Resource::kBram18, .needed = static_cast<double>(needed),
                        .available = static_cast<double>(blocks), .field = field});
 }
 }  // namespace
+
+// Each buffer must deliver its lanes every cycle: one 36-bit read port per block in simple
+// dual-port mode (UG573), whole elements per word; the double-buffer halves are address
+// ranges, the write port serving the DRAM side. The weight buffer loads the PE array's
+// weight registers P_out at a time (docs/models.md 4.1).
+int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits) {
+  const int64_t per_port = std::max<int64_t>(1, bram18_port_elements(precision_bits));
+  return model::ceil_div(std::max<int64_t>(1, lanes), per_port);
+}
 
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
                            const PartBudget& budget, Estimate& out) {

@@ -124,7 +124,14 @@ TEST(GenericOracle, BuffersTooSmallForAnyTile) {
   EXPECT_FALSE(e.feasible);
   ASSERT_GE(e.violation_count, 1);
   EXPECT_EQ(e.violations[0].resource, Resource::kBram18);
-  EXPECT_EQ(describe(e.violations[0]), "BRAM18 needed 2 > available 0 (generic input buffer)");
+  EXPECT_EQ(describe(e.violations[0]), "BRAM18 needed 1 > available 0 (generic input buffer)");
+  // Then the layer itself: one band needs 48 elements, one block per half: 2 blocks.
+  EXPECT_EQ(describe(e.violations[1]),
+            "BRAM18 needed 2 > available 0 (generic input buffer) (stage 0)");
+  // Port minimum: 16-bit elements, two per 36-bit port: 64 lanes need 32 blocks.
+  EXPECT_EQ(generic_buffer_min_bram18(64, 16), 32);
+  EXPECT_EQ(generic_buffer_min_bram18(64, 8), 16);
+  EXPECT_EQ(generic_buffer_min_bram18(1, 16), 1);
 }
 
 }  // namespace
