@@ -18,8 +18,12 @@ void* operator new(std::size_t size) {
   if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
   throw std::bad_alloc();
 }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept {
+  std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+  std::free(p);
+}
 
 namespace dnne {
 namespace {
@@ -29,8 +33,12 @@ TEST(NoAllocation, EvaluateReusesTheEstimate) {
   const int n = static_cast<int>(w.stages.size());
   const Budget budget{.dsp = 5520, .bram18 = 4320, .dram_bw_gbps = 19.2, .clock_mhz = 200};
   Design d{.split_point = n / 2,
-           .generic = {.p_in = 16, .p_out = 32, .batch = 2, .input_buffer_bram18 = 256,
-                       .weight_buffer_bram18 = 256, .output_buffer_bram18 = 128},
+           .generic = {.p_in = 16,
+                       .p_out = 32,
+                       .batch = 2,
+                       .input_buffer_bram18 = 256,
+                       .weight_buffer_bram18 = 256,
+                       .output_buffer_bram18 = 128},
            .split = {.pipeline_dsp = 2000, .pipeline_bram18 = 2000, .pipeline_dram_bw_gbps = 8}};
   d.pipeline.stages.assign(static_cast<size_t>(n / 2), {.cpf = 4, .kpf = 8});
   Estimate e;

@@ -133,8 +133,15 @@ TEST(PipelineOracle, ConvPoolFcWithBatch) {
 TEST(PipelineOracle, GroupedAndDepthwiseLanes) {
   NetworkBuilder b("dw");
   LayerId x = b.input("in", {8, 4, 4});
-  b.conv("dw", x, {.out_channels = 8, .kernel_h = 3, .kernel_w = 3, .pad_top = 1, .pad_left = 1,
-                   .pad_bottom = 1, .pad_right = 1, .groups = 8});
+  b.conv("dw", x,
+         {.out_channels = 8,
+          .kernel_h = 3,
+          .kernel_w = 3,
+          .pad_top = 1,
+          .pad_left = 1,
+          .pad_bottom = 1,
+          .pad_right = 1,
+          .groups = 8});
   const Workload w = make_workload(b.build());
   const PartBudget budget = part_budget(100, 100);
   // Depthwise: C/g = 1, so CPF lanes beyond 1 idle: ceil(1/4) * ceil(8/4) * 16 * 9 = 288
