@@ -33,8 +33,9 @@ StageCost pipeline_stage_cost(const Workload& workload, int stage, const StagePa
                               int batch, const PartBudget& budget);
 
 // Part A alone: stages [0, split_point). Fills out.layers[0, split_point) and out.pipeline.
-void evaluate_pipeline_part(const Workload& workload, int split_point, const PipelineDesign& design,
-                            const PartBudget& budget, Estimate& out);
+void evaluate_pipeline_part(const Workload& workload, int split_point,
+                            const PipelineDesign& design, const PartBudget& budget,
+                            Estimate& out);
 
 // Part B alone: stages [split_point, N). Fills out.layers[split_point, N) and out.generic.
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
