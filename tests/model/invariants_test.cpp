@@ -201,3 +201,40 @@ TEST(Invariants, InfeasibleDesignsNameTheResource) {
 
 }  // namespace
 }  // namespace dnne
+
+namespace dnne {
+namespace {
+
+// The search's allocator prices stages with pipeline_stage_cost: it must agree exactly with
+// what evaluate_pipeline_part charges.
+TEST(Invariants, StageCostAgreesWithThePipelinePart) {
+  std::mt19937 rng(4242);
+  const PartBudget budget{.dsp = 5520,
+                          .bram18 = 4320,
+                          .dram_bw_gbps = 19.2,
+                          .clock_mhz = 200,
+                          .precision_bits = 8,
+                          .dsp_family = DspFamily::kDsp48E2};
+  for (const Case& c : cases()) {
+    const int n = static_cast<int>(c.workload.stages.size());
+    Design d = random_design(c.workload, rng);
+    d.pipeline.stages.resize(static_cast<size_t>(n), {.cpf = 2, .kpf = 8});
+    Estimate e;
+    evaluate_pipeline_part(c.workload, n, d.pipeline, budget, e);
+    int64_t dsp = 0, bram = 0;
+    for (int i = 0; i < n; ++i) {
+      const StageCost s = pipeline_stage_cost(c.workload, i, d.pipeline.stages[size_t(i)],
+                                              d.pipeline.batch, budget);
+      EXPECT_EQ(s.cycles, e.layers[size_t(i)].cycles) << c.net << " stage " << i;
+      EXPECT_EQ(s.dsp, e.layers[size_t(i)].dsp) << c.net << " stage " << i;
+      EXPECT_EQ(s.bram18, e.layers[size_t(i)].bram18) << c.net << " stage " << i;
+      dsp += s.dsp;
+      bram += s.bram18;
+    }
+    EXPECT_EQ(dsp, e.pipeline.dsp) << c.net;
+    EXPECT_EQ(bram, e.pipeline.bram18) << c.net;
+  }
+}
+
+}  // namespace
+}  // namespace dnne

@@ -159,3 +159,28 @@ TEST(PipelineOracle, GroupedAndDepthwiseLanes) {
 
 }  // namespace
 }  // namespace dnne
+
+namespace dnne {
+namespace {
+
+TEST(PipelineOracle, ResidualJoinChargesItsSkipBuffer) {
+  // x -> a -> b -> add(b, x) on 4x8x8 (workload_test derives skip_elements = 256).
+  NetworkBuilder b("res");
+  LayerId x = b.conv("x", b.input("in", {4, 8, 8}), testnets::conv3x3(4));
+  LayerId a = b.conv("a", x, testnets::conv3x3(4));
+  LayerId c = b.conv("b", a, testnets::conv3x3(4));
+  b.eltwise("add", "Add", {c, x});
+  const Workload w = make_workload(b.build());
+  // The add with KPF 4: a skip memory 4 * 16 = 64 bits wide, 256 / 4 = 64 deep -> two
+  // 36x512 blocks, per batch replica; no cache, no weights, no DSP. Cycles ceil(4/4)*8*8.
+  const StageCost add1 = pipeline_stage_cost(w, 3, {.kpf = 4}, 1, testnets::part_budget(9, 9));
+  const StageCost add2 = pipeline_stage_cost(w, 3, {.kpf = 4}, 2, testnets::part_budget(9, 9));
+  EXPECT_EQ(add1.bram18, 2);
+  EXPECT_EQ(add2.bram18, 4);
+  EXPECT_EQ(add1.dsp, 0);
+  EXPECT_EQ(add1.cycles, 64);
+  EXPECT_EQ(add1.weight_bits_per_cycle, 0);
+}
+
+}  // namespace
+}  // namespace dnne
