@@ -66,7 +66,8 @@ int run_explore(const ExploreFlags& f) {
     std::cerr << "dnnexplorer: error: no feasible " << f.paradigm << " design for "
               << p.network.name() << " on " << p.budget.device.name
               << "; the tightest violation: " << result->tightest.reason << " ("
-              << result->stats.points << " points searched)\n";
+              << result->stats.points << (result->stats.points == 1 ? " point" : " points")
+              << " searched)\n";
     return 1;
   }
   if (!f.out.empty()) {

@@ -30,7 +30,7 @@ uint64_t point_key(const GlobalPoint& p) {
 bool better(const PointOutcome& a, const PointOutcome& b) {
   if (a.feasible != b.feasible) return a.feasible;
   if (a.feasible) return a.score > b.score;
-  return a.rejection.ratio < b.rejection.ratio;
+  return closer(a.rejection, b.rejection);
 }
 
 namespace {

@@ -110,11 +110,10 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     }
   }
   if (candidates.empty()) {
-    // Report what the smallest engine would need.
-    GenericDesign d{.p_in = 1, .p_out = 1, .batch = 1,
-                    .input_buffer_bram18 = in.budget.bram18 / 3,
-                    .weight_buffer_bram18 = in.budget.bram18 / 3,
-                    .output_buffer_bram18 = in.budget.bram18 / 3};
+    // Report what the smallest engine would need: 1 x 1 lanes, each buffer its port minimum.
+    const int64_t least = port_blocks(1, bits);
+    GenericDesign d{.p_in = 1, .p_out = 1, .batch = 1, .input_buffer_bram18 = least,
+                    .weight_buffer_bram18 = least, .output_buffer_bram18 = least};
     scratch.clear_violations();
     evaluate_generic_part(in.workload, in.split_point, d, in.budget, scratch);
     ++counter.designs;
@@ -133,7 +132,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     ++counter.designs;
     if (!scratch.feasible) {
       const Rejection r = worst_violation(scratch);
-      if (r.ratio < closest.ratio) closest = r;
+      if (closer(r, closest)) closest = r;
       continue;
     }
     const double score = part_score(scratch.generic, macs, in.budget, in.objective);

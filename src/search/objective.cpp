@@ -68,13 +68,21 @@ Rejection check_constraints(const Estimate& estimate, const Constraints& constra
                       format_number(constraints.min_fps),
             .category = "min_fps",
             .ratio = estimate.throughput_fps > 0 ? constraints.min_fps / estimate.throughput_fps
-                                                 : std::numeric_limits<double>::infinity()};
+                                                 : std::numeric_limits<double>::infinity(),
+            .within_budget = true};
   if (constraints.max_latency_ms > 0 && estimate.latency_ms > constraints.max_latency_ms)
     return {.reason = "latency " + format_number(estimate.latency_ms) + " ms > --max-latency-ms " +
                       format_number(constraints.max_latency_ms),
             .category = "max_latency",
-            .ratio = estimate.latency_ms / constraints.max_latency_ms};
+            .ratio = estimate.latency_ms / constraints.max_latency_ms,
+            .within_budget = true};
   return {.reason = "", .category = "", .ratio = 0};
+}
+
+bool closer(const Rejection& a, const Rejection& b) {
+  if (a.reason.empty() != b.reason.empty()) return b.reason.empty();
+  if (a.within_budget != b.within_budget) return a.within_budget;
+  return a.ratio < b.ratio;
 }
 
 double objective_score(const Estimate& estimate, Objective objective) {

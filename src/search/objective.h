@@ -32,7 +32,13 @@ struct Rejection {
   std::string reason;  // "BRAM18 needed 1412 > available 1080", "throughput 12 fps < --min-fps 30"
   std::string category;  // "dsp", "bram18", "bandwidth", "design", "min_fps", "max_latency"
   double ratio = std::numeric_limits<double>::infinity();
+  // The design fits the budget and misses only a user constraint (--min-fps, ...).
+  bool within_budget = false;
 };
+
+// True when rejection a is closer to feasible than b: a design within the budget beats one
+// over it; then the smaller needed/available ratio. An empty rejection is the farthest.
+bool closer(const Rejection& a, const Rejection& b);
 
 // The largest needed/available ratio among the estimate's violations, described.
 Rejection worst_violation(const Estimate& estimate);

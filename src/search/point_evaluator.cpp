@@ -52,7 +52,7 @@ std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<Glob
     if (!o.feasible) {
       ++infeasible_;
       ++by_reason_[o.rejection.category];
-      if (o.rejection.ratio < tightest_.ratio) tightest_ = o.rejection;
+      if (closer(o.rejection, tightest_)) tightest_ = o.rejection;
     }
     if (better(o, best_)) best_ = o;
     auto [at, inserted] = best_at_split_.try_emplace(o.point.split_point, o);
