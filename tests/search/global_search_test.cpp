@@ -101,6 +101,22 @@ TEST(HybridVersusBaselines, NeverBelowEitherOnZooNetworksAndDevices) {
     }
 }
 
+// Each objective wins on its own measure against the others' answers.
+TEST(ExploreObjectives, EachObjectiveWinsOnItsOwnMeasure) {
+  const Workload w = make_workload(test::zoo("alexnet"));
+  const Budget b = test::device_budget("zcu102");
+  const SearchResult fast = run(w, b, {.objective = Objective::kThroughput, .threads = 2});
+  const SearchResult quick = run(w, b, {.objective = Objective::kLatency, .threads = 2});
+  const SearchResult lean = run(w, b, {.objective = Objective::kDspEfficiency, .threads = 2});
+  ASSERT_TRUE(fast.feasible && quick.feasible && lean.feasible);
+  EXPECT_GE(fast.estimate.throughput_fps, quick.estimate.throughput_fps);
+  EXPECT_GE(fast.estimate.throughput_fps, lean.estimate.throughput_fps);
+  EXPECT_LE(quick.estimate.latency_ms, fast.estimate.latency_ms);
+  EXPECT_LE(quick.estimate.latency_ms, lean.estimate.latency_ms);
+  EXPECT_GE(lean.estimate.dsp_efficiency, fast.estimate.dsp_efficiency);
+  EXPECT_GE(lean.estimate.dsp_efficiency, quick.estimate.dsp_efficiency);
+}
+
 TEST(ExploreConstraints, MinFpsBeyondReachIsInfeasibleWithReason) {
   const Workload w = make_workload(test::zoo("alexnet"));
   const Budget b = test::device_budget("zc706");

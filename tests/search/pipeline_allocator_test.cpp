@@ -123,6 +123,57 @@ TEST_F(MinMaxBruteForce, DspAndBramTogether) {
   expect_exact(b);
 }
 
+// The other direction (balancing a hybrid): the cheapest design, in DSP plus BRAM as shares
+// of the budget, that reaches a rate; against brute force at B = 1 with ample bandwidth.
+TEST_F(MinMaxBruteForce, CheapestDesignForARate) {
+  PartBudget b = base;
+  b.dsp = floor.dsp + 64;
+  b.bram18 = floor.bram18 * 3;
+  b.dram_bw_gbps = 1000;
+  const double best_fps = brute_force_fps(w, sp, b);
+  ASSERT_GT(best_fps, 0);
+  const double rate = best_fps / 3;
+  // Brute force: the smallest DSP/DSP_budget + BRAM/BRAM_budget among designs reaching it.
+  std::vector<std::vector<StageParallelism>> options;
+  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stages[static_cast<size_t>(s)]));
+  PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)), .batch = 1};
+  Estimate e;
+  e.layers.resize(w.stages.size());
+  auto cost = [&](const PartSummary& p) {
+    return static_cast<double>(p.dsp) / static_cast<double>(b.dsp) +
+           static_cast<double>(p.bram18) / static_cast<double>(b.bram18);
+  };
+  double cheapest_cost = std::numeric_limits<double>::infinity();
+  std::function<void(int)> walk = [&](int s) {
+    if (s == sp) {
+      e.clear_violations();
+      evaluate_pipeline_part(w, sp, design, b, e);
+      if (e.feasible && e.pipeline.throughput_fps >= rate)
+        cheapest_cost = std::min(cheapest_cost, cost(e.pipeline));
+      return;
+    }
+    for (const StageParallelism& p : options[static_cast<size_t>(s)]) {
+      design.stages[static_cast<size_t>(s)] = p;
+      walk(s + 1);
+    }
+  };
+  walk(0);
+  const StageTable table = build_stage_table(w, b, {1}, 1);
+  Estimate scratch;
+  EvalCounter counter;
+  const PipelineAllocation a = allocate_pipeline_for_rate(
+      {.workload = w, .table = table, .split_point = sp, .budget = b, .max_batch_index = 0}, rate,
+      scratch, counter);
+  ASSERT_TRUE(a.feasible);
+  EXPECT_GE(a.summary.throughput_fps, rate);
+  EXPECT_NEAR(cost(a.summary), cheapest_cost, 1e-12);
+  // A rate beyond the best design is out of reach.
+  EXPECT_FALSE(allocate_pipeline_for_rate(
+                   {.workload = w, .table = table, .split_point = sp, .budget = b, .max_batch_index = 0},
+                   best_fps * 1.01, scratch, counter)
+                   .feasible);
+}
+
 TEST_F(MinMaxBruteForce, ImpossibleBudgetSaysWhy) {
   PartBudget b = base;
   b.dsp = 1;
