@@ -14,8 +14,12 @@ using namespace dnne;
 // XCKU115 (Kintex UltraScale data sheet DS890: 5520 DSP48E2, 2160 BRAM36 = 4320 BRAM18) at
 // DNNBuilder's 235 MHz, with two DDR4-2400 64-bit channels (19.2 GB/s each).
 Budget ku115(int bits) {
-  return {.dsp = 5520, .bram18 = 4320, .dram_bw_gbps = 38.4, .clock_mhz = 235,
-          .precision_bits = bits, .dsp_family = DspFamily::kDsp48E2};
+  return {.dsp = 5520,
+          .bram18 = 4320,
+          .dram_bw_gbps = 38.4,
+          .clock_mhz = 235,
+          .precision_bits = bits,
+          .dsp_family = DspFamily::kDsp48E2};
 }
 
 int pow2_floor(double x) {
@@ -45,11 +49,12 @@ PipelineDesign proportional(const Workload& w, int sp, double lanes_total) {
 }
 
 void print(const char* label, const Estimate& e) {
-  std::printf("%-34s %s fps %9.1f  GOP/s %8.1f  latency %7.2f ms  DSP %5lld  BRAM18 %5lld  "
-              "DRAM %6.2f GB/s  DSP eff %.3f\n",
-              label, e.feasible ? "ok " : "INF", e.throughput_fps, e.throughput_gops,
-              e.latency_ms, static_cast<long long>(e.dsp_used),
-              static_cast<long long>(e.bram18_used), e.dram_bw_gbps_used, e.dsp_efficiency);
+  std::printf(
+      "%-34s %s fps %9.1f  GOP/s %8.1f  latency %7.2f ms  DSP %5lld  BRAM18 %5lld  "
+      "DRAM %6.2f GB/s  DSP eff %.3f\n",
+      label, e.feasible ? "ok " : "INF", e.throughput_fps, e.throughput_gops, e.latency_ms,
+      static_cast<long long>(e.dsp_used), static_cast<long long>(e.bram18_used),
+      e.dram_bw_gbps_used, e.dsp_efficiency);
   for (int i = 0; i < std::min(e.violation_count, 4); ++i)
     std::printf("    violation: %s\n", describe(e.violations[i]).c_str());
 }
@@ -66,15 +71,23 @@ int main() {
   Design pipe{.split_point = n, .pipeline = proportional(w, n, 4096)};
   designs.push_back(pipe);
   Design generic{.split_point = 0,
-                 .generic = {.p_in = 64, .p_out = 64, .batch = 4, .input_buffer_bram18 = 600,
-                             .weight_buffer_bram18 = 600, .output_buffer_bram18 = 400}};
+                 .generic = {.p_in = 64,
+                             .p_out = 64,
+                             .batch = 4,
+                             .input_buffer_bram18 = 600,
+                             .weight_buffer_bram18 = 600,
+                             .output_buffer_bram18 = 400}};
   designs.push_back(generic);
-  Design hybrid{.split_point = 7,
-                .pipeline = proportional(w, 7, 2048),
-                .generic = {.p_in = 32, .p_out = 64, .batch = 4, .input_buffer_bram18 = 400,
-                            .weight_buffer_bram18 = 600, .output_buffer_bram18 = 300},
-                .split = {.pipeline_dsp = 2600, .pipeline_bram18 = 2400,
-                          .pipeline_dram_bw_gbps = 10}};
+  Design hybrid{
+      .split_point = 7,
+      .pipeline = proportional(w, 7, 2048),
+      .generic = {.p_in = 32,
+                  .p_out = 64,
+                  .batch = 4,
+                  .input_buffer_bram18 = 400,
+                  .weight_buffer_bram18 = 600,
+                  .output_buffer_bram18 = 300},
+      .split = {.pipeline_dsp = 2600, .pipeline_bram18 = 2400, .pipeline_dram_bw_gbps = 10}};
   designs.push_back(hybrid);
 
   std::printf("VGG16 (%d stage layers, %.2f GOP/frame) on XCKU115 at 235 MHz, 16-bit\n", n,

@@ -28,7 +28,9 @@ int64_t bram18_for_memory(int64_t width_bits, int64_t depth) {
   return best;
 }
 
-int64_t bram18_port_elements(int bits) { return bits <= 36 ? 36 / std::max(1, bits) : 0; }
+int64_t bram18_port_elements(int bits) {
+  return bits <= 36 ? 36 / std::max(1, bits) : 0;
+}
 
 int64_t bram18_elements(int bits) {
   if (bits < 1) bits = 1;

@@ -9,29 +9,40 @@ namespace dnne {
 
 std::string_view part_name(Part part) {
   switch (part) {
-    case Part::kPipeline: return "pipeline";
-    case Part::kGeneric: return "generic";
+    case Part::kPipeline:
+      return "pipeline";
+    case Part::kGeneric:
+      return "generic";
   }
   return "pipeline";
 }
 
 std::string_view bound_name(Bound bound) {
   switch (bound) {
-    case Bound::kDsp: return "dsp";
-    case Bound::kBram: return "bram";
-    case Bound::kBandwidth: return "bandwidth";
-    case Bound::kDependency: return "dependency";
-    case Bound::kNone: return "none";
+    case Bound::kDsp:
+      return "dsp";
+    case Bound::kBram:
+      return "bram";
+    case Bound::kBandwidth:
+      return "bandwidth";
+    case Bound::kDependency:
+      return "dependency";
+    case Bound::kNone:
+      return "none";
   }
   return "none";
 }
 
 std::string_view resource_name(Resource resource) {
   switch (resource) {
-    case Resource::kDsp: return "dsp";
-    case Resource::kBram18: return "bram18";
-    case Resource::kBandwidth: return "bandwidth";
-    case Resource::kDesign: return "design";
+    case Resource::kDsp:
+      return "dsp";
+    case Resource::kBram18:
+      return "bram18";
+    case Resource::kBandwidth:
+      return "bandwidth";
+    case Resource::kDesign:
+      return "design";
   }
   return "design";
 }
@@ -75,7 +86,9 @@ std::string describe(const Violation& v) {
       text = "DRAM bandwidth needed " + number(v.needed) + " GB/s > available " +
              number(v.available) + " GB/s";
       break;
-    case Resource::kDesign: text = design_text(v); break;
+    case Resource::kDesign:
+      text = design_text(v);
+      break;
   }
   if (v.field && v.resource != Resource::kDesign) text += std::string(" (") + v.field + ")";
   if (v.stage >= 0) text += " (stage " + std::to_string(v.stage) + ")";

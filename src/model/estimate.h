@@ -46,8 +46,9 @@ struct Violation {
   double needed = 0;
   double available = 0;
   int stage = -1;  // the offending stage, or -1 for a whole-design total
-  // For Resource::kDesign: the design field at fault ("cpf", "kpf", "batch", ...); a string
-  // literal, so a Violation never allocates.
+  // The design field at fault: for Resource::kDesign "cpf", "kpf", "batch", ...; for a
+  // resource a field over-asks, e.g. "split.pipeline_dsp" or "generic input buffer". A string
+  // literal (or null), so a Violation never allocates.
   const char* field = nullptr;
 };
 

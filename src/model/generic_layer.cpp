@@ -19,9 +19,13 @@ struct View {
 
 View view_of(const StageLayer& s) {
   const int64_t g = s.groups;
-  View v{.cg = std::max<int64_t>(1, s.C / g), .mg = std::max<int64_t>(1, s.M / g),
-         .k2 = static_cast<int64_t>(s.kh) * s.kw, .span_h = s.span_h, .stride = s.stride_h,
-         .weights = 0, .weights_per_frame = s.kind == LayerKind::kMatMul};
+  View v{.cg = std::max<int64_t>(1, s.C / g),
+         .mg = std::max<int64_t>(1, s.M / g),
+         .k2 = static_cast<int64_t>(s.kh) * s.kw,
+         .span_h = s.span_h,
+         .stride = s.stride_h,
+         .weights = 0,
+         .weights_per_frame = s.kind == LayerKind::kMatMul};
   v.weights = v.weights_per_frame ? s.C * s.M : s.M * v.cg * v.k2;
   return v;
 }
@@ -60,8 +64,8 @@ Tiling input_resident(const StageLayer& s, const View& v, const Engine& e, bool 
   t.tn = std::min(v.cg, e.weight_capacity / v.k2);
   if (round) t.tn = lane_multiple(t.tn, e.p_in);
   if (t.tr < 1 || t.tn < 1) return t;
-  t.tm = std::min({s.M, e.weight_capacity / (t.tn * v.k2),
-                   e.output_capacity / (t.tr * s.Q * e.batch)});
+  t.tm = std::min(
+      {s.M, e.weight_capacity / (t.tn * v.k2), e.output_capacity / (t.tr * s.Q * e.batch)});
   if (round) t.tm = lane_multiple(t.tm, e.p_out);
   t.input_reads = 1;
   t.weight_reads = ceil_div(s.R, t.tr);
@@ -133,8 +137,8 @@ Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const En
   const double w = static_cast<double>(v.weights * t.weight_reads * (v.weights_per_frame ? b : 1));
   const double out = static_cast<double>(b * s.output_elements);
   Timing r;
-  r.compute = b * s.R * s.Q * v.k2 * tiled_passes(s.M, t.tm, e.p_out) *
-              tiled_passes(v.cg, t.tn, e.p_in);
+  r.compute =
+      b * s.R * s.Q * v.k2 * tiled_passes(s.M, t.tm, e.p_out) * tiled_passes(v.cg, t.tn, e.p_in);
   r.bytes = (in + w + out) * bytes_per;
   r.transfer = e.link_bytes_per_cycle > 0 ? r.bytes / e.link_bytes_per_cycle : 0;
   r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) +

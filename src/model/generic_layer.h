@@ -30,7 +30,7 @@ struct Tiling {
 };
 
 struct GenericLayerCost {
-  int64_t cycles = 0;  // for the whole batch
+  int64_t cycles = 0;     // for the whole batch
   double dram_bytes = 0;  // for the whole batch
   Bound bound = Bound::kNone;
   Tiling tiling;

@@ -13,21 +13,30 @@ namespace dnne {
 namespace {
 void check_positive(Estimate& out, int value, const char* field) {
   if (value < 1)
-    out.add_violation({.resource = Resource::kDesign, .needed = 1,
-                       .available = static_cast<double>(value), .field = field});
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = 1,
+                       .available = static_cast<double>(value),
+                       .field = field});
 }
 
-// Each buffer is double-buffered and must read/write its lanes every cycle: at least
-// 2 * ceil(lanes / elements per 36-bit port) blocks. The weight buffer loads the PE array's
-// weight registers P_out at a time (docs/models.md 4.1).
 void check_ports(Estimate& out, int64_t blocks, int64_t lanes, int bits, const char* field) {
-  const int64_t per_port = std::max<int64_t>(1, bram18_port_elements(bits));
-  const int64_t needed = 2 * model::ceil_div(lanes, per_port);
+  const int64_t needed = generic_buffer_min_bram18(lanes, bits);
   if (blocks < needed)
-    out.add_violation({.resource = Resource::kBram18, .needed = static_cast<double>(needed),
-                       .available = static_cast<double>(blocks), .field = field});
+    out.add_violation({.resource = Resource::kBram18,
+                       .needed = static_cast<double>(needed),
+                       .available = static_cast<double>(blocks),
+                       .field = field});
 }
 }  // namespace
+
+// Each buffer must deliver its lanes every cycle: one 36-bit read port per block in simple
+// dual-port mode (UG573), whole elements per word; the double-buffer halves are address
+// ranges, the write port serving the DRAM side. The weight buffer loads the PE array's
+// weight registers P_out at a time (docs/models.md 4.1).
+int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits) {
+  const int64_t per_port = std::max<int64_t>(1, bram18_port_elements(precision_bits));
+  return model::ceil_div(std::max<int64_t>(1, lanes), per_port);
+}
 
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
                            const PartBudget& budget, Estimate& out) {
@@ -53,7 +62,8 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
       .output_capacity = out_blocks * per_block / 2,
       .buffering = design.buffering,
       .bits = bits,
-      .link_bytes_per_cycle = model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8};
+      .link_bytes_per_cycle =
+          model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8};
   check_ports(out, in_blocks, engine.p_in, bits, "generic input buffer");
   check_ports(out, w_blocks, engine.p_out, bits, "generic weight buffer");
   check_ports(out, out_blocks, engine.p_out, bits, "generic output buffer");
@@ -72,16 +82,22 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
       const int64_t need_w = 2 * model::ceil_div(c.min_weight, per_block);
       const int64_t need_out = 2 * model::ceil_div(c.min_output, per_block);
       if (need_in > in_blocks)
-        out.add_violation({.resource = Resource::kBram18, .needed = static_cast<double>(need_in),
-                           .available = static_cast<double>(in_blocks), .stage = i,
+        out.add_violation({.resource = Resource::kBram18,
+                           .needed = static_cast<double>(need_in),
+                           .available = static_cast<double>(in_blocks),
+                           .stage = i,
                            .field = "generic input buffer"});
       if (need_w > w_blocks)
-        out.add_violation({.resource = Resource::kBram18, .needed = static_cast<double>(need_w),
-                           .available = static_cast<double>(w_blocks), .stage = i,
+        out.add_violation({.resource = Resource::kBram18,
+                           .needed = static_cast<double>(need_w),
+                           .available = static_cast<double>(w_blocks),
+                           .stage = i,
                            .field = "generic weight buffer"});
       if (need_out > out_blocks)
-        out.add_violation({.resource = Resource::kBram18, .needed = static_cast<double>(need_out),
-                           .available = static_cast<double>(out_blocks), .stage = i,
+        out.add_violation({.resource = Resource::kBram18,
+                           .needed = static_cast<double>(need_out),
+                           .available = static_cast<double>(out_blocks),
+                           .stage = i,
                            .field = "generic output buffer"});
     }
     LayerEstimate& e = out.layers[static_cast<size_t>(i)];
@@ -96,16 +112,18 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
     total_cycles += c.cycles;
     total_bytes += c.dram_bytes;
   }
-  if (engine.link_bytes_per_cycle <= 0 && total_bytes > 0)
-    out.add_violation({.resource = Resource::kBandwidth,
-                       .needed = total_bytes / std::max<int64_t>(1, total_cycles) *
-                                 budget.clock_mhz * 1e6 / 1e9,
-                       .available = budget.dram_bw_gbps});
+  if (engine.link_bytes_per_cycle <= 0 && total_bytes > 0 && budget.clock_mhz > 0)
+    out.add_violation(
+        {.resource = Resource::kBandwidth,
+         .needed = total_bytes / std::max<int64_t>(1, total_cycles) * budget.clock_mhz * 1e6 / 1e9,
+         .available = budget.dram_bw_gbps});
   if (dsp > budget.dsp)
-    out.add_violation({.resource = Resource::kDsp, .needed = static_cast<double>(dsp),
+    out.add_violation({.resource = Resource::kDsp,
+                       .needed = static_cast<double>(dsp),
                        .available = static_cast<double>(budget.dsp)});
   if (bram > budget.bram18)
-    out.add_violation({.resource = Resource::kBram18, .needed = static_cast<double>(bram),
+    out.add_violation({.resource = Resource::kBram18,
+                       .needed = static_cast<double>(bram),
                        .available = static_cast<double>(budget.bram18)});
 
   const double f_hz = budget.clock_mhz * 1e6;

@@ -8,38 +8,46 @@ namespace dnne {
 
 namespace {
 PartBudget whole(const Budget& b, double clock_mhz, int bits) {
-  return {.dsp = b.dsp, .bram18 = b.bram18, .dram_bw_gbps = b.dram_bw_gbps,
-          .clock_mhz = clock_mhz, .precision_bits = bits, .dsp_family = b.dsp_family};
+  return {.dsp = b.dsp,
+          .bram18 = b.bram18,
+          .dram_bw_gbps = b.dram_bw_gbps,
+          .clock_mhz = clock_mhz,
+          .precision_bits = bits,
+          .dsp_family = b.dsp_family};
 }
 
 // The split may not promise part A more than the budget holds.
 void check_split(const ResourceSplit& s, const Budget& b, Estimate& out) {
   if (s.pipeline_dsp > b.dsp || s.pipeline_dsp < 0)
-    out.add_violation({.resource = Resource::kDsp, .needed = static_cast<double>(s.pipeline_dsp),
-                       .available = static_cast<double>(b.dsp), .field = "split.pipeline_dsp"});
+    out.add_violation({.resource = Resource::kDsp,
+                       .needed = static_cast<double>(s.pipeline_dsp),
+                       .available = static_cast<double>(b.dsp),
+                       .field = "split.pipeline_dsp"});
   if (s.pipeline_bram18 > b.bram18 || s.pipeline_bram18 < 0)
     out.add_violation({.resource = Resource::kBram18,
                        .needed = static_cast<double>(s.pipeline_bram18),
                        .available = static_cast<double>(b.bram18),
                        .field = "split.pipeline_bram18"});
   if (s.pipeline_dram_bw_gbps > b.dram_bw_gbps || s.pipeline_dram_bw_gbps < 0)
-    out.add_violation({.resource = Resource::kBandwidth, .needed = s.pipeline_dram_bw_gbps,
-                       .available = b.dram_bw_gbps, .field = "split.pipeline_dram_bw_gbps"});
+    out.add_violation({.resource = Resource::kBandwidth,
+                       .needed = s.pipeline_dram_bw_gbps,
+                       .available = b.dram_bw_gbps,
+                       .field = "split.pipeline_dram_bw_gbps"});
 }
 }  // namespace
 
-void evaluate(const Workload& workload, const Design& design, const Budget& budget,
-              Estimate& out) {
+void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out) {
   const int n = static_cast<int>(workload.stages.size());
   if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
   out.clear_violations();
   const double clock_mhz = design.clock_mhz > 0 ? design.clock_mhz : budget.clock_mhz;
   const int bits = design.precision_bits > 0 ? design.precision_bits : budget.precision_bits;
   if (clock_mhz <= 0)
-    out.add_violation({.resource = Resource::kDesign, .available = clock_mhz,
-                       .field = "clock_mhz"});
+    out.add_violation(
+        {.resource = Resource::kDesign, .available = clock_mhz, .field = "clock_mhz"});
   if (design.split_point < 0 || design.split_point > n)
-    out.add_violation({.resource = Resource::kDesign, .needed = static_cast<double>(n),
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = static_cast<double>(n),
                        .available = static_cast<double>(design.split_point),
                        .field = "split_point"});
   const int sp = std::clamp(design.split_point, 0, n);
@@ -80,8 +88,8 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
   };
   out.dram_bw_gbps_used = drawn(out.pipeline) + drawn(out.generic);
   out.throughput_gops = 2.0 * static_cast<double>(workload.total_macs) * fps / 1e9;
-  const double peak_gops =
-      2.0 * clock_mhz * 1e6 * static_cast<double>(out.dsp_used) * macs_per_dsp(budget.dsp_family, bits) / 1e9;
+  const double peak_gops = 2.0 * clock_mhz * 1e6 * static_cast<double>(out.dsp_used) *
+                           macs_per_dsp(budget.dsp_family, bits) / 1e9;
   out.dsp_efficiency = peak_gops > 0 ? out.throughput_gops / peak_gops : 0;
 
   // The faster part's layers wait on the slower part: dependency (docs/models.md 5).

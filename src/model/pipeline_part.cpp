@@ -40,27 +40,30 @@ Bound bottleneck_bound(const StageLayer& s, const StageParallelism& p, const Sta
   }
   const StageDetail g = model::stage_detail(s, cpf, kpf, p.weights_on_chip, bits, pack);
   const int64_t more_dsp = (g.dsp_per_replica - d.dsp_per_replica) * batch;
-  const int64_t more_bram = (g.cache_bram18 + g.skip_bram18 - d.cache_bram18 - d.skip_bram18) *
-                                batch + g.weight_bram18 - d.weight_bram18;
+  const int64_t more_bram =
+      (g.cache_bram18 + g.skip_bram18 - d.cache_bram18 - d.skip_bram18) * batch + g.weight_bram18 -
+      d.weight_bram18;
   return more_dsp <= dsp_left && more_bram > bram_left ? Bound::kBram : Bound::kDsp;
 }
 }  // namespace
 
-void evaluate_pipeline_part(const Workload& workload, int split_point,
-                            const PipelineDesign& design, const PartBudget& budget,
-                            Estimate& out) {
+void evaluate_pipeline_part(const Workload& workload, int split_point, const PipelineDesign& design,
+                            const PartBudget& budget, Estimate& out) {
   const int n = static_cast<int>(workload.stages.size());
   if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
   out.pipeline = {};
   const int sp = std::clamp(split_point, 0, n);
   if (sp == 0) return;
   if (static_cast<int>(design.stages.size()) != sp)
-    out.add_violation({.resource = Resource::kDesign, .needed = static_cast<double>(sp),
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = static_cast<double>(sp),
                        .available = static_cast<double>(design.stages.size()),
                        .field = "pipeline stages"});
   if (design.batch < 1)
-    out.add_violation({.resource = Resource::kDesign, .needed = 1,
-                       .available = static_cast<double>(design.batch), .field = "batch"});
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = 1,
+                       .available = static_cast<double>(design.batch),
+                       .field = "batch"});
   const int64_t batch = std::max(1, design.batch);
   const int bits = std::max(1, budget.precision_bits);
   const int pack = macs_per_dsp(budget.dsp_family, bits);
@@ -73,11 +76,17 @@ void evaluate_pipeline_part(const Workload& workload, int split_point,
     const StageLayer& s = workload.stages[static_cast<size_t>(i)];
     const StageParallelism p = stage_parallelism(design, i);
     if (p.cpf < 1)
-      out.add_violation({.resource = Resource::kDesign, .needed = 1,
-                         .available = static_cast<double>(p.cpf), .stage = i, .field = "cpf"});
+      out.add_violation({.resource = Resource::kDesign,
+                         .needed = 1,
+                         .available = static_cast<double>(p.cpf),
+                         .stage = i,
+                         .field = "cpf"});
     if (p.kpf < 1)
-      out.add_violation({.resource = Resource::kDesign, .needed = 1,
-                         .available = static_cast<double>(p.kpf), .stage = i, .field = "kpf"});
+      out.add_violation({.resource = Resource::kDesign,
+                         .needed = 1,
+                         .available = static_cast<double>(p.kpf),
+                         .stage = i,
+                         .field = "kpf"});
     const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, pack);
     const double bits_i = d.weight_bits_per_cycle * static_cast<double>(d.cycles) +
                           static_cast<double>(activation_bits(s, sp, bits) * batch);
@@ -102,7 +111,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point,
   if (traffic_bits > 0) {
     if (link > 0) {
       period = std::max(period, traffic_bits / link);
-    } else {
+    } else if (f_hz > 0) {  // a zero clock is the caller's design violation already
       out.add_violation({.resource = Resource::kBandwidth,
                          .needed = traffic_bits / period * f_hz / 8e9,
                          .available = budget.dram_bw_gbps});
@@ -125,8 +134,8 @@ void evaluate_pipeline_part(const Workload& workload, int split_point,
       const StageLayer& ps = workload.stages[static_cast<size_t>(p)];
       const double per_column =
           static_cast<double>(pe.cycles) / static_cast<double>(ps.Q) * stretch;
-      start = std::max(start, static_cast<double>(pe.start_cycle) +
-                                  s.producer_columns[k] * per_column);
+      start =
+          std::max(start, static_cast<double>(pe.start_cycle) + s.producer_columns[k] * per_column);
     }
     e.start_cycle = static_cast<int64_t>(start);
     fill = std::max(fill, start);
@@ -137,18 +146,20 @@ void evaluate_pipeline_part(const Workload& workload, int split_point,
     } else if (e.cycles == t_compute) {
       const StageParallelism p = stage_parallelism(design, i);
       const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, pack);
-      e.bound = bottleneck_bound(s, p, d, batch, budget.dsp - dsp, budget.bram18 - bram, bits,
-                                 pack);
+      e.bound =
+          bottleneck_bound(s, p, d, batch, budget.dsp - dsp, budget.bram18 - bram, bits, pack);
     } else {
       e.bound = Bound::kDependency;  // idles part of each period waiting on the bottleneck
     }
   }
 
   if (dsp > budget.dsp)
-    out.add_violation({.resource = Resource::kDsp, .needed = static_cast<double>(dsp),
+    out.add_violation({.resource = Resource::kDsp,
+                       .needed = static_cast<double>(dsp),
                        .available = static_cast<double>(budget.dsp)});
   if (bram > budget.bram18)
-    out.add_violation({.resource = Resource::kBram18, .needed = static_cast<double>(bram),
+    out.add_violation({.resource = Resource::kBram18,
+                       .needed = static_cast<double>(bram),
                        .available = static_cast<double>(budget.bram18)});
   PartSummary& sum = out.pipeline;
   sum.dsp = dsp;

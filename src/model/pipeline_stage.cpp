@@ -28,8 +28,10 @@ int64_t stage_cycles(const StageLayer& s, int64_t cpf, int64_t kpf) {
     case LayerKind::kFc:
     case LayerKind::kMatMul:
       return ceil_div(s.C / s.groups, cpf) * ceil_div(s.M, kpf) * rq * s.kh * s.kw;
-    case LayerKind::kPool: return ceil_div(s.M, kpf) * rq * s.kh * s.kw;
-    default: return ceil_div(s.M, kpf) * rq;
+    case LayerKind::kPool:
+      return ceil_div(s.M, kpf) * rq * s.kh * s.kw;
+    default:
+      return ceil_div(s.M, kpf) * rq;
   }
 }
 
@@ -67,7 +69,8 @@ int64_t cache_bram(const StageLayer& s, int64_t cpf, int64_t kpf, int bits) {
       }
       return blocks;
     }
-    default: return 0;  // element-wise kinds stream through register FIFOs
+    default:
+      return 0;  // element-wise kinds stream through register FIFOs
   }
 }
 

@@ -9,11 +9,11 @@
 namespace dnne::model {
 
 struct StageDetail {
-  int64_t cycles = 0;           // per frame, in one batch replica
-  int64_t dsp_per_replica = 0;  // ceil(CPF * KPF / pack) for MAC stages, 0 otherwise
-  int64_t cache_bram18 = 0;     // column cache, per batch replica
-  int64_t skip_bram18 = 0;      // skip buffer of a join, per batch replica
-  int64_t weight_bram18 = 0;    // ping-pong kernel groups or all weights; shared by the batch
+  int64_t cycles = 0;                // per frame, in one batch replica
+  int64_t dsp_per_replica = 0;       // ceil(CPF * KPF / pack) for MAC stages, 0 otherwise
+  int64_t cache_bram18 = 0;          // column cache, per batch replica
+  int64_t skip_bram18 = 0;           // skip buffer of a join, per batch replica
+  int64_t weight_bram18 = 0;         // ping-pong kernel groups or all weights; shared by the batch
   double weight_bits_per_cycle = 0;  // DRAM weight stream while busy; 0 with weights on chip
 };
 

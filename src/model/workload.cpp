@@ -16,10 +16,12 @@ bool is_stage_kind(LayerKind kind) {
     case LayerKind::kEltwise:
     case LayerKind::kFused:
     case LayerKind::kResample:
-    case LayerKind::kConcat: return true;
+    case LayerKind::kConcat:
+      return true;
     case LayerKind::kInput:
     case LayerKind::kShape:
-    case LayerKind::kUnknown: return false;
+    case LayerKind::kUnknown:
+      return false;
   }
   return false;
 }
@@ -77,8 +79,10 @@ double fill_columns(const StageLayer& s) {
     case LayerKind::kPool:
       return static_cast<double>(std::min<int64_t>(s.span_w + s.stride_w, s.W));
     case LayerKind::kFc:
-    case LayerKind::kMatMul: return static_cast<double>(s.W);
-    default: return 1.0;
+    case LayerKind::kMatMul:
+      return static_cast<double>(s.W);
+    default:
+      return 1.0;
   }
 }
 }  // namespace

@@ -1,7 +1,7 @@
 // BRAM18 mapping by hand (MODELS.md 3; aspect ratios from UG573 table 1-3).
-#include <gtest/gtest.h>
-
 #include "model/bram_mapping.h"
+
+#include <gtest/gtest.h>
 
 namespace dnne {
 namespace {

@@ -11,8 +11,12 @@ using testnets::part_budget;
 
 TEST(GenericOracle, OneConv) {
   const Workload w = make_workload(testnets::one_conv());
-  const GenericDesign g{.p_in = 2, .p_out = 4, .batch = 1, .input_buffer_bram18 = 4,
-                        .weight_buffer_bram18 = 4, .output_buffer_bram18 = 4};
+  const GenericDesign g{.p_in = 2,
+                        .p_out = 4,
+                        .batch = 1,
+                        .input_buffer_bram18 = 4,
+                        .weight_buffer_bram18 = 4,
+                        .output_buffer_bram18 = 4};
   Estimate e;
   evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
   EXPECT_TRUE(e.feasible);
@@ -27,15 +31,19 @@ TEST(GenericOracle, OneConv) {
   EXPECT_EQ(e.layers[0].bound, Bound::kDsp);
   EXPECT_DOUBLE_EQ(e.generic.throughput_fps, 100e6 / 2336);
   EXPECT_DOUBLE_EQ(e.generic.latency_ms, 2336 / 100e6 * 1e3);
-  EXPECT_EQ(e.generic.dsp, 8);     // 2 * 4 lanes, one 16-bit MAC per DSP48E2
+  EXPECT_EQ(e.generic.dsp, 8);  // 2 * 4 lanes, one 16-bit MAC per DSP48E2
   EXPECT_EQ(e.generic.bram18, 12);
   EXPECT_NEAR(e.generic.dram_bw_gbps, 2112.0 / 2336 * 100e6 / 1e9, 1e-12);
 }
 
 TEST(GenericOracle, TwoConvsRunBackToBack) {
   const Workload w = make_workload(testnets::two_convs());
-  const GenericDesign g{.p_in = 2, .p_out = 2, .batch = 2, .input_buffer_bram18 = 2,
-                        .weight_buffer_bram18 = 2, .output_buffer_bram18 = 2};
+  const GenericDesign g{.p_in = 2,
+                        .p_out = 2,
+                        .batch = 2,
+                        .input_buffer_bram18 = 2,
+                        .weight_buffer_bram18 = 2,
+                        .output_buffer_bram18 = 2};
   Estimate e;
   evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
   EXPECT_TRUE(e.feasible);
@@ -56,8 +64,12 @@ TEST(GenericOracle, TwoConvsRunBackToBack) {
 
 TEST(GenericOracle, ConvPoolFcWithVectorPath) {
   const Workload w = make_workload(testnets::conv_pool_fc());
-  const GenericDesign g{.p_in = 1, .p_out = 2, .batch = 1, .input_buffer_bram18 = 2,
-                        .weight_buffer_bram18 = 2, .output_buffer_bram18 = 2};
+  const GenericDesign g{.p_in = 1,
+                        .p_out = 2,
+                        .batch = 1,
+                        .input_buffer_bram18 = 2,
+                        .weight_buffer_bram18 = 2,
+                        .output_buffer_bram18 = 2};
   Estimate e;
   evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
   EXPECT_TRUE(e.feasible);
@@ -89,8 +101,12 @@ TEST(GenericOracle, SmallBuffersForceRefetch) {
   NetworkBuilder b("refetch");
   b.conv("c", b.input("in", {64, 16, 16}), testnets::conv3x3(64));
   const Workload w = make_workload(b.build());
-  GenericDesign g{.p_in = 8, .p_out = 1, .batch = 1, .input_buffer_bram18 = 8,
-                  .weight_buffer_bram18 = 2, .output_buffer_bram18 = 2,
+  GenericDesign g{.p_in = 8,
+                  .p_out = 1,
+                  .batch = 1,
+                  .input_buffer_bram18 = 8,
+                  .weight_buffer_bram18 = 2,
+                  .output_buffer_bram18 = 2,
                   .buffering = BufferingChoice::kWeightResident};
   // 0.1 GB/s = 1 byte/cycle: 4.3 M transfer cycles > 1.18 M compute, but the minimum
   // traffic (139264 cycles) would hide: the small buffers bind (bram).
@@ -117,14 +133,25 @@ TEST(GenericOracle, BuffersTooSmallForAnyTile) {
   NetworkBuilder b("tiny");
   b.conv("c", b.input("in", {64, 16, 16}), testnets::conv3x3(64));
   const Workload w = make_workload(b.build());
-  const GenericDesign g{.p_in = 1, .p_out = 1, .batch = 1, .input_buffer_bram18 = 0,
-                        .weight_buffer_bram18 = 2, .output_buffer_bram18 = 2};
+  const GenericDesign g{.p_in = 1,
+                        .p_out = 1,
+                        .batch = 1,
+                        .input_buffer_bram18 = 0,
+                        .weight_buffer_bram18 = 2,
+                        .output_buffer_bram18 = 2};
   Estimate e;
   evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
   EXPECT_FALSE(e.feasible);
   ASSERT_GE(e.violation_count, 1);
   EXPECT_EQ(e.violations[0].resource, Resource::kBram18);
-  EXPECT_EQ(describe(e.violations[0]), "BRAM18 needed 2 > available 0 (generic input buffer)");
+  EXPECT_EQ(describe(e.violations[0]), "BRAM18 needed 1 > available 0 (generic input buffer)");
+  // Then the layer itself: one band needs 48 elements, one block per half: 2 blocks.
+  EXPECT_EQ(describe(e.violations[1]),
+            "BRAM18 needed 2 > available 0 (generic input buffer) (stage 0)");
+  // Port minimum: 16-bit elements, two per 36-bit port: 64 lanes need 32 blocks.
+  EXPECT_EQ(generic_buffer_min_bram18(64, 16), 32);
+  EXPECT_EQ(generic_buffer_min_bram18(64, 8), 16);
+  EXPECT_EQ(generic_buffer_min_bram18(1, 16), 1);
 }
 
 }  // namespace

@@ -11,8 +11,12 @@ Design conv_pipelined() {
   // Part A = the conv (CPF 1, KPF 2); part B = pool + fc on a 1 x 2 engine.
   return {.split_point = 1,
           .pipeline = {.stages = {{.cpf = 1, .kpf = 2}}, .batch = 1},
-          .generic = {.p_in = 1, .p_out = 2, .batch = 1, .input_buffer_bram18 = 2,
-                      .weight_buffer_bram18 = 2, .output_buffer_bram18 = 2},
+          .generic = {.p_in = 1,
+                      .p_out = 2,
+                      .batch = 1,
+                      .input_buffer_bram18 = 2,
+                      .weight_buffer_bram18 = 2,
+                      .output_buffer_bram18 = 2},
           .split = {.pipeline_dsp = 4, .pipeline_bram18 = 10, .pipeline_dram_bw_gbps = 0.5}};
 }
 

@@ -13,8 +13,12 @@ namespace {
 
 // XCKU115-sized (DS890: 5520 DSP48E2, 4320 BRAM18) at 200 MHz with 19.2 GB/s.
 Budget ku115() {
-  return {.dsp = 5520, .bram18 = 4320, .dram_bw_gbps = 19.2, .clock_mhz = 200,
-          .precision_bits = 16, .dsp_family = DspFamily::kDsp48E2};
+  return {.dsp = 5520,
+          .bram18 = 4320,
+          .dram_bw_gbps = 19.2,
+          .clock_mhz = 200,
+          .precision_bits = 16,
+          .dsp_family = DspFamily::kDsp48E2};
 }
 
 struct Case {
@@ -42,11 +46,14 @@ Design random_design(const Workload& w, std::mt19937& rng) {
   Design d;
   d.split_point = std::uniform_int_distribution<int>(0, n)(rng);
   for (int i = 0; i < d.split_point; ++i)
-    d.pipeline.stages.push_back({.cpf = pick(rng, {1, 2, 4, 8}), .kpf = pick(rng, {1, 2, 4, 8, 16}),
+    d.pipeline.stages.push_back({.cpf = pick(rng, {1, 2, 4, 8}),
+                                 .kpf = pick(rng, {1, 2, 4, 8, 16}),
                                  .weights_on_chip = pick(rng, {0, 0, 1}) == 1});
   d.pipeline.batch = pick(rng, {1, 2});
-  d.generic = {.p_in = pick(rng, {4, 8, 16, 32}), .p_out = pick(rng, {4, 8, 16, 32}),
-               .batch = pick(rng, {1, 2, 4}), .input_buffer_bram18 = pick(rng, {64, 128, 256}),
+  d.generic = {.p_in = pick(rng, {4, 8, 16, 32}),
+               .p_out = pick(rng, {4, 8, 16, 32}),
+               .batch = pick(rng, {1, 2, 4}),
+               .input_buffer_bram18 = pick(rng, {64, 128, 256}),
                .weight_buffer_bram18 = pick(rng, {64, 128, 256}),
                .output_buffer_bram18 = pick(rng, {64, 128, 256})};
   d.split = {.pipeline_dsp = 2760, .pipeline_bram18 = 2160, .pipeline_dram_bw_gbps = 9.6};
@@ -138,9 +145,12 @@ TEST(Invariants, FeasibleDesignsStayWithinTheBudget) {
 TEST(Invariants, PureSplitsEqualTheParts) {
   std::mt19937 rng(99);
   const Budget budget = ku115();
-  const PartBudget whole{.dsp = budget.dsp, .bram18 = budget.bram18,
-                         .dram_bw_gbps = budget.dram_bw_gbps, .clock_mhz = budget.clock_mhz,
-                         .precision_bits = 16, .dsp_family = budget.dsp_family};
+  const PartBudget whole{.dsp = budget.dsp,
+                         .bram18 = budget.bram18,
+                         .dram_bw_gbps = budget.dram_bw_gbps,
+                         .clock_mhz = budget.clock_mhz,
+                         .precision_bits = 16,
+                         .dsp_family = budget.dsp_family};
   for (const Case& c : cases()) {
     const int n = static_cast<int>(c.workload.stages.size());
     Design d = random_design(c.workload, rng);
@@ -177,12 +187,52 @@ TEST(Invariants, InfeasibleDesignsNameTheResource) {
     EXPECT_EQ(e.violations[0].resource, Resource::kDsp) << c.net;
     EXPECT_GT(e.violations[0].needed, e.violations[0].available);
     Design g{.split_point = 0,
-             .generic = {.p_in = 8, .p_out = 8, .input_buffer_bram18 = 3000,
-                         .weight_buffer_bram18 = 3000, .output_buffer_bram18 = 64}};
+             .generic = {.p_in = 8,
+                         .p_out = 8,
+                         .input_buffer_bram18 = 3000,
+                         .weight_buffer_bram18 = 3000,
+                         .output_buffer_bram18 = 64}};
     const Estimate ge = evaluate(c.workload, g, budget);
     ASSERT_FALSE(ge.feasible) << c.net;
     EXPECT_EQ(ge.violations[0].resource, Resource::kBram18);
     EXPECT_EQ(describe(ge.violations[0]), "BRAM18 needed 6064 > available 4320");
+  }
+}
+
+}  // namespace
+}  // namespace dnne
+
+namespace dnne {
+namespace {
+
+// The search's allocator prices stages with pipeline_stage_cost: it must agree exactly with
+// what evaluate_pipeline_part charges.
+TEST(Invariants, StageCostAgreesWithThePipelinePart) {
+  std::mt19937 rng(4242);
+  const PartBudget budget{.dsp = 5520,
+                          .bram18 = 4320,
+                          .dram_bw_gbps = 19.2,
+                          .clock_mhz = 200,
+                          .precision_bits = 8,
+                          .dsp_family = DspFamily::kDsp48E2};
+  for (const Case& c : cases()) {
+    const int n = static_cast<int>(c.workload.stages.size());
+    Design d = random_design(c.workload, rng);
+    d.pipeline.stages.resize(static_cast<size_t>(n), {.cpf = 2, .kpf = 8});
+    Estimate e;
+    evaluate_pipeline_part(c.workload, n, d.pipeline, budget, e);
+    int64_t dsp = 0, bram = 0;
+    for (int i = 0; i < n; ++i) {
+      const StageCost s = pipeline_stage_cost(c.workload, i, d.pipeline.stages[size_t(i)],
+                                              d.pipeline.batch, budget);
+      EXPECT_EQ(s.cycles, e.layers[size_t(i)].cycles) << c.net << " stage " << i;
+      EXPECT_EQ(s.dsp, e.layers[size_t(i)].dsp) << c.net << " stage " << i;
+      EXPECT_EQ(s.bram18, e.layers[size_t(i)].bram18) << c.net << " stage " << i;
+      dsp += s.dsp;
+      bram += s.bram18;
+    }
+    EXPECT_EQ(dsp, e.pipeline.dsp) << c.net;
+    EXPECT_EQ(bram, e.pipeline.bram18) << c.net;
   }
 }
 

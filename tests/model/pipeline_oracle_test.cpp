@@ -133,8 +133,15 @@ TEST(PipelineOracle, ConvPoolFcWithBatch) {
 TEST(PipelineOracle, GroupedAndDepthwiseLanes) {
   NetworkBuilder b("dw");
   LayerId x = b.input("in", {8, 4, 4});
-  b.conv("dw", x, {.out_channels = 8, .kernel_h = 3, .kernel_w = 3, .pad_top = 1, .pad_left = 1,
-                   .pad_bottom = 1, .pad_right = 1, .groups = 8});
+  b.conv("dw", x,
+         {.out_channels = 8,
+          .kernel_h = 3,
+          .kernel_w = 3,
+          .pad_top = 1,
+          .pad_left = 1,
+          .pad_bottom = 1,
+          .pad_right = 1,
+          .groups = 8});
   const Workload w = make_workload(b.build());
   const PartBudget budget = part_budget(100, 100);
   // Depthwise: C/g = 1, so CPF lanes beyond 1 idle: ceil(1/4) * ceil(8/4) * 16 * 9 = 288
@@ -148,6 +155,31 @@ TEST(PipelineOracle, GroupedAndDepthwiseLanes) {
   // The cache feeds KPF = 4 channels (one per group): 64 bits wide, ceil(8/4) * 4 * 4 = 32
   // deep -> 2 blocks; weights 4 * 16 = 64 x (2 * 1 * 9 = 18) -> 2 blocks.
   EXPECT_EQ(narrow.bram18, 4);
+}
+
+}  // namespace
+}  // namespace dnne
+
+namespace dnne {
+namespace {
+
+TEST(PipelineOracle, ResidualJoinChargesItsSkipBuffer) {
+  // x -> a -> b -> add(b, x) on 4x8x8 (workload_test derives skip_elements = 256).
+  NetworkBuilder b("res");
+  LayerId x = b.conv("x", b.input("in", {4, 8, 8}), testnets::conv3x3(4));
+  LayerId a = b.conv("a", x, testnets::conv3x3(4));
+  LayerId c = b.conv("b", a, testnets::conv3x3(4));
+  b.eltwise("add", "Add", {c, x});
+  const Workload w = make_workload(b.build());
+  // The add with KPF 4: a skip memory 4 * 16 = 64 bits wide, 256 / 4 = 64 deep -> two
+  // 36x512 blocks, per batch replica; no cache, no weights, no DSP. Cycles ceil(4/4)*8*8.
+  const StageCost add1 = pipeline_stage_cost(w, 3, {.kpf = 4}, 1, testnets::part_budget(9, 9));
+  const StageCost add2 = pipeline_stage_cost(w, 3, {.kpf = 4}, 2, testnets::part_budget(9, 9));
+  EXPECT_EQ(add1.bram18, 2);
+  EXPECT_EQ(add2.bram18, 4);
+  EXPECT_EQ(add1.dsp, 0);
+  EXPECT_EQ(add1.cycles, 64);
+  EXPECT_EQ(add1.weight_bits_per_cycle, 0);
 }
 
 }  // namespace

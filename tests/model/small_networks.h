@@ -7,8 +7,13 @@
 namespace dnne::testnets {
 
 inline ConvAttrs conv3x3(int64_t out_channels) {
-  return {.out_channels = out_channels, .kernel_h = 3, .kernel_w = 3, .pad_top = 1,
-          .pad_left = 1, .pad_bottom = 1, .pad_right = 1};
+  return {.out_channels = out_channels,
+          .kernel_h = 3,
+          .kernel_w = 3,
+          .pad_top = 1,
+          .pad_left = 1,
+          .pad_bottom = 1,
+          .pad_right = 1};
 }
 
 // in 4x8x8 -> conv 3x3 pad 1 -> 8x8x8.
@@ -37,13 +42,21 @@ inline Network conv_pool_fc() {
 
 // 100 MHz and 1 GB/s make the per-cycle figures round: 10 bytes = 80 bits per cycle.
 inline PartBudget part_budget(int64_t dsp, int64_t bram18, double bw_gbps = 1.0) {
-  return {.dsp = dsp, .bram18 = bram18, .dram_bw_gbps = bw_gbps, .clock_mhz = 100,
-          .precision_bits = 16, .dsp_family = DspFamily::kDsp48E2};
+  return {.dsp = dsp,
+          .bram18 = bram18,
+          .dram_bw_gbps = bw_gbps,
+          .clock_mhz = 100,
+          .precision_bits = 16,
+          .dsp_family = DspFamily::kDsp48E2};
 }
 
 inline Budget budget(int64_t dsp, int64_t bram18, double bw_gbps = 1.0) {
-  return {.dsp = dsp, .bram18 = bram18, .dram_bw_gbps = bw_gbps, .clock_mhz = 100,
-          .precision_bits = 16, .dsp_family = DspFamily::kDsp48E2};
+  return {.dsp = dsp,
+          .bram18 = bram18,
+          .dram_bw_gbps = bw_gbps,
+          .clock_mhz = 100,
+          .precision_bits = 16,
+          .dsp_family = DspFamily::kDsp48E2};
 }
 
 }  // namespace dnne::testnets

@@ -60,8 +60,11 @@ TEST(Violations, SplitBeyondTheBudget) {
   const Workload w = make_workload(testnets::conv_pool_fc());
   Design d{.split_point = 1,
            .pipeline = {.stages = {{.cpf = 1, .kpf = 2}}},
-           .generic = {.p_in = 1, .p_out = 2, .input_buffer_bram18 = 2,
-                       .weight_buffer_bram18 = 2, .output_buffer_bram18 = 2},
+           .generic = {.p_in = 1,
+                       .p_out = 2,
+                       .input_buffer_bram18 = 2,
+                       .weight_buffer_bram18 = 2,
+                       .output_buffer_bram18 = 2},
            .split = {.pipeline_dsp = 50, .pipeline_bram18 = 10, .pipeline_dram_bw_gbps = 0.5}};
   const Estimate e = evaluate(w, d, testnets::budget(10, 20));
   EXPECT_FALSE(e.feasible);

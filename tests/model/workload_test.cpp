@@ -33,9 +33,18 @@ TEST(Workload, WiringLayersAreNotStages) {
 TEST(Workload, ConvViewAndDilation) {
   NetworkBuilder b("d");
   b.conv("c", b.input("in", {4, 10, 12}),
-         {.out_channels = 6, .kernel_h = 3, .kernel_w = 3, .stride_h = 1, .stride_w = 2,
-          .pad_top = 2, .pad_left = 2, .pad_bottom = 2, .pad_right = 2, .dilation_h = 2,
-          .dilation_w = 2, .groups = 2});
+         {.out_channels = 6,
+          .kernel_h = 3,
+          .kernel_w = 3,
+          .stride_h = 1,
+          .stride_w = 2,
+          .pad_top = 2,
+          .pad_left = 2,
+          .pad_bottom = 2,
+          .pad_right = 2,
+          .dilation_h = 2,
+          .dilation_w = 2,
+          .groups = 2});
   const Workload w = make_workload(b.build());
   const StageLayer& s = w.stages.at(0);
   EXPECT_EQ(s.C, 4);
