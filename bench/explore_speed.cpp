@@ -33,14 +33,16 @@ int main(int argc, char** argv) {
   for (int r = 0; r < repeats; ++r) {
     const auto start = std::chrono::steady_clock::now();
     const auto result = explore(workload, budget, {.threads = threads});
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double wall =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     best_wall = std::min(best_wall, wall);
     const SearchStats& s = result->stats;
-    std::printf("run %d: %.3f s wall, %lld designs (%lld points, %lld stage costs), %.0f designs/s, "
-                "%.1f GOP/s at split %d\n",
-                r + 1, wall, static_cast<long long>(s.evaluated), static_cast<long long>(s.points),
-                static_cast<long long>(s.stage_costs), s.designs_per_second,
-                result->estimate.throughput_gops, result->design.split_point);
+    std::printf(
+        "run %d: %.3f s wall, %lld designs (%lld points, %lld stage costs), %.0f designs/s, "
+        "%.1f GOP/s at split %d\n",
+        r + 1, wall, static_cast<long long>(s.evaluated), static_cast<long long>(s.points),
+        static_cast<long long>(s.stage_costs), s.designs_per_second,
+        result->estimate.throughput_gops, result->design.split_point);
   }
   std::printf("best wall time %.3f s (target < 1 s)\n", best_wall);
   return 0;

@@ -23,19 +23,22 @@ int main(int argc, char** argv) {
       const CompareResult r = compare(w, budget, {.threads = default_thread_count()}).value();
       ++pairs;
       auto fps = [](const SearchResult& s) { return s.feasible ? s.estimate.throughput_fps : 0.0; };
-      const double h = fps(r.hybrid), p = fps(r.pipeline), g = fps(r.generic), d = fps(r.dnnbuilder);
+      const double h = fps(r.hybrid), p = fps(r.pipeline), g = fps(r.generic),
+                   d = fps(r.dnnbuilder);
       short_of_pipeline += h < p;
       short_of_generic += h < g;
       allocator_worse += p < d;
-      std::printf("%-14s %-8s hybrid %9.1f fps (SP %3d/%3zu)  x%.2f pipeline  x%.2f generic  "
-                  "x%.2f DNNBuilder  min-max/DNNBuilder x%.2f%s\n",
-                  name.c_str(), device.name.c_str(), h, r.hybrid.design.split_point, w.stages.size(),
-                  p > 0 ? h / p : 0, g > 0 ? h / g : 0, d > 0 ? h / d : 0, d > 0 ? p / d : 0,
-                  (h < p || h < g || p < d) ? "  <-- SHORT" : "");
+      std::printf(
+          "%-14s %-8s hybrid %9.1f fps (SP %3d/%3zu)  x%.2f pipeline  x%.2f generic  "
+          "x%.2f DNNBuilder  min-max/DNNBuilder x%.2f%s\n",
+          name.c_str(), device.name.c_str(), h, r.hybrid.design.split_point, w.stages.size(),
+          p > 0 ? h / p : 0, g > 0 ? h / g : 0, d > 0 ? h / d : 0, d > 0 ? p / d : 0,
+          (h < p || h < g || p < d) ? "  <-- SHORT" : "");
     }
   }
-  std::printf("%d pairs at %d bits: hybrid below pipeline %d, below generic %d; min-max allocator "
-              "below the DNNBuilder heuristic %d\n",
-              pairs, bits, short_of_pipeline, short_of_generic, allocator_worse);
+  std::printf(
+      "%d pairs at %d bits: hybrid below pipeline %d, below generic %d; min-max allocator "
+      "below the DNNBuilder heuristic %d\n",
+      pairs, bits, short_of_pipeline, short_of_generic, allocator_worse);
   return short_of_pipeline + short_of_generic + allocator_worse == 0 ? 0 : 1;
 }

@@ -22,9 +22,12 @@ int run_compare(const SearchFlags& f) {
   end_progress();
   if (!result) return report_error(result.error());
   const Problem& p = *problem;
-  const CompareReportInput in{.network = p.network, .workload = p.workload,
-                              .device = p.budget.device, .budget = p.budget.budget,
-                              .overrides = p.budget.overrides, .result = *result};
+  const CompareReportInput in{.network = p.network,
+                              .workload = p.workload,
+                              .device = p.budget.device,
+                              .budget = p.budget.budget,
+                              .overrides = p.budget.overrides,
+                              .result = *result};
   if (f.json)
     std::cout << compare_report_json(in).dump(2) << "\n";
   else
@@ -32,8 +35,8 @@ int run_compare(const SearchFlags& f) {
   // The hybrid space contains both baselines: if it has nothing feasible, nothing is.
   if (!result->hybrid.feasible) {
     std::cerr << "dnnexplorer: error: no feasible design for " << p.network.name() << " on "
-              << p.budget.device.name << "; the tightest violation: "
-              << result->hybrid.tightest.reason << "\n";
+              << p.budget.device.name
+              << "; the tightest violation: " << result->hybrid.tightest.reason << "\n";
     return 1;
   }
   return 0;

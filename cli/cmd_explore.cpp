@@ -28,9 +28,12 @@ Expected<bool> write_outputs(const std::string& dir, const Problem& p, const Sea
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) return Error{"--out '" + dir + "': cannot create the directory: " + ec.message()};
-  const DesignReportInput in{.network = p.network, .workload = p.workload,
-                             .device = p.budget.device, .budget = p.budget.budget,
-                             .overrides = p.budget.overrides, .design = r.design,
+  const DesignReportInput in{.network = p.network,
+                             .workload = p.workload,
+                             .device = p.budget.device,
+                             .budget = p.budget.budget,
+                             .overrides = p.budget.overrides,
+                             .design = r.design,
                              .estimate = r.estimate};
   const std::pair<std::string, std::string> files[] = {
       {"design.json", design_to_json(r.design, p.workload, p.network).dump(2) + "\n"},
@@ -57,10 +60,13 @@ int run_explore(const ExploreFlags& f) {
   end_progress();
   if (!result) return report_error(result.error());
   const Problem& p = *problem;
-  const nlohmann::json report = explore_report_json(
-      {.network = p.network, .workload = p.workload, .device = p.budget.device,
-       .budget = p.budget.budget, .overrides = p.budget.overrides, .result = *result,
-       .paradigm = f.paradigm});
+  const nlohmann::json report = explore_report_json({.network = p.network,
+                                                     .workload = p.workload,
+                                                     .device = p.budget.device,
+                                                     .budget = p.budget.budget,
+                                                     .overrides = p.budget.overrides,
+                                                     .result = *result,
+                                                     .paradigm = f.paradigm});
   if (!result->feasible) {
     if (f.search.json) std::cout << report.dump(2) << "\n";
     std::cerr << "dnnexplorer: error: no feasible " << f.paradigm << " design for "
@@ -77,9 +83,12 @@ int run_explore(const ExploreFlags& f) {
   if (f.search.json) {
     std::cout << report.dump(2) << "\n";
   } else {
-    std::cout << design_report_table({.network = p.network, .workload = p.workload,
-                                      .device = p.budget.device, .budget = p.budget.budget,
-                                      .overrides = p.budget.overrides, .design = result->design,
+    std::cout << design_report_table({.network = p.network,
+                                      .workload = p.workload,
+                                      .device = p.budget.device,
+                                      .budget = p.budget.budget,
+                                      .overrides = p.budget.overrides,
+                                      .design = result->design,
                                       .estimate = result->estimate})
               << search_stats_line(result->stats) << "\n";
   }

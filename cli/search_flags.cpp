@@ -24,8 +24,9 @@ void add_search_flags(CLI::App& app, SearchFlags& f) {
   app.add_option("--max-latency-ms", f.max_latency_ms, "reject designs slower than this per frame");
   app.add_option("--search", f.search, "pso (default) or exhaustive (small spaces only)");
   app.add_option("--seed", f.seed, "random seed of the particle swarm (default 1)");
-  app.add_option("--threads", f.threads,
-                 "worker threads (default 0: all hardware threads); the answer does not depend on it");
+  app.add_option(
+      "--threads", f.threads,
+      "worker threads (default 0: all hardware threads); the answer does not depend on it");
   app.add_option("--swarm", f.swarm, "particles in the swarm (default 24)");
   app.add_option("--iterations", f.iterations, "maximum swarm iterations (default 40)");
   app.add_flag("--json", f.json, "print JSON (keys as in CLI.md)");
@@ -40,7 +41,8 @@ Expected<Problem> load_problem(const SearchFlags& flags) {
   auto network = load_network(model);
   if (!network) return network.error();
   Workload workload = make_workload(*network);
-  return Problem{.network = std::move(*network), .workload = std::move(workload),
+  return Problem{.network = std::move(*network),
+                 .workload = std::move(workload),
                  .budget = std::move(*budget)};
 }
 

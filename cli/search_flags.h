@@ -2,10 +2,9 @@
 // constraints, seed, threads, method) and the progress line on stderr.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstdint>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "cli/budget_options.h"
 #include "cli/common.h"

@@ -35,8 +35,8 @@ std::string search_stats_line(const SearchStats& s) {
     line << ")";
   }
   line << ", " << with_commas(s.evaluated) << " designs in " << fixed(s.seconds, 3) << " s ("
-       << with_commas(static_cast<int64_t>(s.designs_per_second)) << " designs/s) on "
-       << s.threads << (s.threads == 1 ? " thread" : " threads");
+       << with_commas(static_cast<int64_t>(s.designs_per_second)) << " designs/s) on " << s.threads
+       << (s.threads == 1 ? " thread" : " threads");
   return line.str();
 }
 
@@ -50,24 +50,33 @@ nlohmann::json budget_json(const Budget& b) {
           {"precision", b.precision_bits}};
 }
 
-nlohmann::json ratio(const SearchResult& a, const SearchResult& b, double value(const SearchResult&)) {
+nlohmann::json ratio(const SearchResult& a, const SearchResult& b,
+                     double value(const SearchResult&)) {
   if (!a.feasible || !b.feasible) return nullptr;
   const double denominator = value(b);
   if (denominator <= 0) return nullptr;
   return value(a) / denominator;
 }
 
-double throughput(const SearchResult& r) { return r.estimate.throughput_fps; }
-double efficiency(const SearchResult& r) { return r.estimate.dsp_efficiency; }
+double throughput(const SearchResult& r) {
+  return r.estimate.throughput_fps;
+}
+double efficiency(const SearchResult& r) {
+  return r.estimate.dsp_efficiency;
+}
 
 }  // namespace
 
 nlohmann::json explore_report_json(const ExploreReportInput& in) {
   nlohmann::json out;
   if (in.result.feasible) {
-    out = design_report_json({.network = in.network, .workload = in.workload, .device = in.device,
-                              .budget = in.budget, .overrides = in.overrides,
-                              .design = in.result.design, .estimate = in.result.estimate});
+    out = design_report_json({.network = in.network,
+                              .workload = in.workload,
+                              .device = in.device,
+                              .budget = in.budget,
+                              .overrides = in.overrides,
+                              .design = in.result.design,
+                              .estimate = in.result.estimate});
     out["feasible"] = true;
   } else {
     out = {{"model", in.network.name()},
@@ -84,13 +93,16 @@ nlohmann::json explore_report_json(const ExploreReportInput& in) {
 nlohmann::json compare_report_json(const CompareReportInput& in) {
   const CompareResult& r = in.result;
   auto entry = [&](const SearchResult& result, const char* paradigm) {
-    return explore_report_json({.network = in.network, .workload = in.workload, .device = in.device,
-                                .budget = in.budget, .overrides = in.overrides, .result = result,
+    return explore_report_json({.network = in.network,
+                                .workload = in.workload,
+                                .device = in.device,
+                                .budget = in.budget,
+                                .overrides = in.overrides,
+                                .result = result,
                                 .paradigm = paradigm});
   };
-  nlohmann::json out = {{"model", in.network.name()},
-                        {"device", in.device.name},
-                        {"budget", budget_json(in.budget)}};
+  nlohmann::json out = {
+      {"model", in.network.name()}, {"device", in.device.name}, {"budget", budget_json(in.budget)}};
   out["results"] = {{"pipeline", entry(r.pipeline, "pipeline")},
                     {"generic", entry(r.generic, "generic")},
                     {"hybrid", entry(r.hybrid, "hybrid")},
@@ -131,12 +143,12 @@ std::string compare_report_table(const CompareReportInput& in) {
     const double speedup = r.hybrid.feasible && e.throughput_fps > 0
                                ? r.hybrid.estimate.throughput_fps / e.throughput_fps
                                : 0;
-    table.add_row({name, std::to_string(s.design.split_point) + "/" +
-                             std::to_string(in.workload.stages.size()),
-                   fixed(e.throughput_gops, 1), fixed(e.throughput_fps, 1), fixed(e.latency_ms, 3),
-                   with_commas(e.dsp_used), with_commas(e.bram18_used),
-                   fixed(e.dram_bw_gbps_used, 2), fixed(100 * e.dsp_efficiency, 1) + "%",
-                   speedup > 0 ? fixed(speedup, 2) + "x" : "-"});
+    table.add_row(
+        {name,
+         std::to_string(s.design.split_point) + "/" + std::to_string(in.workload.stages.size()),
+         fixed(e.throughput_gops, 1), fixed(e.throughput_fps, 1), fixed(e.latency_ms, 3),
+         with_commas(e.dsp_used), with_commas(e.bram18_used), fixed(e.dram_bw_gbps_used, 2),
+         fixed(100 * e.dsp_efficiency, 1) + "%", speedup > 0 ? fixed(speedup, 2) + "x" : "-"});
   };
   row("pipeline (DNNBuilder heuristic)", r.dnnbuilder);
   row("pipeline (min-max allocator)", r.pipeline);

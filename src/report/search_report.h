@@ -2,9 +2,8 @@
 // for people, and the side-by-side `compare` report (JSON and table).
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "report/design_report.h"
 #include "search/compare.h"

@@ -19,8 +19,10 @@ Expected<CompareResult> compare(const Workload& workload, const Budget& budget,
   if (!generic) return generic.error();
   auto hybrid = run(Paradigm::kHybrid, PipelineAllocatorKind::kMinMax);
   if (!hybrid) return hybrid.error();
-  return CompareResult{.pipeline = std::move(*pipeline), .dnnbuilder = std::move(*dnnbuilder),
-                       .generic = std::move(*generic), .hybrid = std::move(*hybrid)};
+  return CompareResult{.pipeline = std::move(*pipeline),
+                       .dnnbuilder = std::move(*dnnbuilder),
+                       .generic = std::move(*generic),
+                       .hybrid = std::move(*hybrid)};
 }
 
 }  // namespace dnne

@@ -16,7 +16,8 @@ GlobalPoint normalised(const GlobalPoint& point, const SearchContext& context) {
   p.dsp_step = std::clamp(p.dsp_step, 1, top);
   p.bram_step = std::clamp(p.bram_step, 1, top);
   p.bw_step = std::clamp(p.bw_step, 1, top);
-  p.batch_index = std::clamp(p.batch_index, 0, static_cast<int>(context.generic_batches.size()) - 1);
+  p.batch_index =
+      std::clamp(p.batch_index, 0, static_cast<int>(context.generic_batches.size()) - 1);
   return p;
 }
 
@@ -36,8 +37,12 @@ bool better(const PointOutcome& a, const PointOutcome& b) {
 namespace {
 
 PartBudget part_budget(const Budget& b, int64_t dsp, int64_t bram18, double bw_gbps) {
-  return {.dsp = dsp, .bram18 = bram18, .dram_bw_gbps = bw_gbps, .clock_mhz = b.clock_mhz,
-          .precision_bits = b.precision_bits, .dsp_family = b.dsp_family};
+  return {.dsp = dsp,
+          .bram18 = bram18,
+          .dram_bw_gbps = bw_gbps,
+          .clock_mhz = b.clock_mhz,
+          .precision_bits = b.precision_bits,
+          .dsp_family = b.dsp_family};
 }
 
 PointOutcome rejected(const GlobalPoint& p, Rejection rejection, const std::string& part) {
@@ -48,12 +53,16 @@ PointOutcome rejected(const GlobalPoint& p, Rejection rejection, const std::stri
 PipelineAllocation allocate_a(const SearchContext& c, int split_point, const PartBudget& budget,
                               Estimate& scratch, EvalCounter& counter) {
   if (c.allocator == PipelineAllocatorKind::kDnnBuilder)
-    return allocate_pipeline_dnnbuilder(
-        {.workload = c.workload, .split_point = split_point, .budget = budget,
-         .max_batch = c.table ? c.table->batches.back() : 32},
-        scratch, counter);
-  return allocate_pipeline({.workload = c.workload, .table = *c.table, .split_point = split_point,
-                            .budget = budget, .objective = c.objective},
+    return allocate_pipeline_dnnbuilder({.workload = c.workload,
+                                         .split_point = split_point,
+                                         .budget = budget,
+                                         .max_batch = c.table ? c.table->batches.back() : 32},
+                                        scratch, counter);
+  return allocate_pipeline({.workload = c.workload,
+                            .table = *c.table,
+                            .split_point = split_point,
+                            .budget = budget,
+                            .objective = c.objective},
                            scratch, counter);
 }
 
@@ -67,20 +76,23 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
                       Estimate& scratch, EvalCounter& counter) {
   const int n = c.stage_count();
   const Budget& b = c.budget;
-  Design design{.split_point = p.split_point, .clock_mhz = b.clock_mhz,
-                .precision_bits = b.precision_bits};
+  Design design{
+      .split_point = p.split_point, .clock_mhz = b.clock_mhz, .precision_bits = b.precision_bits};
   if (a) {
     design.pipeline = a->design;
     // Part B gets what part A does not use (MODELS.md 5: DSP_A + DSP_B <= DSP, ...).
-    design.split = {.pipeline_dsp = a->summary.dsp, .pipeline_bram18 = a->summary.bram18,
+    design.split = {.pipeline_dsp = a->summary.dsp,
+                    .pipeline_bram18 = a->summary.bram18,
                     .pipeline_dram_bw_gbps = a->summary.dram_bw_gbps};
   }
   if (p.split_point < n) {
     const PartBudget b_budget =
         part_budget(b, b.dsp - design.split.pipeline_dsp, b.bram18 - design.split.pipeline_bram18,
                     b.dram_bw_gbps - design.split.pipeline_dram_bw_gbps);
-    GenericAllocatorInput in{.workload = c.workload, .split_point = p.split_point,
-                             .budget = b_budget, .objective = c.objective,
+    GenericAllocatorInput in{.workload = c.workload,
+                             .split_point = p.split_point,
+                             .budget = b_budget,
+                             .objective = c.objective,
                              .batches = c.generic_batches};
     if (p.split_point > 0) in.batches = {c.generic_batches[static_cast<size_t>(p.batch_index)]};
     const GenericAllocation g = allocate_generic(in, scratch, counter);
@@ -88,7 +100,8 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
     design.generic = g.design;
   }
   if (p.split_point == n)
-    design.split = {.pipeline_dsp = b.dsp, .pipeline_bram18 = b.bram18,
+    design.split = {.pipeline_dsp = b.dsp,
+                    .pipeline_bram18 = b.bram18,
                     .pipeline_dram_bw_gbps = b.dram_bw_gbps};
   evaluate(c.workload, design, b, scratch);
   ++counter.designs;
@@ -120,8 +133,10 @@ constexpr int kBalanceSteps = 5;
 PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBudget& a_budget,
                      PointOutcome best, Estimate& scratch, EvalCounter& counter) {
   double lo = best.generic_fps, hi = best.pipeline_fps;
-  const PipelineAllocatorInput in{.workload = c.workload, .table = *c.table,
-                                  .split_point = p.split_point, .budget = a_budget,
+  const PipelineAllocatorInput in{.workload = c.workload,
+                                  .table = *c.table,
+                                  .split_point = p.split_point,
+                                  .budget = a_budget,
                                   .objective = c.objective};
   for (int step = 0; step < kBalanceSteps && hi > lo * 1.01; ++step) {
     const double rate = 0.5 * (lo + hi);

@@ -7,8 +7,8 @@ namespace dnne {
 
 namespace {
 
-constexpr int kMaxFactor = 64;         // AccDNN: CPF and KPF at most 64 each
-constexpr double kBatchFill = 0.9;     // AccDNN: raise B until 90 % of DSP or BRAM is used
+constexpr int kMaxFactor = 64;      // AccDNN: CPF and KPF at most 64 each
+constexpr double kBatchFill = 0.9;  // AccDNN: raise B until 90 % of DSP or BRAM is used
 
 int64_t floor_pow2(int64_t n) {
   int64_t p = 1;
@@ -24,8 +24,9 @@ bool uses_cpf(const StageLayer& layer) {
 // Splits a power-of-two parallelism into CPF x KPF as evenly as the caps allow.
 StageParallelism split_parallelism(const StageLayer& layer, int64_t parallelism) {
   const int64_t cpf_cap =
-      uses_cpf(layer) ? std::min<int64_t>(kMaxFactor, floor_pow2(std::max<int64_t>(1, layer.C / layer.groups)))
-                      : 1;
+      uses_cpf(layer)
+          ? std::min<int64_t>(kMaxFactor, floor_pow2(std::max<int64_t>(1, layer.C / layer.groups)))
+          : 1;
   const int64_t kpf_cap = std::min<int64_t>(kMaxFactor, floor_pow2(std::max<int64_t>(1, layer.M)));
   int64_t cpf = 1;
   while (cpf * cpf < parallelism && cpf < cpf_cap) cpf *= 2;
@@ -89,8 +90,10 @@ PipelineAllocation allocate_pipeline_dnnbuilder(const DnnBuilderInput& in, Estim
   for (int batch = 2; batch <= in.max_batch; ++batch) {
     const PipelineDesign d = design_at(scale, batch);
     if (!fits(d)) break;
-    if (static_cast<double>(scratch.pipeline.dsp) > kBatchFill * static_cast<double>(in.budget.dsp) ||
-        static_cast<double>(scratch.pipeline.bram18) > kBatchFill * static_cast<double>(in.budget.bram18))
+    if (static_cast<double>(scratch.pipeline.dsp) >
+            kBatchFill * static_cast<double>(in.budget.dsp) ||
+        static_cast<double>(scratch.pipeline.bram18) >
+            kBatchFill * static_cast<double>(in.budget.bram18))
       break;
     best = d;
   }

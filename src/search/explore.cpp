@@ -17,29 +17,40 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   if (workload.stages.empty()) return Error{"network '" + workload.name + "' has no layers to map"};
   const int threads = options.threads > 0 ? options.threads : default_thread_count();
   const int n = static_cast<int>(workload.stages.size());
-  const PartBudget full{.dsp = budget.dsp, .bram18 = budget.bram18,
-                        .dram_bw_gbps = budget.dram_bw_gbps, .clock_mhz = budget.clock_mhz,
-                        .precision_bits = budget.precision_bits, .dsp_family = budget.dsp_family};
-  const bool needs_table = options.paradigm != Paradigm::kGeneric &&
-                           options.allocator == PipelineAllocatorKind::kMinMax;
+  const PartBudget full{.dsp = budget.dsp,
+                        .bram18 = budget.bram18,
+                        .dram_bw_gbps = budget.dram_bw_gbps,
+                        .clock_mhz = budget.clock_mhz,
+                        .precision_bits = budget.precision_bits,
+                        .dsp_family = budget.dsp_family};
+  const bool needs_table =
+      options.paradigm != Paradigm::kGeneric && options.allocator == PipelineAllocatorKind::kMinMax;
   StageTable table;
   if (needs_table) table = build_stage_table(workload, full, options.pipeline_batches, threads);
   if (!needs_table) table.batches = options.pipeline_batches;
 
   const bool exhaustive = options.method == SearchMethod::kExhaustive;
-  SearchContext context{.workload = workload, .budget = budget, .table = &table,
-                        .objective = options.objective, .constraints = options.constraints,
-                        .allocator = options.allocator,
-                        .split_steps = exhaustive ? options.exhaustive_split_steps : options.split_steps,
-                        .generic_batches = options.generic_batches};
+  SearchContext context{
+      .workload = workload,
+      .budget = budget,
+      .table = &table,
+      .objective = options.objective,
+      .constraints = options.constraints,
+      .allocator = options.allocator,
+      .split_steps = exhaustive ? options.exhaustive_split_steps : options.split_steps,
+      .generic_batches = options.generic_batches};
   PointEvaluator evaluator(context, threads);
   SearchStats stats{.method = "local", .threads = threads};
   // The endpoints SP = 0 and SP = N, locally optimised, are always candidates, so a hybrid
   // result is never below the generic-only or pipeline-only design on the same budget.
   const std::vector<GlobalPoint> endpoints = {{.split_point = 0}, {.split_point = n}};
   switch (options.paradigm) {
-    case Paradigm::kGeneric: evaluator.evaluate({endpoints[0]}); break;
-    case Paradigm::kPipeline: evaluator.evaluate({endpoints[1]}); break;
+    case Paradigm::kGeneric:
+      evaluator.evaluate({endpoints[0]});
+      break;
+    case Paradigm::kPipeline:
+      evaluator.evaluate({endpoints[1]});
+      break;
     case Paradigm::kHybrid:
       stats.method = std::string(search_method_name(options.method));
       if (exhaustive) {
@@ -48,7 +59,8 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
         const PsoRun run = run_pso(evaluator, context, options, endpoints);
         const int first_step = std::max(1, context.split_steps / 8);
         stats.iterations = run.iterations;
-        stats.polish_rounds = polish(evaluator, run.swarm_best, first_step, options.pso.polish_rounds);
+        stats.polish_rounds =
+            polish(evaluator, run.swarm_best, first_step, options.pso.polish_rounds);
         // Also from the best point of the next most promising split points: the landscape
         // has one basin per split point, and the swarm settles in one.
         int started = 0;
@@ -74,7 +86,8 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   stats.infeasible_points = evaluator.infeasible_points();
   stats.infeasible_by_reason = evaluator.infeasible_by_reason();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  stats.designs_per_second = stats.seconds > 0 ? static_cast<double>(stats.evaluated) / stats.seconds : 0;
+  stats.designs_per_second =
+      stats.seconds > 0 ? static_cast<double>(stats.evaluated) / stats.seconds : 0;
   result.stats = std::move(stats);
   return result;
 }

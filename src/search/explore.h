@@ -23,8 +23,8 @@ struct SearchStats {
   int64_t points = 0;       // distinct global points locally optimised
   int64_t infeasible_points = 0;
   std::map<std::string, int64_t> infeasible_by_reason;  // "dsp", "bram18", "bandwidth", ...
-  int iterations = 0;       // PSO iterations run, or exhaustive chunks
-  int polish_rounds = 0;    // hill-climbing rounds after the swarm (pso.h)
+  int iterations = 0;                                   // PSO iterations run, or exhaustive chunks
+  int polish_rounds = 0;  // hill-climbing rounds after the swarm (pso.h)
   int threads = 1;
   double seconds = 0;
   double designs_per_second = 0;

@@ -50,7 +50,8 @@ std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int
   for (int64_t p_in = 1; p_in <= std::min(lanes, c_cap); p_in *= 2) {
     const int64_t room = std::min(lanes / p_in, m_cap);
     for (int64_t p_out = 1; p_out <= room; p_out *= 2)
-      if (p_in * p_out * min_fill >= lanes) shapes.insert({static_cast<int>(p_in), static_cast<int>(p_out)});
+      if (p_in * p_out * min_fill >= lanes)
+        shapes.insert({static_cast<int>(p_in), static_cast<int>(p_out)});
     const int64_t fill = room >= 8 ? room / 8 * 8 : room;
     if (fill >= 1 && p_in * fill * min_fill >= lanes)
       shapes.insert({static_cast<int>(p_in), static_cast<int>(fill)});
@@ -86,8 +87,10 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, min_fill)) {
     const double peak_macs_per_s = clock_hz * p_in * p_out;
     double bound = std::numeric_limits<double>::infinity();
-    if (macs > 0 && in.objective == Objective::kThroughput) bound = peak_macs_per_s / static_cast<double>(macs);
-    if (macs > 0 && in.objective == Objective::kLatency) bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
+    if (macs > 0 && in.objective == Objective::kThroughput)
+      bound = peak_macs_per_s / static_cast<double>(macs);
+    if (macs > 0 && in.objective == Objective::kLatency)
+      bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
     for (const BufferShares& share : buffer_shares()) {
       const auto blocks = [&](double fraction) {
         return static_cast<int64_t>(std::floor(fraction * static_cast<double>(in.budget.bram18)));
@@ -112,14 +115,19 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   if (candidates.empty()) {
     // Report what the smallest engine would need: 1 x 1 lanes, each buffer its port minimum.
     const int64_t least = port_blocks(1, bits);
-    GenericDesign d{.p_in = 1, .p_out = 1, .batch = 1, .input_buffer_bram18 = least,
-                    .weight_buffer_bram18 = least, .output_buffer_bram18 = least};
+    GenericDesign d{.p_in = 1,
+                    .p_out = 1,
+                    .batch = 1,
+                    .input_buffer_bram18 = least,
+                    .weight_buffer_bram18 = least,
+                    .output_buffer_bram18 = least};
     scratch.clear_violations();
     evaluate_generic_part(in.workload, in.split_point, d, in.budget, scratch);
     ++counter.designs;
-    result.rejection = scratch.feasible ? Rejection{.reason = "BRAM18 too few for any engine's buffers",
-                                                    .category = "bram18"}
-                                        : worst_violation(scratch);
+    result.rejection =
+        scratch.feasible
+            ? Rejection{.reason = "BRAM18 too few for any engine's buffers", .category = "bram18"}
+            : worst_violation(scratch);
     return result;
   }
   std::stable_sort(candidates.begin(), candidates.end(),

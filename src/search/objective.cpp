@@ -9,9 +9,12 @@ namespace dnne {
 
 std::string_view objective_name(Objective objective) {
   switch (objective) {
-    case Objective::kThroughput: return "throughput";
-    case Objective::kLatency: return "latency";
-    case Objective::kDspEfficiency: return "dsp_efficiency";
+    case Objective::kThroughput:
+      return "throughput";
+    case Objective::kLatency:
+      return "latency";
+    case Objective::kDspEfficiency:
+      return "dsp_efficiency";
   }
   return "throughput";
 }
@@ -31,10 +34,14 @@ Expected<Objective> parse_objective(const std::string& text) {
 namespace {
 std::string category_of(Resource resource) {
   switch (resource) {
-    case Resource::kDsp: return "dsp";
-    case Resource::kBram18: return "bram18";
-    case Resource::kBandwidth: return "bandwidth";
-    case Resource::kDesign: return "design";
+    case Resource::kDsp:
+      return "dsp";
+    case Resource::kBram18:
+      return "bram18";
+    case Resource::kBandwidth:
+      return "bandwidth";
+    case Resource::kDesign:
+      return "design";
   }
   return "design";
 }
@@ -48,12 +55,13 @@ std::string format_number(double value) {
 
 Rejection worst_violation(const Estimate& estimate) {
   Rejection worst{.reason = "infeasible", .category = "design"};
-  const int n = std::min<int>(estimate.violation_count, static_cast<int>(estimate.violations.size()));
+  const int n =
+      std::min<int>(estimate.violation_count, static_cast<int>(estimate.violations.size()));
   double worst_ratio = -1;
   for (int i = 0; i < n; ++i) {
     const Violation& v = estimate.violations[static_cast<size_t>(i)];
-    const double ratio = v.available > 0 ? v.needed / v.available
-                                         : std::numeric_limits<double>::infinity();
+    const double ratio =
+        v.available > 0 ? v.needed / v.available : std::numeric_limits<double>::infinity();
     if (ratio > worst_ratio) {
       worst_ratio = ratio;
       worst = {.reason = describe(v), .category = category_of(v.resource), .ratio = ratio};
@@ -87,8 +95,10 @@ bool closer(const Rejection& a, const Rejection& b) {
 
 double objective_score(const Estimate& estimate, Objective objective) {
   switch (objective) {
-    case Objective::kThroughput: return estimate.throughput_fps;
-    case Objective::kLatency: return -estimate.latency_ms;
+    case Objective::kThroughput:
+      return estimate.throughput_fps;
+    case Objective::kLatency:
+      return -estimate.latency_ms;
     case Objective::kDspEfficiency:
       return estimate.dsp_efficiency + 1e-12 * estimate.throughput_fps;
   }

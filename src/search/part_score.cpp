@@ -5,8 +5,10 @@ namespace dnne {
 double part_score(const PartSummary& part, int64_t part_macs, const PartBudget& budget,
                   Objective objective) {
   switch (objective) {
-    case Objective::kThroughput: return part.throughput_fps;
-    case Objective::kLatency: return -part.latency_ms;
+    case Objective::kThroughput:
+      return part.throughput_fps;
+    case Objective::kLatency:
+      return -part.latency_ms;
     case Objective::kDspEfficiency: {
       const double peak = budget.clock_mhz * 1e6 * static_cast<double>(part.dsp) *
                           macs_per_dsp(budget.dsp_family, budget.precision_bits);

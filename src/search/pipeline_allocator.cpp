@@ -33,15 +33,17 @@ class MinMaxSolver {
  public:
   MinMaxSolver(const PipelineAllocatorInput& in, int batch_index, Estimate& scratch,
                EvalCounter& counter)
-      : in_(in), bi_(batch_index), scratch_(scratch), counter_(counter),
+      : in_(in),
+        bi_(batch_index),
+        scratch_(scratch),
+        counter_(counter),
         choice_(static_cast<size_t>(in.split_point), 0),
         best_(static_cast<size_t>(in.split_point), 0) {
-    link_bits_per_cycle_ = in.budget.clock_mhz > 0
-                               ? in.budget.dram_bw_gbps * 8e9 / (in.budget.clock_mhz * 1e6)
-                               : 0;
-    activation_bits_ = static_cast<double>(activation_bits(in.workload, in.split_point,
-                                                           in.budget.precision_bits) *
-                                           in.table.batches[static_cast<size_t>(batch_index)]);
+    link_bits_per_cycle_ =
+        in.budget.clock_mhz > 0 ? in.budget.dram_bw_gbps * 8e9 / (in.budget.clock_mhz * 1e6) : 0;
+    activation_bits_ =
+        static_cast<double>(activation_bits(in.workload, in.split_point, in.budget.precision_bits) *
+                            in.table.batches[static_cast<size_t>(batch_index)]);
   }
 
   // Slowest-stage cycles when every stage runs its fastest / cheapest option.
@@ -64,7 +66,8 @@ class MinMaxSolver {
       const StageOptions& o = stage(s);
       double most = 0;
       for (size_t i = 0; i < o.cycles.size(); ++i)
-        most = std::max(most, o.weight_bits_per_frame[i * static_cast<size_t>(nb) + static_cast<size_t>(bi_)]);
+        most = std::max(
+            most, o.weight_bits_per_frame[i * static_cast<size_t>(nb) + static_cast<size_t>(bi_)]);
       bits += most;
     }
     const double stream = link_bits_per_cycle_ > 0 ? std::ceil(bits / link_bits_per_cycle_) : 0;
@@ -157,8 +160,9 @@ class MinMaxSolver {
     }
     totals.period = static_cast<double>(bottleneck);
     if (bits > 0)
-      totals.period = link_bits_per_cycle_ > 0 ? std::max(totals.period, bits / link_bits_per_cycle_)
-                                               : std::numeric_limits<double>::infinity();
+      totals.period = link_bits_per_cycle_ > 0
+                          ? std::max(totals.period, bits / link_bits_per_cycle_)
+                          : std::numeric_limits<double>::infinity();
     return totals;
   }
 
@@ -238,7 +242,6 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
   return result;
 }
 
-
 PipelineAllocation allocate_pipeline_for_rate(const PipelineAllocatorInput& in, double min_fps,
                                               Estimate& scratch, EvalCounter& counter) {
   PipelineAllocation result{.rejection = {.reason = "rate out of reach", .category = "design"}};
@@ -256,9 +259,10 @@ PipelineAllocation allocate_pipeline_for_rate(const PipelineAllocatorInput& in, 
     if (target < solver.lowest_target()) continue;
     if (!solver.meets(std::min(target, solver.highest_period()))) continue;
     if (!solver.evaluate_best() || scratch.pipeline.throughput_fps < min_fps) continue;
-    const double cost =
-        static_cast<double>(scratch.pipeline.dsp) / std::max<double>(1, static_cast<double>(in.budget.dsp)) +
-        static_cast<double>(scratch.pipeline.bram18) / std::max<double>(1, static_cast<double>(in.budget.bram18));
+    const double cost = static_cast<double>(scratch.pipeline.dsp) /
+                            std::max<double>(1, static_cast<double>(in.budget.dsp)) +
+                        static_cast<double>(scratch.pipeline.bram18) /
+                            std::max<double>(1, static_cast<double>(in.budget.bram18));
     if (cost < best_cost) {
       best_cost = cost;
       result = {.feasible = true,

@@ -7,7 +7,8 @@
 namespace dnne {
 
 PointEvaluator::PointEvaluator(const SearchContext& context, int threads)
-    : context_(context), threads_(std::max(1, threads)),
+    : context_(context),
+      threads_(std::max(1, threads)),
       scratch_(static_cast<size_t>(std::max(1, threads))),
       start_(std::chrono::steady_clock::now()) {
   for (Estimate& e : scratch_) e.layers.resize(context.workload.stages.size());
@@ -43,8 +44,8 @@ std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<Glob
   std::vector<EvalCounter> counters(fresh.size());
   parallel_for(static_cast<int>(fresh.size()), threads_, [&](int i, int worker) {
     const auto at = static_cast<size_t>(i);
-    outcomes[at] = evaluate_point(context_, fresh[at], scratch_[static_cast<size_t>(worker)],
-                                  counters[at]);
+    outcomes[at] =
+        evaluate_point(context_, fresh[at], scratch_[static_cast<size_t>(worker)], counters[at]);
   });
   for (size_t i = 0; i < fresh.size(); ++i) {
     designs_ += counters[i].designs;
@@ -61,7 +62,8 @@ std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<Glob
   }
   std::vector<const PointOutcome*> result;
   result.reserve(points.size());
-  for (const GlobalPoint& raw : points) result.push_back(&cache_.at(point_key(normalised(raw, context_))));
+  for (const GlobalPoint& raw : points)
+    result.push_back(&cache_.at(point_key(normalised(raw, context_))));
   return result;
 }
 

@@ -30,8 +30,11 @@ GlobalPoint decode(const Position& x, const SearchContext& c) {
 
 void report(const SearchOptions& options, const PointEvaluator& e, int step, int steps) {
   if (!options.progress) return;
-  options.progress({.step = step, .steps = steps, .evaluated = e.designs_evaluated(),
-                    .seconds = e.seconds(), .feasible = e.any_feasible(),
+  options.progress({.step = step,
+                    .steps = steps,
+                    .evaluated = e.designs_evaluated(),
+                    .seconds = e.seconds(),
+                    .feasible = e.any_feasible(),
                     .best_score = e.best().score});
 }
 
@@ -92,8 +95,7 @@ PsoRun run_pso(PointEvaluator& evaluator, const SearchContext& c, const SearchOp
   return {.iterations = iteration, .swarm_best = swarm_fit};
 }
 
-int polish(PointEvaluator& evaluator, const PointOutcome& start, int first_step,
-           int max_rounds) {
+int polish(PointEvaluator& evaluator, const PointOutcome& start, int first_step, int max_rounds) {
   PointOutcome here = start;
   int step = std::max(1, first_step);
   int round = 0;
@@ -138,7 +140,10 @@ int run_exhaustive(PointEvaluator& evaluator, const SearchContext& c, const Sear
       for (int b = 1; b <= top; ++b)
         for (int w = 1; w <= top; ++w)
           for (int bi = 0; bi < batches; ++bi)
-            all.push_back({.split_point = sp, .dsp_step = d, .bram_step = b, .bw_step = w,
+            all.push_back({.split_point = sp,
+                           .dsp_step = d,
+                           .bram_step = b,
+                           .bw_step = w,
                            .batch_index = bi});
   const size_t chunk = static_cast<size_t>(std::max(64, 32 * evaluator.threads()));
   const int chunks = static_cast<int>((all.size() + chunk - 1) / chunk);

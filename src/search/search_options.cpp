@@ -6,9 +6,12 @@ namespace dnne {
 
 std::string_view paradigm_name(Paradigm paradigm) {
   switch (paradigm) {
-    case Paradigm::kHybrid: return "hybrid";
-    case Paradigm::kPipeline: return "pipeline";
-    case Paradigm::kGeneric: return "generic";
+    case Paradigm::kHybrid:
+      return "hybrid";
+    case Paradigm::kPipeline:
+      return "pipeline";
+    case Paradigm::kGeneric:
+      return "generic";
   }
   return "hybrid";
 }
@@ -32,7 +35,8 @@ Expected<SearchMethod> parse_search_method(const std::string& text) {
 }
 
 Expected<bool> validate(const SearchOptions& o) {
-  if (o.threads < 0) return Error{"--threads " + std::to_string(o.threads) + ": expected at least 1"};
+  if (o.threads < 0)
+    return Error{"--threads " + std::to_string(o.threads) + ": expected at least 1"};
   if (o.pso.swarm_size < 1)
     return Error{"swarm size " + std::to_string(o.pso.swarm_size) + ": expected at least 1"};
   if (o.pso.iterations < 1)

@@ -45,8 +45,8 @@ struct PsoOptions {
 };
 
 struct SearchProgress {
-  int step = 0;    // PSO iteration or exhaustive chunk done
-  int steps = 0;   // of this many (PSO may stop early)
+  int step = 0;           // PSO iteration or exhaustive chunk done
+  int steps = 0;          // of this many (PSO may stop early)
   int64_t evaluated = 0;  // designs evaluated by the models so far
   double seconds = 0;
   bool feasible = false;  // a feasible design was found

@@ -26,7 +26,9 @@ const std::vector<int>& default_pipeline_batches() {
 
 namespace {
 
-bool has_weights(const StageLayer& layer) { return layer.weight_elements > 0; }
+bool has_weights(const StageLayer& layer) {
+  return layer.weight_elements > 0;
+}
 
 // Layers whose lanes run over input channels too (MODELS.md 3: CPF x KPF MACs per cycle);
 // pooling, eltwise and the like use KPF lanes with CPF = 1.
@@ -55,8 +57,8 @@ bool dominates(const RawOption& a, const RawOption& b) {
 StageOptions stage_options(const Workload& workload, int stage, const PartBudget& budget,
                            const std::vector<int>& batches, int64_t& calls) {
   const StageLayer& layer = workload.stages[static_cast<size_t>(stage)];
-  const int64_t lanes = std::max<int64_t>(1, budget.dsp) *
-                        macs_per_dsp(budget.dsp_family, budget.precision_bits);
+  const int64_t lanes =
+      std::max<int64_t>(1, budget.dsp) * macs_per_dsp(budget.dsp_family, budget.precision_bits);
   const std::vector<int> cpfs =
       uses_cpf(layer) ? parallelism_values(std::max<int64_t>(1, layer.C / layer.groups))
                       : std::vector<int>{1};

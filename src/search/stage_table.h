@@ -26,7 +26,7 @@ struct StageOptions {
 struct StageTable {
   std::vector<int> batches;  // ascending, the pipeline batches the allocator may choose
   std::vector<StageOptions> stages;
-  int64_t model_calls = 0;   // pipeline_stage_cost calls made to build the table
+  int64_t model_calls = 0;  // pipeline_stage_cost calls made to build the table
 
   int batch_count() const { return static_cast<int>(batches.size()); }
   const StageCost& cost(int stage, int option, int batch_index) const {

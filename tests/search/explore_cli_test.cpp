@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
@@ -28,11 +27,13 @@ void expect_explore_object(const nlohmann::json& j) {
     EXPECT_TRUE(j["metrics"].contains(key)) << key;
   ASSERT_FALSE(j["layers"].empty());
   for (const auto& layer : j["layers"])
-    for (const char* key : {"name", "part", "cycles", "bound"}) EXPECT_TRUE(layer.contains(key)) << key;
+    for (const char* key : {"name", "part", "cycles", "bound"})
+      EXPECT_TRUE(layer.contains(key)) << key;
 }
 
 TEST(ExploreCli, JsonHasTheContractKeysAndSearchFigures) {
-  const nlohmann::json j = parse(run_cli("explore alexnet --device zc706 --json --swarm 6 --iterations 4"));
+  const nlohmann::json j =
+      parse(run_cli("explore alexnet --device zc706 --json --swarm 6 --iterations 4"));
   expect_explore_object(j);
   EXPECT_EQ(j["paradigm"].get<std::string>().empty(), false);
   for (const char* key : {"evaluated", "seconds", "designs_per_second"})
@@ -42,9 +43,11 @@ TEST(ExploreCli, JsonHasTheContractKeysAndSearchFigures) {
 }
 
 TEST(ExploreCli, ParadigmFixesTheSplitPoint) {
-  const nlohmann::json p = parse(run_cli("explore alexnet --device zc706 --paradigm pipeline --json"));
+  const nlohmann::json p =
+      parse(run_cli("explore alexnet --device zc706 --paradigm pipeline --json"));
   EXPECT_EQ(p["paradigm"], "pipeline");
-  const nlohmann::json g = parse(run_cli("explore alexnet --device zc706 --paradigm generic --json"));
+  const nlohmann::json g =
+      parse(run_cli("explore alexnet --device zc706 --paradigm generic --json"));
   EXPECT_EQ(g["paradigm"], "generic");
   EXPECT_EQ(g["design"]["split_point"], 0);
 }
@@ -61,25 +64,26 @@ TEST(ExploreCli, ImpossibleBudgetExitsOneWithTheTightestViolation) {
   const CliResult r = run_cli("explore alexnet --device zc706 --dsp 1 --bram18 1 --quiet");
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.err.find("dnnexplorer: error: no feasible hybrid design for alexnet on zc706"),
-            std::string::npos) << r.err;
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("tightest violation"), std::string::npos) << r.err;
 }
 
 TEST(ExploreCli, BadFlagsExitTwo) {
-  for (const char* args : {"explore alexnet --device zc706 --objective speed",
-                           "explore alexnet --device zc706 --paradigm hybird",
-                           "explore alexnet --device zc706 --search grid",
-                           "explore alexnet --device zc706 --threads -2",
-                           "explore alexnet --device zc706 --swarm 0",
-                           "explore alexnet --device zc707",
-                           "explore alexnet --device zc706 --objectiv latency",
-                           "compare alexnet --device zc706 --precision 4"}) {
+  for (const char* args :
+       {"explore alexnet --device zc706 --objective speed",
+        "explore alexnet --device zc706 --paradigm hybird",
+        "explore alexnet --device zc706 --search grid",
+        "explore alexnet --device zc706 --threads -2", "explore alexnet --device zc706 --swarm 0",
+        "explore alexnet --device zc707", "explore alexnet --device zc706 --objectiv latency",
+        "compare alexnet --device zc706 --precision 4"}) {
     const CliResult r = run_cli(args);
     EXPECT_EQ(r.status, 2) << args;
     EXPECT_EQ(r.err.rfind("dnnexplorer: error: ", 0), 0u) << args << ": " << r.err;
   }
-  EXPECT_NE(run_cli("explore alexnet --device zc706 --paradigm hybird").err.find("did you mean 'hybrid'"),
-            std::string::npos);
+  EXPECT_NE(
+      run_cli("explore alexnet --device zc706 --paradigm hybird").err.find("did you mean 'hybrid'"),
+      std::string::npos);
 }
 
 TEST(ExploreCli, OutDirectoryRoundTripsThroughBench) {
@@ -100,7 +104,8 @@ TEST(ExploreCli, OutDirectoryRoundTripsThroughBench) {
 }
 
 TEST(CompareCli, JsonHasAllParadigmsAndSpeedups) {
-  const nlohmann::json j = parse(run_cli("compare alexnet --device zc706 --json --swarm 6 --iterations 4"));
+  const nlohmann::json j =
+      parse(run_cli("compare alexnet --device zc706 --json --swarm 6 --iterations 4"));
   for (const char* key : {"model", "device", "budget", "results", "speedups"})
     EXPECT_TRUE(j.contains(key)) << key;
   for (const char* paradigm : {"pipeline", "generic", "hybrid", "dnnbuilder"}) {

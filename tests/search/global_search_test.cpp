@@ -17,11 +17,15 @@ SearchResult run(const Workload& w, const Budget& b, SearchOptions o) {
 
 // PSO and exhaustive search over the same coarse grid (shares in quarters, batches 1, 2, 4):
 // PSO's best must be within 1 % of the true optimum of that grid.
-void expect_pso_near_exhaustive(const Network& net, const std::string& device, Objective objective) {
+void expect_pso_near_exhaustive(const Network& net, const std::string& device,
+                                Objective objective) {
   const Workload w = make_workload(net);
   const Budget b = test::device_budget(device);
-  SearchOptions o{.objective = objective, .threads = 2, .split_steps = 4,
-                  .exhaustive_split_steps = 4, .generic_batches = {1, 2, 4}};
+  SearchOptions o{.objective = objective,
+                  .threads = 2,
+                  .split_steps = 4,
+                  .exhaustive_split_steps = 4,
+                  .generic_batches = {1, 2, 4}};
   const SearchResult pso = run(w, b, o);
   o.method = SearchMethod::kExhaustive;
   const SearchResult all = run(w, b, o);

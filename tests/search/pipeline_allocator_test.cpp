@@ -1,5 +1,7 @@
 // The min-max pipeline allocator against brute force on a tiny network, and against AccDNN's
 // heuristic (the DNNBuilder reference) on zoo networks and catalog devices.
+#include "search/pipeline_allocator.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 
 #include "search/dnnbuilder_allocator.h"
 #include "search/explore.h"
-#include "search/pipeline_allocator.h"
 #include "search/stage_table.h"
 #include "search_fixtures.h"
 
@@ -33,7 +34,8 @@ std::vector<StageParallelism> all_options(const StageLayer& layer) {
 double brute_force_fps(const Workload& w, int sp, const PartBudget& budget) {
   std::vector<std::vector<StageParallelism>> options;
   for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stages[static_cast<size_t>(s)]));
-  PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)), .batch = 1};
+  PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)),
+                        .batch = 1};
   Estimate e;
   e.layers.resize(w.stages.size());
   double best = 0;
@@ -136,7 +138,8 @@ TEST_F(MinMaxBruteForce, CheapestDesignForARate) {
   // Brute force: the smallest DSP/DSP_budget + BRAM/BRAM_budget among designs reaching it.
   std::vector<std::vector<StageParallelism>> options;
   for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stages[static_cast<size_t>(s)]));
-  PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)), .batch = 1};
+  PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)),
+                        .batch = 1};
   Estimate e;
   e.layers.resize(w.stages.size());
   auto cost = [&](const PartSummary& p) {
@@ -168,10 +171,11 @@ TEST_F(MinMaxBruteForce, CheapestDesignForARate) {
   EXPECT_GE(a.summary.throughput_fps, rate);
   EXPECT_NEAR(cost(a.summary), cheapest_cost, 1e-12);
   // A rate beyond the best design is out of reach.
-  EXPECT_FALSE(allocate_pipeline_for_rate(
-                   {.workload = w, .table = table, .split_point = sp, .budget = b, .max_batch_index = 0},
-                   best_fps * 1.01, scratch, counter)
-                   .feasible);
+  EXPECT_FALSE(
+      allocate_pipeline_for_rate(
+          {.workload = w, .table = table, .split_point = sp, .budget = b, .max_batch_index = 0},
+          best_fps * 1.01, scratch, counter)
+          .feasible);
 }
 
 TEST_F(MinMaxBruteForce, ImpossibleBudgetSaysWhy) {

@@ -16,8 +16,13 @@ namespace dnne::test {
 inline Network tiny_network() {
   NetworkBuilder b("tiny");
   LayerId x = b.input("in", {4, 8, 8});
-  const ConvAttrs same3x3{.out_channels = 8, .kernel_h = 3, .kernel_w = 3, .pad_top = 1,
-                          .pad_left = 1, .pad_bottom = 1, .pad_right = 1};
+  const ConvAttrs same3x3{.out_channels = 8,
+                          .kernel_h = 3,
+                          .kernel_w = 3,
+                          .pad_top = 1,
+                          .pad_left = 1,
+                          .pad_bottom = 1,
+                          .pad_right = 1};
   x = b.conv("conv1", x, same3x3, {"Relu"});
   x = b.conv("conv2", x, same3x3, {"Relu"});
   x = b.pool("pool", x, {.kernel_h = 2, .kernel_w = 2, .stride_h = 2, .stride_w = 2});
@@ -33,11 +38,17 @@ inline Network small_network() {
   int channels = 16;
   for (int i = 1; i <= 5; ++i) {
     x = b.conv("conv" + std::to_string(i), x,
-               {.out_channels = channels, .kernel_h = 3, .kernel_w = 3, .pad_top = 1,
-                .pad_left = 1, .pad_bottom = 1, .pad_right = 1},
+               {.out_channels = channels,
+                .kernel_h = 3,
+                .kernel_w = 3,
+                .pad_top = 1,
+                .pad_left = 1,
+                .pad_bottom = 1,
+                .pad_right = 1},
                {"Relu"});
-    if (i % 2 == 1) x = b.pool("pool" + std::to_string(i), x,
-                               {.kernel_h = 2, .kernel_w = 2, .stride_h = 2, .stride_w = 2});
+    if (i % 2 == 1)
+      x = b.pool("pool" + std::to_string(i), x,
+                 {.kernel_h = 2, .kernel_w = 2, .stride_h = 2, .stride_w = 2});
     channels *= 2;
   }
   x = b.flatten("flat", x);
@@ -45,15 +56,20 @@ inline Network small_network() {
   return b.build();
 }
 
-inline Network zoo(const std::string& name) { return build_zoo_network(name).value(); }
+inline Network zoo(const std::string& name) {
+  return build_zoo_network(name).value();
+}
 
 inline Budget device_budget(const std::string& device) {
   return default_budget(find_device(device).value());
 }
 
 inline PartBudget part_budget(const Budget& b) {
-  return {.dsp = b.dsp, .bram18 = b.bram18, .dram_bw_gbps = b.dram_bw_gbps,
-          .clock_mhz = b.clock_mhz, .precision_bits = b.precision_bits,
+  return {.dsp = b.dsp,
+          .bram18 = b.bram18,
+          .dram_bw_gbps = b.dram_bw_gbps,
+          .clock_mhz = b.clock_mhz,
+          .precision_bits = b.precision_bits,
           .dsp_family = b.dsp_family};
 }
 

@@ -80,14 +80,18 @@ TEST(ParallelFor, EveryItemOnceOnAnyThreadCount) {
     EXPECT_EQ(calls.load(), 100);
     for (int h : hits) EXPECT_EQ(h, 1);
   }
-  EXPECT_THROW(parallel_for(4, 2, [](int i, int) { if (i == 3) throw std::runtime_error("x"); }),
+  EXPECT_THROW(parallel_for(4, 2,
+                            [](int i, int) {
+                              if (i == 3) throw std::runtime_error("x");
+                            }),
                std::runtime_error);
 }
 
 TEST(ObjectiveScores, HigherIsBetter) {
   Estimate fast{.throughput_fps = 100, .latency_ms = 5, .dsp_efficiency = 0.5};
   Estimate slow{.throughput_fps = 50, .latency_ms = 10, .dsp_efficiency = 0.9};
-  EXPECT_GT(objective_score(fast, Objective::kThroughput), objective_score(slow, Objective::kThroughput));
+  EXPECT_GT(objective_score(fast, Objective::kThroughput),
+            objective_score(slow, Objective::kThroughput));
   EXPECT_GT(objective_score(fast, Objective::kLatency), objective_score(slow, Objective::kLatency));
   EXPECT_GT(objective_score(slow, Objective::kDspEfficiency),
             objective_score(fast, Objective::kDspEfficiency));
