@@ -86,21 +86,39 @@ TEST(ExploreCli, BadFlagsExitTwo) {
       std::string::npos);
 }
 
-TEST(ExploreCli, OutDirectoryRoundTripsThroughBench) {
+TEST(ExploreCli, SameSeedSameAnswerOnOneOrTwoThreads) {
+  const nlohmann::json one = parse(run_cli("explore alexnet --device ku115 --json --seed 3 --threads 1"));
+  const nlohmann::json two = parse(run_cli("explore alexnet --device ku115 --json --seed 3 --threads 2"));
+  EXPECT_EQ(one["design"], two["design"]);
+  EXPECT_EQ(one["metrics"], two["metrics"]);
+  EXPECT_EQ(one["search"]["evaluated"], two["search"]["evaluated"]);
+  EXPECT_EQ(one["search"]["threads"], 1);
+  EXPECT_EQ(two["search"]["threads"], 2);
+}
+
+// `explore --out DIR` then `bench --design DIR/design.json` with the same budget flags
+// reproduces the metrics, the per-layer figures and the design exactly.
+void expect_round_trip(const std::string& model, const std::string& budget) {
   const std::string dir = std::filesystem::temp_directory_path() / "dnne_explore_out_test";
   std::filesystem::remove_all(dir);
-  const nlohmann::json explored =
-      parse(run_cli("explore alexnet --device zc706 --swarm 6 --iterations 4 --json --out " + dir));
+  const nlohmann::json explored = parse(run_cli("explore " + model + " " + budget +
+                                                " --swarm 6 --iterations 4 --json --out " + dir));
   for (const char* file : {"design.json", "report.json", "layers.csv"})
     EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(dir) / file)) << file;
   const nlohmann::json benched =
-      parse(run_cli("bench alexnet --device zc706 --json --design " + dir + "/design.json"));
-  EXPECT_EQ(benched["metrics"], explored["metrics"]);
-  EXPECT_EQ(benched["layers"], explored["layers"]);
-  EXPECT_EQ(benched["design"], explored["design"]);
+      parse(run_cli("bench " + model + " " + budget + " --json --design " + dir + "/design.json"));
+  EXPECT_EQ(benched["metrics"], explored["metrics"]) << model << " " << budget;
+  EXPECT_EQ(benched["layers"], explored["layers"]) << model << " " << budget;
+  EXPECT_EQ(benched["design"], explored["design"]) << model << " " << budget;
   std::ifstream report(std::filesystem::path(dir) / "report.json");
   EXPECT_EQ(nlohmann::json::parse(report)["metrics"], explored["metrics"]);
   std::filesystem::remove_all(dir);
+}
+
+TEST(ExploreCli, OutDirectoryRoundTripsThroughBench) {
+  expect_round_trip("alexnet", "--device zc706");
+  expect_round_trip("vgg16", "--device ku115 --dsp 3000 --bram18 2000 --bw-gbps 10");
+  expect_round_trip("resnet18", "--device zcu102 --precision 8");
 }
 
 TEST(CompareCli, JsonHasAllParadigmsAndSpeedups) {
