@@ -17,6 +17,7 @@ nlohmann::json search_stats_json(const SearchStats& s) {
           {"points", s.points},
           {"infeasible", {{"count", s.infeasible_points}, {"by_reason", by_reason}}},
           {"iterations", s.iterations},
+          {"polish_rounds", s.polish_rounds},
           {"threads", s.threads}};
 }
 
