@@ -46,12 +46,13 @@ class MinMaxSolver {
                             in.table.batches[static_cast<size_t>(batch_index)]);
   }
 
-  // Slowest-stage cycles when every stage runs its fastest / cheapest option.
+  // No period is below the slowest stage at its fastest option.
   int64_t lowest_target() const {
     int64_t t = 0;
     for (int s = 0; s < in_.split_point; ++s) t = std::max(t, stage(s).cycles.back());
     return t;
   }
+  // The slowest stage at its slowest option.
   int64_t highest_target() const {
     int64_t t = 0;
     for (int s = 0; s < in_.split_point; ++s) t = std::max(t, stage(s).cycles.front());
