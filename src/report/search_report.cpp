@@ -160,8 +160,13 @@ std::string compare_report_table(const CompareReportInput& in) {
     out << "\nour pipeline allocator: "
         << fixed(r.pipeline.estimate.throughput_fps / r.dnnbuilder.estimate.throughput_fps, 2)
         << "x the DNNBuilder heuristic's throughput on the same budget\n";
-  for (const auto* s : {&r.dnnbuilder, &r.pipeline, &r.generic, &r.hybrid})
-    if (!s->feasible) out << "infeasible: " << s->tightest.reason << "\n";
+  const std::pair<const char*, const SearchResult*> named[] = {
+      {"pipeline (DNNBuilder heuristic)", &r.dnnbuilder},
+      {"pipeline (min-max allocator)", &r.pipeline},
+      {"generic", &r.generic},
+      {"hybrid", &r.hybrid}};
+  for (const auto& [name, s] : named)
+    if (!s->feasible) out << name << ": infeasible: " << s->tightest.reason << "\n";
   out << "hybrid " << search_stats_line(r.hybrid.stats) << "\n";
   return out.str();
 }
