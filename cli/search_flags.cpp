@@ -55,7 +55,8 @@ Expected<SearchOptions> make_search_options(const SearchFlags& f, const std::str
   if (!method) return method.error();
   o.method = *method;
   if (f.threads < 0)
-    return Error{"--threads " + std::to_string(f.threads) + ": expected at least 1"};
+    return Error{"--threads " + std::to_string(f.threads) +
+                 ": expected a number of threads, or 0 for all hardware threads"};
   if (f.swarm < 1) return Error{"--swarm " + std::to_string(f.swarm) + ": expected at least 1"};
   if (f.iterations < 1)
     return Error{"--iterations " + std::to_string(f.iterations) + ": expected at least 1"};

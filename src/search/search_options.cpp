@@ -1,5 +1,7 @@
 #include "search/search_options.h"
 
+#include <cstdio>
+
 #include "util/spellcheck.h"
 
 namespace dnne {
@@ -34,9 +36,18 @@ Expected<SearchMethod> parse_search_method(const std::string& text) {
                did_you_mean(text, {"pso", "exhaustive"})};
 }
 
+namespace {
+std::string format_value(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+}  // namespace
+
 Expected<bool> validate(const SearchOptions& o) {
   if (o.threads < 0)
-    return Error{"--threads " + std::to_string(o.threads) + ": expected at least 1"};
+    return Error{"--threads " + std::to_string(o.threads) +
+                 ": expected a number of threads, or 0 for all hardware threads"};
   if (o.pso.swarm_size < 1)
     return Error{"swarm size " + std::to_string(o.pso.swarm_size) + ": expected at least 1"};
   if (o.pso.iterations < 1)
@@ -50,9 +61,11 @@ Expected<bool> validate(const SearchOptions& o) {
   for (int b : o.pipeline_batches)
     if (b < 1) return Error{"pipeline batch " + std::to_string(b) + ": expected at least 1"};
   if (o.constraints.min_fps < 0)
-    return Error{"--min-fps: expected a non-negative number of frames per second"};
+    return Error{"--min-fps " + format_value(o.constraints.min_fps) +
+                 ": expected a non-negative number of frames per second"};
   if (o.constraints.max_latency_ms < 0)
-    return Error{"--max-latency-ms: expected a non-negative number of milliseconds"};
+    return Error{"--max-latency-ms " + format_value(o.constraints.max_latency_ms) +
+                 ": expected a non-negative number of milliseconds"};
   return true;
 }
 

@@ -72,7 +72,8 @@ struct SearchOptions {
   std::function<void(const SearchProgress&)> progress;
 };
 
-// Errors name the option (e.g. "--threads 0: expected at least 1").
+// Errors name the option and its value (e.g. "--min-fps -3: expected a non-negative number
+// of frames per second").
 Expected<bool> validate(const SearchOptions& options);
 
 }  // namespace dnne

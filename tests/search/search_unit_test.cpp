@@ -25,7 +25,10 @@ TEST(SearchOptionsParsing, NamesAndErrors) {
             "--paradigm 'hybird': expected hybrid, pipeline or generic (did you mean 'hybrid'?)");
   EXPECT_EQ(parse_search_method("exhaustive").value(), SearchMethod::kExhaustive);
   EXPECT_FALSE(parse_search_method("grid").ok());
-  EXPECT_EQ(validate({.threads = -1}).error().message, "--threads -1: expected at least 1");
+  EXPECT_EQ(validate({.constraints = {.min_fps = -3}}).error().message,
+            "--min-fps -3: expected a non-negative number of frames per second");
+  EXPECT_EQ(validate({.threads = -1}).error().message,
+            "--threads -1: expected a number of threads, or 0 for all hardware threads");
 }
 
 TEST(StageCandidates, PowersOfTwoAndDivisors) {
