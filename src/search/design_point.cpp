@@ -93,7 +93,8 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
                              .split_point = p.split_point,
                              .budget = b_budget,
                              .objective = c.objective,
-                             .batches = c.generic_batches};
+                             .batches = c.generic_batches,
+                             .winograd_modes = c.winograd_modes};
     if (p.split_point > 0) in.batches = {c.generic_batches[static_cast<size_t>(p.batch_index)]};
     const GenericAllocation g = allocate_generic(in, scratch, counter);
     if (!g.feasible) return rejected(p, g.rejection, "generic part");

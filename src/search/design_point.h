@@ -36,6 +36,7 @@ struct SearchContext {
   PipelineAllocatorKind allocator = PipelineAllocatorKind::kMinMax;
   int split_steps = 32;
   std::vector<int> generic_batches = {1};
+  std::vector<int> winograd_modes = {0};
 
   int stage_count() const { return static_cast<int>(workload.stages.size()); }
 };

@@ -38,7 +38,8 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
       .constraints = options.constraints,
       .allocator = options.allocator,
       .split_steps = exhaustive ? options.exhaustive_split_steps : options.split_steps,
-      .generic_batches = options.generic_batches};
+      .generic_batches = options.generic_batches,
+      .winograd_modes = options.winograd_modes};
   PointEvaluator evaluator(context, threads);
   SearchStats stats{.method = "local", .threads = threads};
   // The endpoints SP = 0 and SP = N, locally optimised, are always candidates, so a hybrid

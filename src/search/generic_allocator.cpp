@@ -84,34 +84,41 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   const int min_fill = in.objective == Objective::kDspEfficiency ? 64 : 8;
 
   std::vector<Candidate> candidates;
-  for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, min_fill)) {
-    const double peak_macs_per_s = clock_hz * p_in * p_out;
-    double bound = std::numeric_limits<double>::infinity();
-    if (macs > 0 && in.objective == Objective::kThroughput)
-      bound = peak_macs_per_s / static_cast<double>(macs);
-    if (macs > 0 && in.objective == Objective::kLatency)
-      bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
-    for (const BufferShares& share : buffer_shares()) {
-      const auto blocks = [&](double fraction) {
-        return static_cast<int64_t>(std::floor(fraction * static_cast<double>(in.budget.bram18)));
-      };
-      GenericDesign d{.p_in = p_in,
-                      .p_out = p_out,
-                      .input_buffer_bram18 = blocks(share.input),
-                      .weight_buffer_bram18 = blocks(share.weight),
-                      .output_buffer_bram18 = blocks(share.output),
-                      .buffering = BufferingChoice::kAuto};
-      // The cheap check: each buffer at least as wide as the port the engine reads.
-      if (d.input_buffer_bram18 < port_blocks(p_in, bits) ||
-          d.weight_buffer_bram18 < port_blocks(p_out, bits) ||
-          d.output_buffer_bram18 < port_blocks(p_out, bits))
-        continue;
-      for (int batch : in.batches) {
-        d.batch = batch;
-        candidates.push_back({d, bound});
+  for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, min_fill))
+    for (int winograd_m : in.winograd_modes) {
+      // Winograd F(m x m, 3 x 3) does 9 m^2 MACs with (m + 2)^2 multiplies (docs/models.md
+      // 4.6): at most that many MACs per lane per cycle, on the layers that can use it.
+      const double gain =
+          winograd_m > 0 ? 9.0 * winograd_m * winograd_m / ((winograd_m + 2.0) * (winograd_m + 2.0))
+                         : 1.0;
+      const double peak_macs_per_s = clock_hz * p_in * p_out * gain;
+      double bound = std::numeric_limits<double>::infinity();
+      if (macs > 0 && in.objective == Objective::kThroughput)
+        bound = peak_macs_per_s / static_cast<double>(macs);
+      if (macs > 0 && in.objective == Objective::kLatency)
+        bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
+      for (const BufferShares& share : buffer_shares()) {
+        const auto blocks = [&](double fraction) {
+          return static_cast<int64_t>(std::floor(fraction * static_cast<double>(in.budget.bram18)));
+        };
+        GenericDesign d{.p_in = p_in,
+                        .p_out = p_out,
+                        .input_buffer_bram18 = blocks(share.input),
+                        .weight_buffer_bram18 = blocks(share.weight),
+                        .output_buffer_bram18 = blocks(share.output),
+                        .buffering = BufferingChoice::kAuto,
+                        .winograd_m = winograd_m};
+        // The cheap check: each buffer at least as wide as the port the engine reads.
+        if (d.input_buffer_bram18 < port_blocks(p_in, bits) ||
+            d.weight_buffer_bram18 < port_blocks(p_out, bits) ||
+            d.output_buffer_bram18 < port_blocks(p_out, bits))
+          continue;
+        for (int batch : in.batches) {
+          d.batch = batch;
+          candidates.push_back({d, bound});
+        }
       }
     }
-  }
   if (candidates.empty()) {
     // Report what the smallest engine would need: 1 x 1 lanes, each buffer its port minimum.
     const int64_t least = port_blocks(1, bits);

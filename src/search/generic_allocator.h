@@ -1,5 +1,6 @@
 // Part B's local optimisation (MODELS.md sections 4 and 6): the engine shape P_in x P_out,
-// the split of the part's BRAM among input, weight and output buffers, and the batch.
+// the split of the part's BRAM among input, weight and output buffers, the Winograd mode
+// and the batch.
 //
 // Candidates are enumerated, checked cheaply first (STYLE.md, after Timeloop's
 // PreEvaluationCheck: a buffer narrower than its port cannot exist), then ordered by an
@@ -32,6 +33,9 @@ struct GenericAllocatorInput {
   PartBudget budget;
   Objective objective = Objective::kThroughput;
   std::vector<int> batches = {1};  // the batches B_g to try
+  // Winograd modes to try (0 spatial only, 2 = F(2x2,3x3), 4 = F(4x4,3x3); docs/models.md
+  // 4.6): with a mode on, the engine runs each eligible layer in whichever mode is faster.
+  std::vector<int> winograd_modes = {0};
 };
 
 // Shares (input, weight, output) of the part's BRAM18 tried for the buffers.

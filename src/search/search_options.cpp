@@ -56,6 +56,10 @@ Expected<bool> validate(const SearchOptions& o) {
     return Error{"split steps: expected at least 2"};
   if (o.generic_batches.empty() || o.pipeline_batches.empty())
     return Error{"batch lists: expected at least one batch"};
+  if (o.winograd_modes.empty()) return Error{"Winograd modes: expected at least one (0 is off)"};
+  for (int m : o.winograd_modes)
+    if (m != 0 && m != 2 && m != 4)
+      return Error{"Winograd mode " + std::to_string(m) + ": expected 0, 2 or 4"};
   for (int b : o.generic_batches)
     if (b < 1) return Error{"generic batch " + std::to_string(b) + ": expected at least 1"};
   for (int b : o.pipeline_batches)

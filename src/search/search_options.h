@@ -67,6 +67,9 @@ struct SearchOptions {
   int split_steps = 32;
   int exhaustive_split_steps = 8;
   std::vector<int> generic_batches = {1, 2, 4, 8};
+  // The generic engine's Winograd modes tried (docs/models.md 4.6; HybridDNN's PEs have
+  // both): 0 = spatial only, 2 = F(2x2,3x3), 4 = F(4x4,3x3).
+  std::vector<int> winograd_modes = {0, 2, 4};
   std::vector<int> pipeline_batches = default_pipeline_batches();
   // Called on the calling thread after each PSO iteration / exhaustive chunk.
   std::function<void(const SearchProgress&)> progress;
