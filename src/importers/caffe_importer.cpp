@@ -42,8 +42,7 @@ bool declares_input(const caffe::NetParameter& net, const caffe::NetState& state
   });
 }
 
-Network import(const std::string& path, const LoadOptions& options) {
-  const CaffeNetText text = read_caffe_prototxt(path);
+Network build(const CaffeNetText& text, const std::string& path, const LoadOptions& options) {
   const caffe::NetParameter& net = text.net;
   caffe::NetState state = net.state();
   state.set_phase(caffe::TEST);
@@ -77,7 +76,16 @@ Network import(const std::string& path, const LoadOptions& options) {
 
 Expected<Network> import_caffe(const std::string& path, const LoadOptions& options) {
   try {
-    return import(path, options);
+    return build(read_caffe_prototxt(path), path, options);
+  } catch (const InputError& e) {
+    return Error{e.what()};
+  }
+}
+
+Expected<Network> import_caffe_text(const std::string& text, const std::string& source_name,
+                                    const LoadOptions& options) {
+  try {
+    return build(parse_caffe_prototxt(text, source_name), source_name, options);
   } catch (const InputError& e) {
     return Error{e.what()};
   }

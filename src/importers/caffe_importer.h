@@ -17,4 +17,9 @@ namespace dnne {
 // layer types we cannot cost into zero-cost `unknown` layers.
 Expected<Network> import_caffe(const std::string& path, const LoadOptions& options);
 
+// The same from prototxt text already in memory; `source_name` stands for the file in
+// messages and names an unnamed network (tests use it).
+Expected<Network> import_caffe_text(const std::string& text, const std::string& source_name,
+                                    const LoadOptions& options = {});
+
 }  // namespace dnne
