@@ -47,8 +47,9 @@ Network build(const CaffeNetText& text, const std::string& path, const LoadOptio
   caffe::NetState state = net.state();
   state.set_phase(caffe::TEST);
   if (!declares_input(net, state))
-    throw InputError(path + ": no input shape: declare `input` with input_shape or input_dim, "
-                            "or an Input layer with input_param { shape { ... } }");
+    throw InputError(path +
+                     ": no input shape: declare `input` with input_shape or input_dim, "
+                     "or an Input layer with input_param { shape { ... } }");
 
   const std::string name =
       net.name().empty() ? std::filesystem::path(path).stem().string() : net.name();

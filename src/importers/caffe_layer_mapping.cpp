@@ -69,14 +69,16 @@ void add_inner_product(CaffeGraph& g, const caffe::LayerParameter& l) {
     flat.push_back(element_count(Shape(in.begin() + axis, in.end())));
     x = g.builder.shape_op(l.name() + "/flatten", "Flatten", {x}, flat);
   }
-  produce(g, l, g.builder.fc(l.name(), x, {.out_features = p.num_output(), .bias = p.bias_term()},
-                             {}, "InnerProduct"));
+  produce(g, l,
+          g.builder.fc(l.name(), x, {.out_features = p.num_output(), .bias = p.bias_term()}, {},
+                       "InnerProduct"));
 }
 
 void add_pool(CaffeGraph& g, const caffe::LayerParameter& l) {
   require_counts(l, 1, 1);
-  produce(g, l, g.builder.pool(l.name(), bottom(g, l, 0),
-                               caffe_pool_attrs(l.name(), l.pooling_param()), "Pooling"));
+  produce(g, l,
+          g.builder.pool(l.name(), bottom(g, l, 0), caffe_pool_attrs(l.name(), l.pooling_param()),
+                         "Pooling"));
 }
 
 // Eltwise needs equal shapes (EltwiseLayer::Reshape); the coefficients of SUM do not change
@@ -90,8 +92,8 @@ void add_eltwise(CaffeGraph& g, const caffe::LayerParameter& l) {
       fail(l, "Eltwise inputs differ in shape: " + to_string(g.builder.shape(ins.front())) +
                   " and " + to_string(g.builder.shape(ins.back())));
   }
-  const std::string op = "Eltwise(" +
-      caffe::EltwiseParameter::EltwiseOp_Name(l.eltwise_param().operation()) + ")";
+  const std::string op =
+      "Eltwise(" + caffe::EltwiseParameter::EltwiseOp_Name(l.eltwise_param().operation()) + ")";
   produce(g, l, g.builder.eltwise(l.name(), op, std::move(ins)));
 }
 
@@ -101,8 +103,8 @@ void add_concat(CaffeGraph& g, const caffe::LayerParameter& l) {
   for (int i = 0; i < l.bottom_size(); ++i) ins.push_back(bottom(g, l, i));
   const auto& p = l.concat_param();
   // concat_dim is the deprecated alias of axis.
-  const int caffe_axis = !p.has_axis() && p.has_concat_dim() ? static_cast<int>(p.concat_dim())
-                                                              : p.axis();
+  const int caffe_axis =
+      !p.has_axis() && p.has_concat_dim() ? static_cast<int>(p.concat_dim()) : p.axis();
   const int axis =
       caffe_frame_axis(l.name(), "concat_param.axis", caffe_axis, g.builder.shape(ins[0]).size());
   produce(g, l, g.builder.concat(l.name(), std::move(ins), axis, "Concat"));

@@ -35,7 +35,8 @@ ConvAttrs caffe_conv_attrs(const std::string& layer, const caffe::ConvolutionPar
       throw InputError(what + "give kernel_size, or both kernel_h and kernel_w");
     kernel = {static_cast<int>(p.kernel_h()), static_cast<int>(p.kernel_w())};
   } else {
-    if (p.kernel_size().empty()) throw InputError(what + "convolution_param.kernel_size is missing");
+    if (p.kernel_size().empty())
+      throw InputError(what + "convolution_param.kernel_size is missing");
     kernel = spatial(layer, "kernel_size", p.kernel_size(), 1);
   }
   Pair stride = spatial(layer, "stride", p.stride(), 1);
@@ -51,11 +52,17 @@ ConvAttrs caffe_conv_attrs(const std::string& layer, const caffe::ConvolutionPar
   }
   const Pair dilation = spatial(layer, "dilation", p.dilation(), 1);
   return {.out_channels = p.num_output(),
-          .kernel_h = kernel.h, .kernel_w = kernel.w,
-          .stride_h = stride.h, .stride_w = stride.w,
+          .kernel_h = kernel.h,
+          .kernel_w = kernel.w,
+          .stride_h = stride.h,
+          .stride_w = stride.w,
           // Caffe pads symmetrically.
-          .pad_top = pad.h, .pad_left = pad.w, .pad_bottom = pad.h, .pad_right = pad.w,
-          .dilation_h = dilation.h, .dilation_w = dilation.w,
+          .pad_top = pad.h,
+          .pad_left = pad.w,
+          .pad_bottom = pad.h,
+          .pad_right = pad.w,
+          .dilation_h = dilation.h,
+          .dilation_w = dilation.w,
           .groups = static_cast<int>(p.group()),
           .transposed = deconvolution,
           .bias = p.bias_term()};
@@ -63,12 +70,14 @@ ConvAttrs caffe_conv_attrs(const std::string& layer, const caffe::ConvolutionPar
 
 PoolAttrs caffe_pool_attrs(const std::string& layer, const caffe::PoolingParameter& p) {
   const std::string what = "layer " + layer + ": ";
-  PoolAttrs a{.mode = p.pool() == caffe::PoolingParameter::MAX ? PoolMode::kMax
-                                                               : PoolMode::kAverage,
-              // PoolingLayer::Reshape: pooled = ceil((in + 2*pad - kernel) / stride) + 1,
-              // less one if the last window would start in the right padding; that is our
-              // ceil_mode (graph/shape_inference.h).
-              .ceil_mode = true};
+  PoolAttrs a{
+      .mode = p.pool() == caffe::PoolingParameter::MAX ? PoolMode::kMax : PoolMode::kAverage,
+      // PoolingLayer::Reshape: pooled = ceil((in + 2*pad - kernel) / stride) + 1,
+      // less one if the last window would start in the right padding; that is our
+      // ceil_mode (graph/shape_inference.h). One corner differs: Caffe drops that window
+      // only when pad > 0, so an unpadded pool with kernel < stride can keep a window that
+      // starts past the input (an empty window); we never count one.
+      .ceil_mode = true};
   if (p.global_pooling()) {
     a.global = true;
     return a;
@@ -81,8 +90,9 @@ PoolAttrs caffe_pool_attrs(const std::string& layer, const caffe::PoolingParamet
   } else if (p.has_kernel_size()) {
     a.kernel_h = a.kernel_w = static_cast<int>(p.kernel_size());
   } else {
-    throw InputError(what + "pooling_param needs kernel_size (or kernel_h and kernel_w) unless "
-                            "global_pooling is true");
+    throw InputError(what +
+                     "pooling_param needs kernel_size (or kernel_h and kernel_w) unless "
+                     "global_pooling is true");
   }
   a.stride_h = a.stride_w = static_cast<int>(p.stride());
   if (p.has_stride_h() || p.has_stride_w()) {

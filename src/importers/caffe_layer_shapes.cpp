@@ -82,8 +82,8 @@ Shape caffe_reshape_shape(const std::string& layer, const Shape& input,
     out[start + inferred] = total / known;
   }
   if (element_count(out) != total)
-    fail(layer, "Reshape to " + to_string(out) + " changes the element count " +
-                    std::to_string(total));
+    fail(layer,
+         "Reshape to " + to_string(out) + " changes the element count " + std::to_string(total));
   if (out.empty() || out[0] != 1)
     fail(layer, "Reshape to " + to_string(out) + " changes the batch dimension");
   return Shape(out.begin() + 1, out.end());

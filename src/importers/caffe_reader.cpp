@@ -1,12 +1,12 @@
 #include "importers/caffe_reader.h"
 
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
+
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <sstream>
-
-#include <google/protobuf/io/tokenizer.h>
-#include <google/protobuf/text_format.h>
 
 #include "importers/caffe_v1_upgrade.h"
 #include "util/expected.h"
@@ -66,8 +66,9 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError(path + ": the file is empty, expected a Caffe prototxt");
   if (text.find('\0') != std::string::npos)
-    throw InputError(path + ": binary data, not a text prototxt (a .caffemodel holds the "
-                            "weights; pass the deploy .prototxt)");
+    throw InputError(path +
+                     ": binary data, not a text prototxt (a .caffemodel holds the "
+                     "weights; pass the deploy .prototxt)");
   CaffeNetText out;
   FirstErrorCollector errors;
   pb::TextFormat::ParseInfoTree tree;

@@ -10,7 +10,7 @@
 namespace dnne {
 
 struct CaffeNetText {
-  caffe::NetParameter net;   // legacy V1 `layers` already upgraded into `layer`
+  caffe::NetParameter net;       // legacy V1 `layers` already upgraded into `layer`
   std::vector<int> layer_lines;  // 1-based line of each net.layer(i), 0 when unknown
 };
 

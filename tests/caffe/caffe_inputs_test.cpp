@@ -23,16 +23,18 @@ layer {
 constexpr int64_t kConvMacs32 = 194'400;
 
 TEST(CaffeInputs, InputDimDropsTheBatch) {
-  const Network net = import_ok("input: \"data\"\ninput_dim: 10\ninput_dim: 3\ninput_dim: 32\n"
-                                "input_dim: 32\n" + std::string(kConv));
+  const Network net = import_ok(
+      "input: \"data\"\ninput_dim: 10\ninput_dim: 3\ninput_dim: 32\n"
+      "input_dim: 32\n" +
+      std::string(kConv));
   EXPECT_EQ(net.input_shape(), (Shape{3, 32, 32}));
   EXPECT_EQ(layer_named(net, "conv").output, (Shape{8, 30, 30}));
   EXPECT_EQ(net.totals().macs, kConvMacs32);
 }
 
 TEST(CaffeInputs, InputShape) {
-  const Network net = import_ok(
-      "input: \"data\"\ninput_shape { dim: 1 dim: 3 dim: 32 dim: 32 }\n" + std::string(kConv));
+  const Network net = import_ok("input: \"data\"\ninput_shape { dim: 1 dim: 3 dim: 32 dim: 32 }\n" +
+                                std::string(kConv));
   EXPECT_EQ(net.input_shape(), (Shape{3, 32, 32}));
   EXPECT_EQ(net.totals().macs, kConvMacs32);
 }
@@ -74,8 +76,8 @@ TEST(CaffeInputs, OverrideReplacesTheFileShape) {
 }
 
 TEST(CaffeInputs, OverrideSuppliesAMissingShape) {
-  const Network net = import_ok("input: \"data\"\n" + std::string(kConv),
-                                {.input = Shape{3, 32, 32}});
+  const Network net =
+      import_ok("input: \"data\"\n" + std::string(kConv), {.input = Shape{3, 32, 32}});
   EXPECT_EQ(net.totals().macs, kConvMacs32);
 }
 
@@ -86,10 +88,10 @@ TEST(CaffeInputs, MissingShapeIsAnError) {
 }
 
 TEST(CaffeInputs, InputLayerWithoutShapeIsAnError) {
-  EXPECT_EQ(import_error("layer { name: \"data\" type: \"Input\" top: \"data\" }\n" +
-                         std::string(kConv)),
-            "test.prototxt:1: layer data: input_param has no shape for top 'data': give "
-            "input_param { shape { dim: N dim: C dim: H dim: W } }, or pass --input CxHxW");
+  EXPECT_EQ(
+      import_error("layer { name: \"data\" type: \"Input\" top: \"data\" }\n" + std::string(kConv)),
+      "test.prototxt:1: layer data: input_param has no shape for top 'data': give "
+      "input_param { shape { dim: N dim: C dim: H dim: W } }, or pass --input CxHxW");
 }
 
 TEST(CaffeInputs, NoInputAtAllIsAnError) {

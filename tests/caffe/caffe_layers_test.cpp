@@ -10,7 +10,8 @@ using caffe_test::layer_named;
 
 std::string pooling(const std::string& params) {
   return "layer { name: \"pool\" type: \"Pooling\" bottom: \"data\" top: \"pool\" "
-         "pooling_param { " + params + " } }\n";
+         "pooling_param { " +
+         params + " } }\n";
 }
 
 TEST(CaffeLayers, InPlaceReluFoldsIntoItsConv) {
@@ -74,8 +75,9 @@ TEST(CaffeLayers, PoolingDropsAWindowStartingInThePadding) {
 
 TEST(CaffeLayers, PoolingWithSeparateHeightAndWidth) {
   // H: ceil((6 - 3) / 1) + 1 = 4; W: ceil((8 + 2 - 2) / 2) + 1 = 5.
-  const Network net = import_ok(header(1, 6, 8) + pooling(
-      "kernel_h: 3 kernel_w: 2 stride_h: 1 stride_w: 2 pad_h: 0 pad_w: 1"));
+  const Network net =
+      import_ok(header(1, 6, 8) +
+                pooling("kernel_h: 3 kernel_w: 2 stride_h: 1 stride_w: 2 pad_h: 0 pad_w: 1"));
   EXPECT_EQ(layer_named(net, "pool").output, (Shape{1, 4, 5}));
 }
 
@@ -284,10 +286,11 @@ TEST(CaffeLayers, UnknownTypeIsAnErrorNamingLayerAndType) {
 }
 
 TEST(CaffeLayers, UnknownTypeSuggestsTheNearestKnownOne) {
-  EXPECT_EQ(import_error(header(3, 8, 8) +
-                         "layer { name: \"pool\" type: \"Poolng\" bottom: \"data\" top: \"pool\" }"),
-            "test.prototxt:6: layer pool: unknown layer type 'Poolng' (did you mean "
-            "'Pooling'?); pass --allow-unknown to import it as a zero-cost layer");
+  EXPECT_EQ(
+      import_error(header(3, 8, 8) +
+                   "layer { name: \"pool\" type: \"Poolng\" bottom: \"data\" top: \"pool\" }"),
+      "test.prototxt:6: layer pool: unknown layer type 'Poolng' (did you mean "
+      "'Pooling'?); pass --allow-unknown to import it as a zero-cost layer");
 }
 
 TEST(CaffeLayers, AllowUnknownImportsAZeroCostLayer) {

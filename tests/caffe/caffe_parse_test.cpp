@@ -14,10 +14,11 @@ TEST(CaffeParse, SyntaxErrorNamesLineAndColumn) {
 }
 
 TEST(CaffeParse, UnknownFieldSuggestsTheNearestOne) {
-  EXPECT_EQ(import_error(header(3, 8, 8) + "layer {\n  name: \"c\"\n  type: \"Convolution\"\n"
-                                           "  convolution_param { num_output: 4 kernal_size: 3 }\n}\n"),
-            "test.prototxt:9:48: Message type \"caffe.ConvolutionParameter\" has no field named "
-            "\"kernal_size\" (did you mean 'kernel_size'?)");
+  EXPECT_EQ(
+      import_error(header(3, 8, 8) + "layer {\n  name: \"c\"\n  type: \"Convolution\"\n"
+                                     "  convolution_param { num_output: 4 kernal_size: 3 }\n}\n"),
+      "test.prototxt:9:48: Message type \"caffe.ConvolutionParameter\" has no field named "
+      "\"kernal_size\" (did you mean 'kernel_size'?)");
 }
 
 TEST(CaffeParse, MessagesStayOnOneLine) {
@@ -43,8 +44,9 @@ TEST(CaffeParse, BinaryData) {
 }
 
 TEST(CaffeParse, SolverFileIsNotANet) {
-  EXPECT_EQ(import_error("base_lr: 0.01\n"),
-            "test.prototxt:1:8: Message type \"caffe.NetParameter\" has no field named \"base_lr\"");
+  EXPECT_EQ(
+      import_error("base_lr: 0.01\n"),
+      "test.prototxt:1:8: Message type \"caffe.NetParameter\" has no field named \"base_lr\"");
 }
 
 // The same network in the current and the legacy V1 form.
