@@ -42,6 +42,24 @@ bool declares_input(const caffe::NetParameter& net, const caffe::NetState& state
   });
 }
 
+// A fork's parameter block may be dropped only from a layer we import as unknown anyway;
+// on a layer we map it could change the layer's meaning, so it stays an error.
+void check_skipped_fields(const CaffeNetText& text, const std::string& path) {
+  const auto& supported = caffe_supported_types();
+  for (const SkippedCaffeField& skipped : text.skipped_fields) {
+    // The layer whose block holds the line: the last one that starts at or before it.
+    const auto after =
+        std::upper_bound(text.layer_lines.begin(), text.layer_lines.end(), skipped.line);
+    if (after == text.layer_lines.begin()) continue;
+    const caffe::LayerParameter& layer =
+        text.net.layer(static_cast<int>(after - text.layer_lines.begin()) - 1);
+    if (std::find(supported.begin(), supported.end(), layer.type()) != supported.end())
+      throw InputError(path + ":" + std::to_string(skipped.line) + ": layer " + layer.name() +
+                       ": field '" + skipped.field + "' is not in BVLC's caffe.proto, and a " +
+                       layer.type() + " layer cannot ignore it");
+  }
+}
+
 Network build(const CaffeNetText& text, const std::string& path, const LoadOptions& options) {
   const caffe::NetParameter& net = text.net;
   caffe::NetState state = net.state();
@@ -50,6 +68,8 @@ Network build(const CaffeNetText& text, const std::string& path, const LoadOptio
     throw InputError(path +
                      ": no input shape: declare `input` with input_shape or input_dim, "
                      "or an Input layer with input_param { shape { ... } }");
+
+  check_skipped_fields(text, path);
 
   const std::string name =
       net.name().empty() ? std::filesystem::path(path).stem().string() : net.name();
@@ -77,7 +97,7 @@ Network build(const CaffeNetText& text, const std::string& path, const LoadOptio
 
 Expected<Network> import_caffe(const std::string& path, const LoadOptions& options) {
   try {
-    return build(read_caffe_prototxt(path), path, options);
+    return build(read_caffe_prototxt(path, options.allow_unknown), path, options);
   } catch (const InputError& e) {
     return Error{e.what()};
   }
@@ -86,7 +106,8 @@ Expected<Network> import_caffe(const std::string& path, const LoadOptions& optio
 Expected<Network> import_caffe_text(const std::string& text, const std::string& source_name,
                                     const LoadOptions& options) {
   try {
-    return build(parse_caffe_prototxt(text, source_name), source_name, options);
+    return build(parse_caffe_prototxt(text, source_name, options.allow_unknown), source_name,
+                 options);
   } catch (const InputError& e) {
     return Error{e.what()};
   }

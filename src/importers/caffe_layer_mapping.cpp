@@ -131,6 +131,20 @@ void add_reshape(CaffeGraph& g, const caffe::LayerParameter& l) {
   produce(g, l, g.builder.shape_op(l.name(), l.type(), {x}, out));
 }
 
+// Slice writes one part per top; each part is its own zero-cost layer ("slice/top_name" when
+// there are several), since a layer of ours has one output.
+void add_slice(CaffeGraph& g, const caffe::LayerParameter& l) {
+  if (l.bottom_size() != 1 || l.top_size() < 1)
+    fail(l, "Slice takes one bottom blob and at least one top blob");
+  const LayerId x = bottom(g, l, 0);
+  const std::vector<Shape> parts =
+      caffe_slice_shapes(l.name(), g.builder.shape(x), l.slice_param(), l.top_size());
+  for (int i = 0; i < l.top_size(); ++i) {
+    const std::string name = l.top_size() == 1 ? l.name() : l.name() + "/" + l.top(i);
+    g.blobs[l.top(i)] = g.builder.shape_op(name, l.type(), {x}, parts[i]);
+  }
+}
+
 // Scale with a second bottom multiplies by that blob (broadcast from axis 1): an eltwise Mul.
 void add_scale(CaffeGraph& g, const caffe::LayerParameter& l) {
   if (l.bottom_size() != 2) return add_fused(g, l);
@@ -166,6 +180,7 @@ const std::vector<std::pair<std::string, Handler>>& handlers() {
       {"Eltwise", add_eltwise},
       {"Flatten", add_flatten},
       {"Reshape", add_reshape},
+      {"Slice", add_slice},
       {"Split", add_split},
       // Silence only swallows blobs (it has no tops).
       {"Silence", [](CaffeGraph&, const caffe::LayerParameter&) {}},

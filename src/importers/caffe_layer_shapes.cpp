@@ -40,6 +40,41 @@ Shape caffe_flatten_shape(const std::string& layer, const Shape& input,
   return out;
 }
 
+std::vector<Shape> caffe_slice_shapes(const std::string& layer, const Shape& input,
+                                      const caffe::SliceParameter& p, int tops) {
+  // slice_dim is the deprecated alias of axis.
+  const int caffe_axis =
+      !p.has_axis() && p.has_slice_dim() ? static_cast<int>(p.slice_dim()) : p.axis();
+  const int axis = caffe_frame_axis(layer, "slice_param.axis", caffe_axis, input.size());
+  const int64_t extent = input[axis];
+  std::vector<int64_t> cuts;  // part boundaries, 0 and extent included
+  cuts.push_back(0);
+  if (p.slice_point_size() > 0) {
+    if (p.slice_point_size() != tops - 1)
+      fail(layer, std::to_string(p.slice_point_size()) + " slice_point(s) for " +
+                      std::to_string(tops) + " tops; expected " + std::to_string(tops - 1));
+    for (uint32_t point : p.slice_point()) {
+      if (point <= cuts.back() || point >= extent)
+        fail(layer, "slice_point " + std::to_string(point) + " must increase and lie inside " +
+                        "the axis of " + std::to_string(extent));
+      cuts.push_back(point);
+    }
+  } else {
+    if (extent % tops != 0)
+      fail(layer, "cannot slice an axis of " + std::to_string(extent) + " into " +
+                      std::to_string(tops) + " equal parts");
+    for (int i = 1; i < tops; ++i) cuts.push_back(extent / tops * i);
+  }
+  cuts.push_back(extent);
+  std::vector<Shape> shapes;
+  for (size_t i = 1; i < cuts.size(); ++i) {
+    Shape part = input;
+    part[axis] = cuts[i] - cuts[i - 1];
+    shapes.push_back(part);
+  }
+  return shapes;
+}
+
 Shape caffe_reshape_shape(const std::string& layer, const Shape& input,
                           const caffe::ReshapeParameter& p) {
   // Work on the full Caffe shape, batch 1 included, then check the batch survived.

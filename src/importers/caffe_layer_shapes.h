@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "caffe_proto/caffe.pb.h"
 #include "graph/shape.h"
@@ -18,6 +19,11 @@ int caffe_frame_axis(const std::string& layer, const char* field, int axis, size
 // Flatten axes [axis, end_axis] (Caffe's FlattenLayer::Reshape).
 Shape caffe_flatten_shape(const std::string& layer, const Shape& input,
                           const caffe::FlattenParameter& p);
+
+// SliceLayer: one shape per top, cut along `axis` at slice_point (tops - 1 increasing points),
+// or into `tops` equal parts when there are none.
+std::vector<Shape> caffe_slice_shapes(const std::string& layer, const Shape& input,
+                                      const caffe::SliceParameter& p, int tops);
 
 // ReshapeLayer's rules: 0 copies the input dimension, one -1 is inferred, axis/num_axes
 // pick the span of the input that is replaced.

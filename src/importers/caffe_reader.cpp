@@ -5,9 +5,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <regex>
 #include <sstream>
 
+#include "importers/caffe_fork_fields.h"
 #include "importers/caffe_v1_upgrade.h"
 #include "util/expected.h"
 #include "util/spellcheck.h"
@@ -17,19 +19,29 @@ namespace dnne {
 namespace {
 namespace pb = google::protobuf;
 
-// Keeps the first TextFormat error (the parser stops there anyway) as "line:column: text";
-// without a collector protobuf would log to stderr, which library code must not do.
+// Keeps the first TextFormat error (the parser stops there anyway); without a collector
+// protobuf would log to stderr, which library code must not do.
 class FirstErrorCollector : public pb::io::ErrorCollector {
  public:
   void AddError(int line, pb::io::ColumnNumber column, const std::string& message) override {
-    if (!error_.empty()) return;
+    if (!message_.empty()) return;
     // protobuf's positions are zero-based.
-    error_ = std::to_string(line + 1) + ":" + std::to_string(column + 1) + ": " + message;
+    line_ = line + 1;
+    column_ = column + 1;
+    message_ = message;
   }
-  const std::string& error() const { return error_; }
+  // "line:column: message"
+  std::string text() const {
+    if (message_.empty()) return "1:1: not a Caffe prototxt";
+    return std::to_string(line_) + ":" + std::to_string(column_) + ": " + message_;
+  }
+  int line() const { return line_; }
+  int column() const { return column_; }
+  const std::string& message() const { return message_; }
 
  private:
-  std::string error_;
+  int line_ = 0, column_ = 0;
+  std::string message_;
 };
 
 // protobuf quotes the offending text verbatim; keep the message on one printable line.
@@ -54,6 +66,15 @@ std::string with_field_suggestion(const std::string& message) {
   return out + did_you_mean(m[2].str(), fields);
 }
 
+// The field named in "Message type "caffe.LayerParameter" has no field named "x"." (or the V1
+// message), "" for any other error.
+std::string unknown_layer_field(const std::string& message) {
+  static const std::regex kLayerField(
+      R"re(Message type "caffe\.(V1)?LayerParameter" has no field named "(\w+)")re");
+  std::smatch m;
+  return std::regex_search(message, m, kLayerField) ? m[2].str() : "";
+}
+
 std::vector<int> field_lines(const pb::TextFormat::ParseInfoTree& tree,
                              const pb::FieldDescriptor* field, int count) {
   std::vector<int> lines;
@@ -62,7 +83,8 @@ std::vector<int> field_lines(const pb::TextFormat::ParseInfoTree& tree,
 }
 }  // namespace
 
-CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& path) {
+CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& path,
+                                  bool skip_unknown_layer_fields) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     throw InputError(path + ": the file is empty, expected a Caffe prototxt");
   if (text.find('\0') != std::string::npos)
@@ -70,14 +92,21 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
                      ": binary data, not a text prototxt (a .caffemodel holds the "
                      "weights; pass the deploy .prototxt)");
   CaffeNetText out;
-  FirstErrorCollector errors;
-  pb::TextFormat::ParseInfoTree tree;
-  pb::TextFormat::Parser parser;
-  parser.RecordErrorsTo(&errors);
-  parser.WriteLocationsTo(&tree);
-  if (!parser.ParseFromString(text, &out.net)) {
-    const std::string error = errors.error().empty() ? "1:1: not a Caffe prototxt" : errors.error();
-    throw InputError(path + ":" + one_line(with_field_suggestion(error)));
+  std::string source = text;
+  std::unique_ptr<pb::TextFormat::ParseInfoTree> tree;
+  for (;;) {
+    FirstErrorCollector errors;
+    tree = std::make_unique<pb::TextFormat::ParseInfoTree>();
+    pb::TextFormat::Parser parser;
+    parser.RecordErrorsTo(&errors);
+    parser.WriteLocationsTo(tree.get());
+    if (parser.ParseFromString(source, &out.net)) break;
+    // A fork's parameter block on a layer: blank it and parse again (--allow-unknown only).
+    const std::string field = unknown_layer_field(errors.message());
+    if (!skip_unknown_layer_fields || field.empty() ||
+        !blank_unknown_field(source, errors.line(), errors.column(), field))
+      throw InputError(path + ":" + one_line(with_field_suggestion(errors.text())));
+    out.skipped_fields.push_back({.line = errors.line(), .field = field});
   }
 
   caffe::NetParameter& net = out.net;
@@ -85,7 +114,7 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
   if (net.layer_size() > 0 && net.layers_size() > 0)
     throw InputError(path + ": mixes `layer` blocks with legacy V1 `layers` blocks; use one form");
   if (net.layers_size() > 0) {
-    out.layer_lines = field_lines(tree, desc->FindFieldByName("layers"), net.layers_size());
+    out.layer_lines = field_lines(*tree, desc->FindFieldByName("layers"), net.layers_size());
     for (int i = 0; i < net.layers_size(); ++i) {
       try {
         *net.add_layer() = upgrade_v1_layer(net.layers(i));
@@ -95,14 +124,14 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
     }
     net.clear_layers();
   } else {
-    out.layer_lines = field_lines(tree, desc->FindFieldByName("layer"), net.layer_size());
+    out.layer_lines = field_lines(*tree, desc->FindFieldByName("layer"), net.layer_size());
   }
   if (net.layer_size() == 0)
     throw InputError(path + ": no layers, expected a Caffe network (`layer { ... }` blocks)");
   return out;
 }
 
-CaffeNetText read_caffe_prototxt(const std::string& path) {
+CaffeNetText read_caffe_prototxt(const std::string& path, bool skip_unknown_layer_fields) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
   if (std::filesystem::is_directory(path, ec))
@@ -111,7 +140,7 @@ CaffeNetText read_caffe_prototxt(const std::string& path) {
   if (!file) throw InputError(path + ": cannot open the file for reading");
   std::ostringstream text;
   text << file.rdbuf();
-  return parse_caffe_prototxt(text.str(), path);
+  return parse_caffe_prototxt(text.str(), path, skip_unknown_layer_fields);
 }
 
 }  // namespace dnne

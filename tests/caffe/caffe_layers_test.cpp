@@ -262,6 +262,35 @@ layer { name: "re" type: "Reshape" bottom: "data" top: "re"
   EXPECT_EQ(layer_named(net, "flat").inputs, std::vector<LayerId>{layer_named(net, "drop").id});
 }
 
+TEST(CaffeLayers, SliceAtPointsGivesOneLayerPerTop) {
+  const Network net = import_ok(header(10, 4, 4) + R"(
+layer { name: "slice" type: "Slice" bottom: "data" top: "a" top: "b" top: "c"
+        slice_param { slice_point: 2 slice_point: 7 } }
+layer { name: "sum" type: "Eltwise" bottom: "a" bottom: "a" top: "sum" }
+)");
+  EXPECT_EQ(layer_named(net, "slice/a").output, (Shape{2, 4, 4}));
+  EXPECT_EQ(layer_named(net, "slice/b").output, (Shape{5, 4, 4}));
+  EXPECT_EQ(layer_named(net, "slice/c").output, (Shape{3, 4, 4}));
+  EXPECT_EQ(layer_named(net, "sum").inputs[0], layer_named(net, "slice/a").id);
+}
+
+TEST(CaffeLayers, SliceIntoEqualPartsAlongWidth) {
+  const Network net = import_ok(header(2, 4, 6) + R"(
+layer { name: "slice" type: "Slice" bottom: "data" top: "l" top: "r" slice_param { axis: 3 } }
+)");
+  EXPECT_EQ(layer_named(net, "slice/l").output, (Shape{2, 4, 3}));
+  EXPECT_EQ(layer_named(net, "slice/r").output, (Shape{2, 4, 3}));
+}
+
+TEST(CaffeLayers, SlicePointOutsideTheAxisIsAnError) {
+  EXPECT_EQ(import_error(header(4, 4, 4) + R"(
+layer { name: "slice" type: "Slice" bottom: "data" top: "a" top: "b"
+        slice_param { slice_point: 4 } }
+)"),
+            "test.prototxt:7: layer slice: slice_point 4 must increase and lie inside the axis "
+            "of 4");
+}
+
 TEST(CaffeLayers, BottomNeverProducedIsAnError) {
   EXPECT_EQ(import_error(header(3, 8, 8) + R"(
 layer { name: "pool" type: "Pooling" bottom: "dat" top: "pool"
