@@ -58,9 +58,9 @@ std::string caffe_v1_type_name(caffe::V1LayerParameter::LayerType type) {
 
 caffe::LayerParameter upgrade_v1_layer(const caffe::V1LayerParameter& v1) {
   if (v1.has_layer())
-    throw InputError("layers " + v1.name() +
-                     ": the V0 layer form (a `layer { ... }` inside `layers`) is not supported; "
-                     "upgrade the file with Caffe's upgrade_net_proto_text");
+    throw InputError(
+        "the V0 layer form (`layers { layer { ... } }`) is not supported; upgrade the file "
+        "with Caffe's upgrade_net_proto_text");
   caffe::LayerParameter layer;
   layer.set_name(v1.name());
   layer.set_type(caffe_v1_type_name(v1.type()));

@@ -112,8 +112,8 @@ TEST(CaffeParse, MixedFormsAreAnError) {
 TEST(CaffeParse, V0FormIsRejected) {
   EXPECT_EQ(import_error(header(3, 16, 16) +
                          "layers { layer { name: \"conv1\" type: \"conv\" num_output: 8 } }\n"),
-            "test.prototxt:6: layers : the V0 layer form (a `layer { ... }` inside `layers`) "
-            "is not supported; upgrade the file with Caffe's upgrade_net_proto_text");
+            "test.prototxt:6: the V0 layer form (`layers { layer { ... } }`) is not "
+            "supported; upgrade the file with Caffe's upgrade_net_proto_text");
 }
 
 TEST(CaffeParse, NetworkNameFromTheFileOrItsStem) {
