@@ -3,6 +3,10 @@
 // figures (VGG16), and the zoo's ResNet-50 corrected for Caffe's stride placement.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
 #include "importers/caffe_importer.h"
 #include "zoo/zoo.h"
 
@@ -174,6 +178,22 @@ TEST(CaffeModels, SqueezeNetFromOpenCvPerLayer) {
   EXPECT_EQ(net.totals().fc_macs, 0);
   // SqueezeNet v1.0's parameter count (1,248,424; torchvision's squeezenet1_0 has the same).
   EXPECT_EQ(net.totals().params, 1'248'424);
+}
+
+std::string file_text(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+TEST(CaffeModels, SqueezeNetFixtureIsOpenCvDocsCopy) {
+  // Provenance: the fixture must stay an unmodified copy of Debian's opencv-doc file.
+  const std::string system =
+      "/usr/share/doc/opencv-doc/examples/dnn_objdetect/data/SqueezeNet_deploy.prototxt";
+  if (!std::filesystem::exists(system)) GTEST_SKIP() << system << " is not installed";
+  EXPECT_EQ(file_text(DNNE_SOURCE_DIR "/tests/fixtures/caffe/SqueezeNet_deploy.prototxt"),
+            file_text(system));
 }
 
 }  // namespace
