@@ -17,6 +17,11 @@ std::vector<dnne::cli::Command> commands() {
 
 // CLI11 names an unexpected argument; add the nearest option of the command it was given to.
 std::string unexpected_argument_hint(const CLI::App& app, int argc, char** argv) {
+  if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    return "unknown command '" + std::string(argv[1]) + "'" + dnne::did_you_mean(argv[1], names);
+  }
   const CLI::App* scope = &app;
   for (const CLI::App* sub : app.get_subcommands()) scope = sub;
   std::vector<std::string> known;

@@ -78,3 +78,14 @@ TEST(ModelsCli, ListsTheZoo) {
 
 }  // namespace
 }  // namespace dnne
+
+namespace dnne {
+namespace {
+TEST(Cli, UnknownCommandSuggestsNearest) {
+  const CliResult r = run_cli("analyse vgg16");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("unknown command 'analyse' (did you mean 'analyze'?)"), std::string::npos)
+      << r.err;
+}
+}  // namespace
+}  // namespace dnne
