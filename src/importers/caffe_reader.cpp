@@ -3,6 +3,7 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -51,19 +52,45 @@ std::string one_line(std::string text) {
   return text;
 }
 
-// "Message type "caffe.X" has no field named "y"." gains a did-you-mean over X's fields.
-std::string with_field_suggestion(const std::string& message) {
+std::string without_final_period(std::string text) {
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+// Appends a did-you-mean to protobuf's two "unknown name" errors:
+//   Message type "caffe.X" has no field named "y".      -> over X's fields
+//   Unknown enumeration value of "V" for field "f".     -> over the values of every enum
+//                                                          field named f in caffe.proto
+std::string with_suggestion(const std::string& message) {
   static const std::regex kNoField(R"re(Message type "([\w.]+)" has no field named "(\w+)")re");
+  static const std::regex kNoValue(R"re(Unknown enumeration value of "(\w+)" for field "(\w+)")re");
+  const auto* file = caffe::NetParameter::descriptor()->file();
+  std::vector<std::string> names;
+  std::string wrong;  // the name protobuf did not know
   std::smatch m;
-  if (!std::regex_search(message, m, kNoField)) return message;
-  const auto* type =
-      caffe::NetParameter::descriptor()->file()->pool()->FindMessageTypeByName(m[1].str());
-  if (!type) return message;
-  std::vector<std::string> fields;
-  for (int i = 0; i < type->field_count(); ++i) fields.push_back(type->field(i)->name());
-  std::string out = message;
-  if (!out.empty() && out.back() == '.') out.pop_back();
-  return out + did_you_mean(m[2].str(), fields);
+  if (std::regex_search(message, m, kNoField)) {
+    wrong = m[2].str();
+    const auto* type = file->pool()->FindMessageTypeByName(m[1].str());
+    for (int i = 0; type && i < type->field_count(); ++i) names.push_back(type->field(i)->name());
+  } else if (std::regex_search(message, m, kNoValue)) {
+    wrong = m[1].str();
+    // Nested types included: the enums live inside messages (PoolingParameter.PoolMethod).
+    std::vector<const pb::Descriptor*> types;
+    for (int i = 0; i < file->message_type_count(); ++i) types.push_back(file->message_type(i));
+    for (size_t t = 0; t < types.size(); ++t) {
+      for (int i = 0; i < types[t]->nested_type_count(); ++i)
+        types.push_back(types[t]->nested_type(i));
+      const auto* field = types[t]->FindFieldByName(m[2].str());
+      if (!field || field->type() != pb::FieldDescriptor::TYPE_ENUM) continue;
+      for (int v = 0; v < field->enum_type()->value_count(); ++v)
+        names.push_back(field->enum_type()->value(v)->name());
+    }
+  } else {
+    return message;
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return without_final_period(message) + did_you_mean(wrong, names);
 }
 
 // The field named in "Message type "caffe.LayerParameter" has no field named "x"." (or the V1
@@ -105,7 +132,7 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
     const std::string field = unknown_layer_field(errors.message());
     if (!skip_unknown_layer_fields || field.empty() ||
         !blank_unknown_field(source, errors.line(), errors.column(), field))
-      throw InputError(path + ":" + one_line(with_field_suggestion(errors.text())));
+      throw InputError(path + ":" + one_line(with_suggestion(errors.text())));
     out.skipped_fields.push_back({.line = errors.line(), .field = field});
   }
 

@@ -21,6 +21,20 @@ TEST(CaffeParse, UnknownFieldSuggestsTheNearestOne) {
       "\"kernal_size\" (did you mean 'kernel_size'?)");
 }
 
+TEST(CaffeParse, UnknownEnumValueSuggestsTheNearestOne) {
+  EXPECT_EQ(import_error(header(3, 8, 8) +
+                         "layer { name: \"p\" type: \"Pooling\" bottom: \"data\" top: \"p\"\n"
+                         "  pooling_param { pool: MAXX kernel_size: 2 } }\n"),
+            "test.prototxt:7:30: Unknown enumeration value of \"MAXX\" for field \"pool\" (did "
+            "you mean 'MAX'?)");
+}
+
+TEST(CaffeParse, UnknownV1TypeSuggestsTheNearestOne) {
+  EXPECT_EQ(import_error(header(3, 8, 8) + "layers { name: \"c\" type: CONVOLUTON }\n"),
+            "test.prototxt:6:37: Unknown enumeration value of \"CONVOLUTON\" for field \"type\" "
+            "(did you mean 'CONVOLUTION' or 'DECONVOLUTION'?)");
+}
+
 TEST(CaffeParse, MessagesStayOnOneLine) {
   // An unterminated string: protobuf quotes the rest of the line; nothing may break the line.
   const std::string error = import_error("name: \"oops\nlayer {}\n");
