@@ -23,5 +23,7 @@ struct Command {
 // Defined in each cmd_*.cpp; listed in main.cpp.
 Command analyze_command();
 Command models_command();
+Command devices_command();
+Command bench_command();
 
 }  // namespace dnne::cli

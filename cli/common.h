@@ -19,7 +19,9 @@ struct ModelOptions {
   int64_t batch = 1;
 };
 
-void add_model_options(CLI::App& app, ModelOptions& options);
+// `with_precision = false` leaves --precision to add_budget_options (bench, explore, compare),
+// which registers it as part of the budget.
+void add_model_options(CLI::App& app, ModelOptions& options, bool with_precision = true);
 
 // "3x224x224" -> {3, 224, 224}; errors say what form is expected.
 Expected<Shape> parse_input_shape(const std::string& text);

@@ -13,8 +13,9 @@ namespace dnne {
 
 const std::vector<Device>& device_catalog();
 
-// A catalog name ("ku115", case-insensitive) or a path to a JSON device file (documented in
-// the README). Unknown names suggest the nearest catalog names.
+// A catalog name ("ku115", case-insensitive), a part carried by one catalog board ("xcku115"),
+// or a path to a JSON device file (documented in the README). Unknown names suggest the nearest
+// catalog names.
 Expected<Device> find_device(const std::string& name_or_path);
 
 // Per-run overrides of the device's own figures (--dsp, --bram18, --bw-gbps, --clock-mhz,

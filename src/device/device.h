@@ -3,10 +3,15 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace dnne {
 
 enum class DspFamily { kDsp48E1, kDsp48E2, kDsp58 };
+// "DSP48E1" / "DSP48E2" / "DSP58": the names device files and reports use.
+std::string_view dsp_family_name(DspFamily family);
+std::vector<std::string> dsp_family_names();
 
 struct Device {
   std::string name;   // catalog key: "ku115", "zc706", "u250", ...

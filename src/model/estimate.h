@@ -21,6 +21,9 @@ std::string_view part_name(Part part);  // "pipeline" / "generic"
 enum class Bound { kDsp, kBram, kBandwidth, kDependency, kNone };
 std::string_view bound_name(Bound bound);  // "dsp", "bram", "bandwidth", "dependency", "none"
 
+// Pipeline stages report their own DSP/BRAM18 (they sum to the part's); generic layers report
+// the engine they run on (DSP for MAC layers, 0 on the vector path; the engine's buffers), so
+// never sum a generic part's layers: read PartSummary.
 struct LayerEstimate {
   int stage = 0;  // index into Workload::stages
   Part part = Part::kPipeline;
@@ -29,6 +32,10 @@ struct LayerEstimate {
   int64_t dsp = 0;
   int64_t bram18 = 0;
   double dram_bw_gbps = 0;  // average DRAM bandwidth the layer draws while the design runs
+  // Pipeline stages: cycle at which the stage starts on a frame, relative to the part's first
+  // stage (the column-pipeline fill, MODELS.md 3); generic layers: cycle the layer starts
+  // within the engine's pass over the batch.
+  int64_t start_cycle = 0;
 };
 
 enum class Resource { kDsp, kBram18, kBandwidth, kDesign };
@@ -39,6 +46,10 @@ struct Violation {
   double needed = 0;
   double available = 0;
   int stage = -1;  // the offending stage, or -1 for a whole-design total
+  // The design field at fault: for Resource::kDesign "cpf", "kpf", "batch", ...; for a
+  // resource a field over-asks, e.g. "split.pipeline_dsp" or "generic input buffer". A string
+  // literal (or null), so a Violation never allocates.
+  const char* field = nullptr;
 };
 
 struct PartSummary {
@@ -58,6 +69,12 @@ struct Estimate {
     feasible = false;
     if (violation_count < static_cast<int>(violations.size())) violations[violation_count] = v;
     ++violation_count;
+  }
+  // Makes a reused Estimate feasible again (evaluate() does this; callers of the part
+  // functions alone do it themselves, since those add to the violations already present).
+  void clear_violations() {
+    feasible = true;
+    violation_count = 0;
   }
 
   double throughput_fps = 0;

@@ -41,6 +41,11 @@ void evaluate_pipeline_part(const Workload& workload, int split_point,
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
                            const PartBudget& budget, Estimate& out);
 
+// The fewest BRAM18 blocks a generic-engine buffer may have to serve `lanes` elements per
+// cycle (P_in for the input buffer, P_out for the weight and output buffers): a cheap
+// pre-check for the search; evaluate_generic_part reports a smaller buffer as a violation.
+int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits);
+
 // The whole design: the hybrid composition (MODELS.md section 5) of the two parts, with the
 // design's resource split of the budget; covers pipeline-only (SP = N) and generic-only
 // (SP = 0) exactly.

@@ -32,6 +32,20 @@ struct StageLayer {
   // Producers, as stage indices (-1: the network input or a wiring layer fed by it). Two or
   // more for eltwise/concat/matmul: the pipeline then needs skip buffers (MODELS.md 3).
   std::vector<int> producer_stages;
+
+  // Precomputed for the models' hot path (make_workload; docs/models.md section 2).
+  // Window extent along H/W with dilation: d * (K - 1) + 1 rows/columns.
+  int span_h = 1, span_w = 1;
+  // Columns of each producer's output (parallel to producer_stages) the stage must hold before
+  // it can start: Kw + S for a window, the whole map for a dense layer, 1 for element-wise.
+  std::vector<double> producer_columns;
+  // Stages reading this stage's output (through wiring layers); empty for a network output.
+  std::vector<int> consumer_stages;
+  // Elements of operands read straight from the network input (-1 producers): DRAM reads.
+  int64_t external_input_elements = 0;
+  // Skip buffer of a join, per frame (MODELS.md 3): the short branches' elements that wait
+  // while the longest branch fills, from the column-streaming fill times of the branches.
+  int64_t skip_elements = 0;
 };
 
 struct Workload {

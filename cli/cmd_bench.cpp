@@ -1,0 +1,84 @@
+// `dnnexplorer bench MODEL --device NAME --design FILE`: evaluates one hand-written (or
+// explore-written) design with the cost models and reports its metrics per layer. An
+// infeasible design is still reported (exit 0) with its violations; bad input exits 2.
+#include <iostream>
+#include <memory>
+
+#include "cli/budget_options.h"
+#include "cli/command.h"
+#include "cli/common.h"
+#include "design/design_json.h"
+#include "model/evaluate.h"
+#include "report/design_report.h"
+
+namespace dnne::cli {
+
+namespace {
+
+struct BenchOptions {
+  ModelOptions model;
+  BudgetOptions budget;
+  std::string design_path;
+  bool json = false;
+  bool csv = false;
+  CLI::Option* precision_flag = nullptr;
+};
+
+// The design file carries its own clock and precision; a flag given on the command line wins
+// (and shows as overridden), otherwise the file's values are the run's.
+void reconcile(const BenchOptions& o, ResolvedBudget& resolved, Design& design) {
+  if (o.precision_flag->count() > 0)
+    design.precision_bits = resolved.budget.precision_bits;
+  else
+    resolved.budget.precision_bits = design.precision_bits;
+  if (resolved.overrides.clock_mhz)
+    design.clock_mhz = resolved.budget.clock_mhz;
+  else if (design.clock_mhz > 0)
+    resolved.budget.clock_mhz = design.clock_mhz;
+}
+
+int run_bench(BenchOptions& o) {
+  auto network = load_network(o.model);
+  if (!network) return report_error(network.error());
+  auto resolved = resolve_budget(o.budget);
+  if (!resolved) return report_error(resolved.error());
+  const Workload workload = make_workload(*network);
+  auto design = read_design_file(o.design_path, workload, *network);
+  if (!design) return report_error(design.error());
+  reconcile(o, *resolved, *design);
+  const Estimate estimate = evaluate(workload, *design, resolved->budget);
+  const DesignReportInput in{.network = *network,
+                             .workload = workload,
+                             .device = resolved->device,
+                             .budget = resolved->budget,
+                             .overrides = resolved->overrides,
+                             .design = *design,
+                             .estimate = estimate};
+  if (o.json)
+    std::cout << design_report_json(in).dump(2) << "\n";
+  else if (o.csv)
+    std::cout << design_layers_csv(in);
+  else
+    std::cout << design_report_table(in);
+  return 0;
+}
+
+}  // namespace
+
+Command bench_command() {
+  return {"bench", "evaluate one design file on a device: throughput, latency, resources per layer",
+          [](CLI::App& app) -> Runner {
+            auto o = std::make_shared<BenchOptions>();
+            add_model_options(app, o->model, /*with_precision=*/false);
+            add_budget_options(app, o->budget);
+            o->precision_flag = app.get_option("--precision");
+            app.add_option("--design", o->design_path,
+                           "the design file (JSON, format in the README; explore --out writes one)")
+                ->required();
+            auto* json = app.add_flag("--json", o->json, "print JSON (keys as in CLI.md)");
+            app.add_flag("--csv", o->csv, "print CSV, one row per layer")->excludes(json);
+            return [o] { return run_bench(*o); };
+          }};
+}
+
+}  // namespace dnne::cli

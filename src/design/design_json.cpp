@@ -1,0 +1,62 @@
+// Writing a design file (format in the README, "Design files"); reading and validating it is
+// in design_json_read.cpp.
+#include "design/design_json.h"
+
+#include <fstream>
+#include <sstream>
+
+#include "design/design_names.h"
+#include "util/json_fields.h"
+
+namespace dnne {
+
+nlohmann::json design_to_json(const Design& design, const Workload& workload,
+                              const Network& network) {
+  const int n = static_cast<int>(workload.stages.size());
+  nlohmann::json json = {{"split_point", design.split_point},
+                         {"clock_mhz", design.clock_mhz},
+                         {"precision", design.precision_bits}};
+  // Only the parts a design has: the file a reader sees is the design that runs.
+  if (design.split_point > 0 && design.split_point < n)
+    json["split"] = {{"pipeline_dsp", design.split.pipeline_dsp},
+                     {"pipeline_bram18", design.split.pipeline_bram18},
+                     {"pipeline_dram_bw_gbps", design.split.pipeline_dram_bw_gbps}};
+  if (design.split_point > 0) {
+    nlohmann::json stages = nlohmann::json::array();
+    for (int i = 0; i < design.split_point && i < static_cast<int>(design.pipeline.stages.size());
+         ++i) {
+      const auto& stage = design.pipeline.stages[static_cast<size_t>(i)];
+      const std::string layer =
+          i < n ? network.layer(workload.stages[static_cast<size_t>(i)].layer).name : "";
+      stages.push_back({{"layer", layer},
+                        {"cpf", stage.cpf},
+                        {"kpf", stage.kpf},
+                        {"weights_on_chip", stage.weights_on_chip}});
+    }
+    json["pipeline"] = {{"batch", design.pipeline.batch}, {"stages", stages}};
+  }
+  if (design.split_point < n) {
+    const auto& g = design.generic;
+    json["generic"] = {{"p_in", g.p_in},
+                       {"p_out", g.p_out},
+                       {"batch", g.batch},
+                       {"input_buffer_bram18", g.input_buffer_bram18},
+                       {"weight_buffer_bram18", g.weight_buffer_bram18},
+                       {"output_buffer_bram18", g.output_buffer_bram18},
+                       {"buffering", std::string(buffering_name(g.buffering))}};
+  }
+  return json;
+}
+
+Expected<Design> read_design_file(const std::string& path, const Workload& workload,
+                                  const Network& network) {
+  std::ifstream file(path);
+  if (!file) return Error{path + ": cannot open the design file"};
+  std::stringstream text;
+  text << file.rdbuf();
+  auto json = parse_json_text(text.str(), path);
+  if (!json) return json.error();
+  return design_from_json(*json, workload, network, path);
+}
+
+}  // namespace dnne

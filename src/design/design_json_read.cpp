@@ -1,0 +1,142 @@
+// Reading a design file: every field is checked and every problem reported at once, each naming
+// the file and field and why (STYLE.md: parse -> validate -> typed spec). Stage entries name
+// their layers, and the names must match the workload's stage layers in order, so a design made
+// for one network is never silently applied to another.
+#include <string>
+
+#include "design/design_json.h"
+#include "design/design_names.h"
+#include "util/json_fields.h"
+
+namespace dnne {
+
+namespace {
+
+// Parallelism and batch fields are ints in Design: the cap is far beyond any FPGA and keeps
+// them from overflowing.
+constexpr int64_t kMaxLanes = 1 << 20;
+
+struct Context {
+  const Workload& workload;
+  const Network& network;
+  JsonProblems& problems;
+  int stage_count() const { return static_cast<int>(workload.stages.size()); }
+  std::string stage_name(int i) const {
+    return network.layer(workload.stages[static_cast<size_t>(i)].layer).name;
+  }
+};
+
+void read_split(const nlohmann::json& json, Context& c, ResourceSplit& split) {
+  JsonObjectReader r(json, "split", c.problems);
+  r.reject_unknown_keys({"pipeline_dsp", "pipeline_bram18", "pipeline_dram_bw_gbps"});
+  if (auto v = r.integer_at_least("pipeline_dsp", 1, true)) split.pipeline_dsp = *v;
+  if (auto v = r.integer_at_least("pipeline_bram18", 0, true)) split.pipeline_bram18 = *v;
+  if (auto v = r.number_positive("pipeline_dram_bw_gbps", true, 0, /*allow_zero=*/true))
+    split.pipeline_dram_bw_gbps = *v;
+}
+
+void read_stage(const nlohmann::json& json, int i, Context& c, StageParallelism& stage) {
+  const bool known = i < c.stage_count();
+  const std::string path =
+      "pipeline.stages[" + std::to_string(i) + "]" + (known ? " (" + c.stage_name(i) + ")" : "");
+  JsonObjectReader r(json, path, c.problems);
+  r.reject_unknown_keys({"layer", "cpf", "kpf", "weights_on_chip"});
+  if (auto layer = r.string("layer", true); layer && known && *layer != c.stage_name(i))
+    r.problem("layer '" + *layer + "' does not match stage layer " + std::to_string(i) + " of " +
+              c.workload.name + ", '" + c.stage_name(i) + "'");
+  if (auto v = r.integer_at_least("cpf", 1, false, 1, kMaxLanes)) stage.cpf = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("kpf", 1, false, 1, kMaxLanes)) stage.kpf = static_cast<int>(*v);
+  if (r.has("weights_on_chip"))
+    if (auto v = r.boolean("weights_on_chip", false)) stage.weights_on_chip = *v;
+}
+
+void read_pipeline(const nlohmann::json& json, int split_point, Context& c,
+                   PipelineDesign& pipeline) {
+  JsonObjectReader r(json, "pipeline", c.problems);
+  r.reject_unknown_keys({"batch", "stages"});
+  if (auto v = r.integer_at_least("batch", 1, false, 1, kMaxLanes))
+    pipeline.batch = static_cast<int>(*v);
+  const auto* stages = r.value("stages", true);
+  if (!stages) return;
+  if (!stages->is_array()) {
+    r.problem(std::string("stages: expected an array, got ") + stages->type_name());
+    return;
+  }
+  if (static_cast<int>(stages->size()) != split_point)
+    c.problems.add("", "pipeline.stages has " + std::to_string(stages->size()) +
+                           " entries but split_point is " + std::to_string(split_point));
+  pipeline.stages.assign(stages->size(), StageParallelism{});
+  for (size_t i = 0; i < stages->size(); ++i)
+    read_stage((*stages)[i], static_cast<int>(i), c, pipeline.stages[i]);
+}
+
+void read_generic(const nlohmann::json& json, Context& c, GenericDesign& generic) {
+  JsonObjectReader r(json, "generic", c.problems);
+  r.reject_unknown_keys({"p_in", "p_out", "batch", "input_buffer_bram18", "weight_buffer_bram18",
+                         "output_buffer_bram18", "buffering"});
+  if (auto v = r.integer_at_least("p_in", 1, true, 0, kMaxLanes))
+    generic.p_in = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("p_out", 1, true, 0, kMaxLanes))
+    generic.p_out = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("batch", 1, false, 1, kMaxLanes))
+    generic.batch = static_cast<int>(*v);
+  if (auto v = r.integer_at_least("input_buffer_bram18", 1, true)) generic.input_buffer_bram18 = *v;
+  if (auto v = r.integer_at_least("weight_buffer_bram18", 1, true))
+    generic.weight_buffer_bram18 = *v;
+  if (auto v = r.integer_at_least("output_buffer_bram18", 1, true))
+    generic.output_buffer_bram18 = *v;
+  if (auto name = r.string("buffering", false)) {
+    if (auto choice = parse_buffering(*name))
+      generic.buffering = *choice;
+    else
+      r.problem("buffering '" + *name + "' is not one of auto, input_resident, weight_resident" +
+                did_you_mean_suffix(*name, buffering_names()));
+  }
+}
+
+}  // namespace
+
+Expected<Design> design_from_json(const nlohmann::json& json, const Workload& workload,
+                                  const Network& network, const std::string& source) {
+  JsonProblems problems(source);
+  Context c{.workload = workload, .network = network, .problems = problems};
+  JsonObjectReader r(json, "", problems);
+  if (!r.is_object()) return problems.error();
+  r.reject_unknown_keys({"split_point", "clock_mhz", "precision", "split", "pipeline", "generic"});
+  Design design;
+  const int n = c.stage_count();
+  const auto split_point = r.integer_at_least("split_point", 0, true);
+  if (split_point && *split_point > n) {
+    r.problem("split_point " + std::to_string(*split_point) + " > " + std::to_string(n) +
+              " stage layers of " + workload.name);
+  }
+  if (!split_point || *split_point > n) return problems.error();
+  design.split_point = static_cast<int>(*split_point);
+  const int sp = design.split_point;
+  if (auto v = r.number_positive("clock_mhz", false, 0, /*allow_zero=*/true)) design.clock_mhz = *v;
+  if (auto v = r.integer("precision", false)) {
+    if (*v != 16 && *v != 8)
+      r.problem("precision " + std::to_string(*v) + " must be 16 or 8");
+    else
+      design.precision_bits = static_cast<int>(*v);
+  }
+  // A part the design has is required; a part it lacks may be present and is then checked
+  // but ignored by the models.
+  const std::string n_text = std::to_string(n);
+  if (const auto* split = r.value("split", false))
+    read_split(*split, c, design.split);
+  else if (sp > 0 && sp < n)
+    r.problem("missing key 'split' (required when 0 < split_point < " + n_text + ")");
+  if (const auto* pipeline = r.value("pipeline", false))
+    read_pipeline(*pipeline, sp, c, design.pipeline);
+  else if (sp > 0)
+    r.problem("missing key 'pipeline' (required when split_point > 0)");
+  if (const auto* generic = r.value("generic", false))
+    read_generic(*generic, c, design.generic);
+  else if (sp < n)
+    r.problem("missing key 'generic' (required when split_point < " + n_text + ")");
+  if (!problems.empty()) return problems.error();
+  return design;
+}
+
+}  // namespace dnne

@@ -1,0 +1,45 @@
+// A run's budget: the device's figures with the user's per-run overrides (MODELS.md section 2).
+#include "device/catalog.h"
+#include "util/json_fields.h"
+
+namespace dnne {
+
+Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overrides) {
+  Budget budget = default_budget(device, overrides.precision_bits.value_or(16));
+  std::vector<std::string> problems;
+  if (overrides.dsp) {
+    if (*overrides.dsp < 1)
+      problems.push_back("--dsp " + std::to_string(*overrides.dsp) +
+                         ": expected a positive number of DSP slices");
+    budget.dsp = *overrides.dsp;
+  }
+  if (overrides.bram18) {
+    if (*overrides.bram18 < 1)
+      problems.push_back("--bram18 " + std::to_string(*overrides.bram18) +
+                         ": expected a positive number of BRAM18 blocks");
+    budget.bram18 = *overrides.bram18;
+  }
+  if (overrides.dram_bw_gbps) {
+    if (!(*overrides.dram_bw_gbps > 0))
+      problems.push_back("--bw-gbps " + format_number(*overrides.dram_bw_gbps) +
+                         ": expected a positive bandwidth in GB/s");
+    budget.dram_bw_gbps = *overrides.dram_bw_gbps;
+  }
+  if (overrides.clock_mhz) {
+    if (!(*overrides.clock_mhz > 0))
+      problems.push_back("--clock-mhz " + format_number(*overrides.clock_mhz) +
+                         ": expected a positive clock in MHz");
+    budget.clock_mhz = *overrides.clock_mhz;
+  }
+  if (budget.precision_bits != 16 && budget.precision_bits != 8)
+    problems.push_back("--precision " + std::to_string(budget.precision_bits) +
+                       ": expected 16 or 8");
+  if (!problems.empty()) {
+    std::string text;
+    for (size_t i = 0; i < problems.size(); ++i) text += (i ? "\n" : "") + problems[i];
+    return Error{text};
+  }
+  return budget;
+}
+
+}  // namespace dnne

@@ -1,0 +1,61 @@
+#include "device/device_file.h"
+
+#include "util/json_fields.h"
+
+namespace dnne {
+
+namespace {
+const std::vector<std::string> kKeys = {"name",      "part",       "board", "dsp",
+                                        "bram18",    "uram",       "lut",   "dram_bw_gbps",
+                                        "clock_mhz", "dsp_family", "source"};
+
+std::optional<DspFamily> read_family(JsonObjectReader& reader) {
+  auto text = reader.string("dsp_family", true);
+  if (!text) return std::nullopt;
+  for (auto family : {DspFamily::kDsp48E1, DspFamily::kDsp48E2, DspFamily::kDsp58})
+    if (dsp_family_name(family) == *text) return family;
+  const auto names = dsp_family_names();
+  reader.problem("dsp_family '" + *text + "' is not one of DSP48E1, DSP48E2, DSP58" +
+                 did_you_mean_suffix(*text, names));
+  return std::nullopt;
+}
+}  // namespace
+
+Expected<Device> device_from_json(const nlohmann::json& json, const std::string& source) {
+  JsonProblems problems(source);
+  JsonObjectReader reader(json, "", problems);
+  if (!reader.is_object()) return problems.error();
+  reader.reject_unknown_keys(kKeys);
+  const auto name = reader.string("name", true);
+  if (name && name->empty()) reader.problem("name must not be empty");
+  const auto part = reader.string("part", false);
+  const auto board = reader.string("board", false);
+  const auto dsp = reader.integer_at_least("dsp", 1, true);
+  const auto bram18 = reader.integer_at_least("bram18", 1, true);
+  const auto uram = reader.integer_at_least("uram", 0, false, 0);
+  const auto lut = reader.integer_at_least("lut", 0, false, 0);
+  const auto bw = reader.number_positive("dram_bw_gbps", true);
+  const auto clock = reader.number_positive("clock_mhz", true);
+  const auto family = read_family(reader);
+  const auto cited = reader.string("source", false);
+  if (!problems.empty()) return problems.error();
+  return Device{.name = *name,
+                .part = part.value_or(""),
+                .board = board.value_or(""),
+                .dsp = *dsp,
+                .bram18 = *bram18,
+                .uram = *uram,
+                .lut = *lut,
+                .dram_bw_gbps = *bw,
+                .clock_mhz = *clock,
+                .dsp_family = *family,
+                .source = cited.value_or("device file " + source)};
+}
+
+Expected<Device> read_device_file(const std::string& path) {
+  auto json = read_json_file(path);
+  if (!json) return json.error();
+  return device_from_json(*json, path);
+}
+
+}  // namespace dnne

@@ -1,0 +1,98 @@
+// Names of the estimate's enums and the one-line text of a violation (model/estimate.h).
+#include "model/estimate.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+namespace dnne {
+
+std::string_view part_name(Part part) {
+  switch (part) {
+    case Part::kPipeline:
+      return "pipeline";
+    case Part::kGeneric:
+      return "generic";
+  }
+  return "pipeline";
+}
+
+std::string_view bound_name(Bound bound) {
+  switch (bound) {
+    case Bound::kDsp:
+      return "dsp";
+    case Bound::kBram:
+      return "bram";
+    case Bound::kBandwidth:
+      return "bandwidth";
+    case Bound::kDependency:
+      return "dependency";
+    case Bound::kNone:
+      return "none";
+  }
+  return "none";
+}
+
+std::string_view resource_name(Resource resource) {
+  switch (resource) {
+    case Resource::kDsp:
+      return "dsp";
+    case Resource::kBram18:
+      return "bram18";
+    case Resource::kBandwidth:
+      return "bandwidth";
+    case Resource::kDesign:
+      return "design";
+  }
+  return "design";
+}
+
+namespace {
+// Whole numbers print as such; bandwidths with two decimals.
+std::string number(double value) {
+  char text[64];
+  if (std::abs(value - std::round(value)) < 1e-9 && std::abs(value) < 1e15)
+    std::snprintf(text, sizeof text, "%.0f", value);
+  else
+    std::snprintf(text, sizeof text, "%.2f", value);
+  return text;
+}
+
+std::string design_text(const Violation& v) {
+  const std::string field = v.field ? v.field : "design";
+  if (field == "pipeline stages")
+    return "design has " + number(v.available) + " pipeline stage entries, its split point needs " +
+           number(v.needed);
+  if (field == "split_point")
+    return "design field 'split_point' must be in [0, " + number(v.needed) + "], got " +
+           number(v.available);
+  if (field == "clock_mhz")
+    return "design field 'clock_mhz' must be > 0, got " + number(v.available);
+  return "design field '" + field + "' must be >= " + number(v.needed) + ", got " +
+         number(v.available);
+}
+}  // namespace
+
+std::string describe(const Violation& v) {
+  std::string text;
+  switch (v.resource) {
+    case Resource::kDsp:
+      text = "DSP needed " + number(v.needed) + " > available " + number(v.available);
+      break;
+    case Resource::kBram18:
+      text = "BRAM18 needed " + number(v.needed) + " > available " + number(v.available);
+      break;
+    case Resource::kBandwidth:
+      text = "DRAM bandwidth needed " + number(v.needed) + " GB/s > available " +
+             number(v.available) + " GB/s";
+      break;
+    case Resource::kDesign:
+      text = design_text(v);
+      break;
+  }
+  if (v.field && v.resource != Resource::kDesign) text += std::string(" (") + v.field + ")";
+  if (v.stage >= 0) text += " (stage " + std::to_string(v.stage) + ")";
+  return text;
+}
+
+}  // namespace dnne

@@ -1,0 +1,217 @@
+// The generic engine's per-layer model (MODELS.md section 4, after HybridDNN DAC'20's
+// tiled PE array with height partitioning); equations in docs/models.md 4.
+#include "model/generic_layer.h"
+
+#include <algorithm>
+
+#include "model/model_math.h"
+#include "model/pipeline_stage.h"
+
+namespace dnne::model {
+
+namespace {
+// The layer as the tiler sees it: g groups of Cg -> Mg channels; a matmul's second operand
+// plays the weights but is per frame, so the batch does not share it.
+struct View {
+  int64_t cg, mg, k2, span_h, stride, weights;
+  bool weights_per_frame;
+};
+
+View view_of(const StageLayer& s) {
+  const int64_t g = s.groups;
+  View v{.cg = std::max<int64_t>(1, s.C / g),
+         .mg = std::max<int64_t>(1, s.M / g),
+         .k2 = static_cast<int64_t>(s.kh) * s.kw,
+         .span_h = s.span_h,
+         .stride = s.stride_h,
+         .weights = 0,
+         .weights_per_frame = s.kind == LayerKind::kMatMul};
+  v.weights = v.weights_per_frame ? s.C * s.M : s.M * v.cg * v.k2;
+  return v;
+}
+
+// Input rows a band of tr output rows reads (with the window's halo).
+int64_t rows_in(const StageLayer& s, const View& v, int64_t tr) {
+  return std::min(s.H, (tr - 1) * v.stride + v.span_h);
+}
+
+// The most output rows whose input band of `channels` channels fits `capacity` elements.
+int64_t rows_fitting(const StageLayer& s, const View& v, int64_t capacity, int64_t channels,
+                     int64_t batch) {
+  const int64_t rows = capacity / std::max<int64_t>(1, channels * s.W * batch);
+  if (rows >= s.H) return s.R;
+  if (rows < std::min(s.H, v.span_h)) return 0;
+  return std::clamp<int64_t>((rows - v.span_h) / v.stride + 1, 1, s.R);
+}
+
+// Rounds a channel tile down to a multiple of the lanes that cover it (no partial pass).
+int64_t lane_multiple(int64_t tile, int64_t lanes) {
+  return tile > lanes ? tile / lanes * lanes : tile;
+}
+
+// Input channels a tile of tm outputs (tn inputs each) touches: tn for one group; a tile
+// spanning ceil(tm / Mg) groups reads that many groups' channels.
+int64_t tile_channels(const StageLayer& s, const View& v, int64_t tm, int64_t tn) {
+  return s.groups == 1 ? tn : tn * std::min<int64_t>(s.groups, ceil_div(tm, v.mg));
+}
+
+// Input-resident: a band of all C channels stays while every weight chunk streams past it;
+// the weights are re-read once per band.
+Tiling input_resident(const StageLayer& s, const View& v, const Engine& e, bool round) {
+  Tiling t;
+  t.tr = std::min(rows_fitting(s, v, e.input_capacity, s.C, e.batch),
+                  e.output_capacity / std::max<int64_t>(1, s.Q * e.batch));
+  t.tn = std::min(v.cg, e.weight_capacity / v.k2);
+  if (round) t.tn = lane_multiple(t.tn, e.p_in);
+  if (t.tr < 1 || t.tn < 1) return t;
+  t.tm = std::min(
+      {s.M, e.weight_capacity / (t.tn * v.k2), e.output_capacity / (t.tr * s.Q * e.batch)});
+  if (round) t.tm = lane_multiple(t.tm, e.p_out);
+  t.input_reads = 1;
+  t.weight_reads = ceil_div(s.R, t.tr);
+  t.fits = t.tm >= 1;
+  return t;
+}
+
+// Weight-resident: a block of tm kernels (all Cg inputs) stays while every input band streams
+// past it; inputs are re-read once per block of a group.
+Tiling weight_resident(const StageLayer& s, const View& v, const Engine& e, bool round) {
+  Tiling t;
+  t.tn = v.cg;
+  t.tm = std::min(s.M, e.weight_capacity / (v.cg * v.k2));
+  if (round) t.tm = lane_multiple(t.tm, e.p_out);
+  if (t.tm < 1) return t;
+  t.tr = std::min(rows_fitting(s, v, e.input_capacity, tile_channels(s, v, t.tm, t.tn), e.batch),
+                  e.output_capacity / std::max<int64_t>(1, t.tm * s.Q * e.batch));
+  t.input_reads = ceil_div(v.mg, std::min(t.tm, v.mg));
+  t.weight_reads = 1;
+  t.fits = t.tr >= 1;
+  return t;
+}
+
+// Neither alternative fits: small tiles of everything, both operands re-read.
+Tiling streamed(const StageLayer& s, const View& v, const Engine& e) {
+  Tiling t;
+  t.tr = 1;
+  t.tn = std::min({v.cg, e.input_capacity / std::max<int64_t>(1, rows_in(s, v, 1) * s.W * e.batch),
+                   e.weight_capacity / v.k2});
+  t.tm = std::min(s.M, e.output_capacity / std::max<int64_t>(1, s.Q * e.batch));
+  if (t.tn >= 1 && t.tm >= 1) t.tm = std::min(t.tm, e.weight_capacity / (t.tn * v.k2));
+  t.tn = lane_multiple(t.tn, e.p_in);
+  t.tm = lane_multiple(t.tm, e.p_out);
+  t.input_reads = ceil_div(v.mg, std::max<int64_t>(1, std::min(t.tm, v.mg)));
+  t.weight_reads = s.R;
+  t.fits = t.tn >= 1 && t.tm >= 1;
+  return t;
+}
+
+struct Timing {
+  int64_t cycles = 0;
+  double bytes = 0;
+  int64_t compute = 0;
+  double transfer = 0;
+};
+
+// Fill and drain of one layer (docs/models.md 4.3): the input window of the first output
+// row (all C channels, Kh rows) must arrive before that row completes, and the last output
+// row (all M channels) leaves after compute ends; the next layer's weights do not depend on
+// this layer, so they are prefetched while it runs. Independent of the tiling on purpose: a
+// larger buffer or engine never lengthens it.
+double edge_cycles(const StageLayer& s, const Engine& e) {
+  if (e.link_bytes_per_cycle <= 0) return 0;
+  const int64_t first = e.batch * s.C * std::min(s.H, static_cast<int64_t>(s.span_h)) * s.W;
+  const int64_t last = e.batch * s.M * s.Q;
+  return static_cast<double>(first + last) * e.bits / 8.0 / e.link_bytes_per_cycle;
+}
+
+// Double buffering: each step costs max(compute, transfer), so with uniform steps the layer
+// costs the larger of the two totals, plus its fill and drain.
+Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const Engine& e) {
+  const int64_t b = e.batch;
+  // Input rows fetched over all bands: full bands of tr output rows and a last partial one,
+  // each with its window's halo.
+  const int64_t rest = s.R % t.tr;
+  const int64_t rows = s.R / t.tr * rows_in(s, v, t.tr) + (rest > 0 ? rows_in(s, v, rest) : 0);
+  const double bytes_per = static_cast<double>(e.bits) / 8.0;
+  const double in = static_cast<double>(b * rows * s.W * s.C * t.input_reads);
+  const double w = static_cast<double>(v.weights * t.weight_reads * (v.weights_per_frame ? b : 1));
+  const double out = static_cast<double>(b * s.output_elements);
+  Timing r;
+  r.compute =
+      b * s.R * s.Q * v.k2 * tiled_passes(s.M, t.tm, e.p_out) * tiled_passes(v.cg, t.tn, e.p_in);
+  r.bytes = (in + w + out) * bytes_per;
+  r.transfer = e.link_bytes_per_cycle > 0 ? r.bytes / e.link_bytes_per_cycle : 0;
+  r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) +
+                                  edge_cycles(s, e));
+  return r;
+}
+
+Bound bound_of(const Timing& t, double minimum_bytes, const Engine& e) {
+  if (t.transfer <= static_cast<double>(t.compute)) return Bound::kDsp;
+  const double minimum = e.link_bytes_per_cycle > 0 ? minimum_bytes / e.link_bytes_per_cycle : 0;
+  // Memory-bound only because small buffers forced re-reads: BRAM binds.
+  return minimum <= static_cast<double>(t.compute) ? Bound::kBram : Bound::kBandwidth;
+}
+
+GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
+  const View v = view_of(s);
+  const double minimum_bytes =
+      static_cast<double>(e.batch * (s.input_elements + s.output_elements) +
+                          v.weights * (v.weights_per_frame ? e.batch : 1)) *
+      e.bits / 8.0;
+  GenericLayerCost best;
+  Timing best_time;
+  auto consider = [&](const Tiling& t) {
+    if (!t.fits) return;
+    const Timing time = time_tiling(s, v, t, e);
+    if (!best.tiling.fits || time.cycles < best_time.cycles ||
+        (time.cycles == best_time.cycles && time.bytes < best_time.bytes)) {
+      best.tiling = t;
+      best_time = time;
+    }
+  };
+  // Candidates: each alternative with its channel tiles as large as the buffers allow, and
+  // rounded down to whole lane multiples (no partial pass per tile, at some extra traffic).
+  for (const bool round : {false, true}) {
+    if (e.buffering != BufferingChoice::kWeightResident) consider(input_resident(s, v, e, round));
+    if (e.buffering != BufferingChoice::kInputResident) consider(weight_resident(s, v, e, round));
+  }
+  if (!best.tiling.fits) consider(streamed(s, v, e));
+  if (!best.tiling.fits) {
+    best.min_input = e.batch * rows_in(s, v, 1) * s.W;
+    best.min_weight = v.k2;
+    best.min_output = e.batch * s.Q;
+    best.bound = Bound::kBram;
+    return best;
+  }
+  best.cycles = best_time.cycles;
+  best.dram_bytes = best_time.bytes;
+  best.bound = bound_of(best_time, minimum_bytes, e);
+  return best;
+}
+
+// Pooling, element-wise, resample and concat on the engine's vector path: P_out lanes over
+// channels, operands streamed from and results to DRAM through the buffers.
+GenericLayerCost vector_layer(const StageLayer& s, const Engine& e) {
+  const int64_t b = e.batch;
+  const int64_t window = s.kind == LayerKind::kPool ? static_cast<int64_t>(s.kh) * s.kw : 1;
+  Timing t;
+  t.compute = b * ceil_div(s.M, e.p_out) * s.R * s.Q * window;
+  t.bytes = static_cast<double>(b * (s.input_elements + s.output_elements)) * e.bits / 8.0;
+  t.transfer = e.link_bytes_per_cycle > 0 ? t.bytes / e.link_bytes_per_cycle : 0;
+  t.cycles = static_cast<int64_t>(std::max(static_cast<double>(t.compute), t.transfer) +
+                                  edge_cycles(s, e));
+  GenericLayerCost c;
+  c.cycles = t.cycles;
+  c.dram_bytes = t.bytes;
+  c.bound = t.transfer > static_cast<double>(t.compute) ? Bound::kBandwidth : Bound::kDsp;
+  c.tiling.fits = true;
+  return c;
+}
+}  // namespace
+
+GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e) {
+  return is_mac_stage(s.kind) ? mac_layer(s, e) : vector_layer(s, e);
+}
+
+}  // namespace dnne::model

@@ -1,0 +1,44 @@
+// One layer on the generic engine (HybridDNN-like; MODELS.md section 4): tiling under the
+// buffers, DRAM traffic of the two buffering alternatives, cycles with double buffering.
+// Internal to src/model; docs/models.md section 4.
+#pragma once
+
+#include <cstdint>
+
+#include "design/design.h"
+#include "model/estimate.h"
+#include "model/workload.h"
+
+namespace dnne::model {
+
+// The engine as one layer sees it; capacities are elements per half of each double buffer.
+struct Engine {
+  int64_t p_in = 1, p_out = 1, batch = 1;
+  int64_t input_capacity = 0, weight_capacity = 0, output_capacity = 0;
+  BufferingChoice buffering = BufferingChoice::kAuto;
+  int bits = 16;
+  double link_bytes_per_cycle = 0;  // the part's DRAM bandwidth per cycle
+};
+
+// A tiling: Tr output rows x all Q columns, Tm output channels, Tn input channels (of one
+// group) per step, and how often inputs and weights are re-read from DRAM.
+struct Tiling {
+  int64_t tr = 1, tm = 1, tn = 1;
+  int64_t input_reads = 1;   // times each input band is fetched
+  int64_t weight_reads = 1;  // times the weights are fetched per batch
+  bool fits = false;
+};
+
+struct GenericLayerCost {
+  int64_t cycles = 0;     // for the whole batch
+  double dram_bytes = 0;  // for the whole batch
+  Bound bound = Bound::kNone;
+  Tiling tiling;
+  // When no tiling fits (buffers smaller than one minimal tile): the elements one half of
+  // the input/weight/output buffer would need.
+  int64_t min_input = 0, min_weight = 0, min_output = 0;
+};
+
+GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e);
+
+}  // namespace dnne::model

@@ -1,0 +1,145 @@
+// Part B: the generic engine running stages [SP, N) one after another (MODELS.md section 4;
+// docs/models.md 4).
+#include <algorithm>
+
+#include "model/bram_mapping.h"
+#include "model/evaluate.h"
+#include "model/generic_layer.h"
+#include "model/model_math.h"
+#include "model/pipeline_stage.h"
+
+namespace dnne {
+
+namespace {
+void check_positive(Estimate& out, int value, const char* field) {
+  if (value < 1)
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = 1,
+                       .available = static_cast<double>(value),
+                       .field = field});
+}
+
+void check_ports(Estimate& out, int64_t blocks, int64_t lanes, int bits, const char* field) {
+  const int64_t needed = generic_buffer_min_bram18(lanes, bits);
+  if (blocks < needed)
+    out.add_violation({.resource = Resource::kBram18,
+                       .needed = static_cast<double>(needed),
+                       .available = static_cast<double>(blocks),
+                       .field = field});
+}
+}  // namespace
+
+// Each buffer must deliver its lanes every cycle: one 36-bit read port per block in simple
+// dual-port mode (UG573), whole elements per word; the double-buffer halves are address
+// ranges, the write port serving the DRAM side. The weight buffer loads the PE array's
+// weight registers P_out at a time (docs/models.md 4.1).
+int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits) {
+  const int64_t per_port = std::max<int64_t>(1, bram18_port_elements(precision_bits));
+  return model::ceil_div(std::max<int64_t>(1, lanes), per_port);
+}
+
+void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
+                           const PartBudget& budget, Estimate& out) {
+  const int n = static_cast<int>(workload.stages.size());
+  if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
+  out.generic = {};
+  const int sp = std::clamp(split_point, 0, n);
+  if (sp == n) return;
+  check_positive(out, design.p_in, "p_in");
+  check_positive(out, design.p_out, "p_out");
+  check_positive(out, design.batch, "batch");
+  const int bits = std::max(1, budget.precision_bits);
+  const int64_t per_block = bram18_elements(bits);
+  const int64_t in_blocks = std::max<int64_t>(0, design.input_buffer_bram18);
+  const int64_t w_blocks = std::max<int64_t>(0, design.weight_buffer_bram18);
+  const int64_t out_blocks = std::max<int64_t>(0, design.output_buffer_bram18);
+  const model::Engine engine{
+      .p_in = std::max(1, design.p_in),
+      .p_out = std::max(1, design.p_out),
+      .batch = std::max(1, design.batch),
+      .input_capacity = in_blocks * per_block / 2,
+      .weight_capacity = w_blocks * per_block / 2,
+      .output_capacity = out_blocks * per_block / 2,
+      .buffering = design.buffering,
+      .bits = bits,
+      .link_bytes_per_cycle =
+          model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8};
+  check_ports(out, in_blocks, engine.p_in, bits, "generic input buffer");
+  check_ports(out, w_blocks, engine.p_out, bits, "generic weight buffer");
+  check_ports(out, out_blocks, engine.p_out, bits, "generic output buffer");
+
+  const int pack = macs_per_dsp(budget.dsp_family, bits);
+  const int64_t dsp = model::ceil_div(engine.p_in * engine.p_out, pack);
+  const int64_t bram = in_blocks + w_blocks + out_blocks;
+  int64_t total_cycles = 0;
+  double total_bytes = 0;
+  for (int i = sp; i < n; ++i) {
+    const StageLayer& s = workload.stages[static_cast<size_t>(i)];
+    const model::GenericLayerCost c = model::generic_layer_cost(s, engine);
+    if (!c.tiling.fits) {
+      // Buffers smaller than one minimal tile: report the largest shortfall in blocks.
+      const int64_t need_in = 2 * model::ceil_div(c.min_input, per_block);
+      const int64_t need_w = 2 * model::ceil_div(c.min_weight, per_block);
+      const int64_t need_out = 2 * model::ceil_div(c.min_output, per_block);
+      if (need_in > in_blocks)
+        out.add_violation({.resource = Resource::kBram18,
+                           .needed = static_cast<double>(need_in),
+                           .available = static_cast<double>(in_blocks),
+                           .stage = i,
+                           .field = "generic input buffer"});
+      if (need_w > w_blocks)
+        out.add_violation({.resource = Resource::kBram18,
+                           .needed = static_cast<double>(need_w),
+                           .available = static_cast<double>(w_blocks),
+                           .stage = i,
+                           .field = "generic weight buffer"});
+      if (need_out > out_blocks)
+        out.add_violation({.resource = Resource::kBram18,
+                           .needed = static_cast<double>(need_out),
+                           .available = static_cast<double>(out_blocks),
+                           .stage = i,
+                           .field = "generic output buffer"});
+    }
+    LayerEstimate& e = out.layers[static_cast<size_t>(i)];
+    e = {.stage = i,
+         .part = Part::kGeneric,
+         .cycles = model::ceil_div(c.cycles, engine.batch),
+         .bound = c.bound,
+         .dsp = model::is_mac_stage(s.kind) ? dsp : 0,
+         .bram18 = bram,
+         .dram_bw_gbps = c.dram_bytes,  // bytes for now; a rate once the pass length is known
+         .start_cycle = total_cycles};
+    total_cycles += c.cycles;
+    total_bytes += c.dram_bytes;
+  }
+  if (engine.link_bytes_per_cycle <= 0 && total_bytes > 0 && budget.clock_mhz > 0)
+    out.add_violation(
+        {.resource = Resource::kBandwidth,
+         .needed = total_bytes / std::max<int64_t>(1, total_cycles) * budget.clock_mhz * 1e6 / 1e9,
+         .available = budget.dram_bw_gbps});
+  if (dsp > budget.dsp)
+    out.add_violation({.resource = Resource::kDsp,
+                       .needed = static_cast<double>(dsp),
+                       .available = static_cast<double>(budget.dsp)});
+  if (bram > budget.bram18)
+    out.add_violation({.resource = Resource::kBram18,
+                       .needed = static_cast<double>(bram),
+                       .available = static_cast<double>(budget.bram18)});
+
+  const double f_hz = budget.clock_mhz * 1e6;
+  const double pass = static_cast<double>(std::max<int64_t>(1, total_cycles));
+  for (int i = sp; i < n; ++i) {
+    LayerEstimate& e = out.layers[static_cast<size_t>(i)];
+    e.dram_bw_gbps = e.dram_bw_gbps / pass * f_hz / 1e9;
+  }
+  PartSummary& sum = out.generic;
+  sum.dsp = dsp;
+  sum.bram18 = bram;
+  if (f_hz > 0) {
+    sum.throughput_fps = static_cast<double>(engine.batch) * f_hz / pass;
+    sum.latency_ms = pass / f_hz * 1e3;
+    sum.dram_bw_gbps = total_bytes / pass * f_hz / 1e9;
+  }
+}
+
+}  // namespace dnne

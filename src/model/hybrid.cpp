@@ -1,0 +1,109 @@
+// The DNNExplorer hybrid (MODELS.md section 5): part A pipelines stages [0, SP) on its share
+// of the budget, part B runs [SP, N) on a generic engine with the rest; docs/models.md 5.
+#include <algorithm>
+
+#include "model/evaluate.h"
+
+namespace dnne {
+
+namespace {
+PartBudget whole(const Budget& b, double clock_mhz, int bits) {
+  return {.dsp = b.dsp,
+          .bram18 = b.bram18,
+          .dram_bw_gbps = b.dram_bw_gbps,
+          .clock_mhz = clock_mhz,
+          .precision_bits = bits,
+          .dsp_family = b.dsp_family};
+}
+
+// The split may not promise part A more than the budget holds.
+void check_split(const ResourceSplit& s, const Budget& b, Estimate& out) {
+  if (s.pipeline_dsp > b.dsp || s.pipeline_dsp < 0)
+    out.add_violation({.resource = Resource::kDsp,
+                       .needed = static_cast<double>(s.pipeline_dsp),
+                       .available = static_cast<double>(b.dsp),
+                       .field = "split.pipeline_dsp"});
+  if (s.pipeline_bram18 > b.bram18 || s.pipeline_bram18 < 0)
+    out.add_violation({.resource = Resource::kBram18,
+                       .needed = static_cast<double>(s.pipeline_bram18),
+                       .available = static_cast<double>(b.bram18),
+                       .field = "split.pipeline_bram18"});
+  if (s.pipeline_dram_bw_gbps > b.dram_bw_gbps || s.pipeline_dram_bw_gbps < 0)
+    out.add_violation({.resource = Resource::kBandwidth,
+                       .needed = s.pipeline_dram_bw_gbps,
+                       .available = b.dram_bw_gbps,
+                       .field = "split.pipeline_dram_bw_gbps"});
+}
+}  // namespace
+
+void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out) {
+  const int n = static_cast<int>(workload.stages.size());
+  if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
+  out.clear_violations();
+  const double clock_mhz = design.clock_mhz > 0 ? design.clock_mhz : budget.clock_mhz;
+  const int bits = design.precision_bits > 0 ? design.precision_bits : budget.precision_bits;
+  if (clock_mhz <= 0)
+    out.add_violation(
+        {.resource = Resource::kDesign, .available = clock_mhz, .field = "clock_mhz"});
+  if (design.split_point < 0 || design.split_point > n)
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = static_cast<double>(n),
+                       .available = static_cast<double>(design.split_point),
+                       .field = "split_point"});
+  const int sp = std::clamp(design.split_point, 0, n);
+
+  // Part budgets: the one part present takes everything; otherwise A gets the split and B
+  // the rest (MODELS.md 5).
+  PartBudget a = whole(budget, clock_mhz, bits), b = a;
+  if (sp > 0 && sp < n) {
+    check_split(design.split, budget, out);
+    a.dsp = std::clamp<int64_t>(design.split.pipeline_dsp, 0, budget.dsp);
+    a.bram18 = std::clamp<int64_t>(design.split.pipeline_bram18, 0, budget.bram18);
+    a.dram_bw_gbps = std::clamp(design.split.pipeline_dram_bw_gbps, 0.0, budget.dram_bw_gbps);
+    b.dsp = budget.dsp - a.dsp;
+    b.bram18 = budget.bram18 - a.bram18;
+    b.dram_bw_gbps = budget.dram_bw_gbps - a.dram_bw_gbps;
+  }
+  evaluate_pipeline_part(workload, sp, design.pipeline, a, out);
+  evaluate_generic_part(workload, sp, design.generic, b, out);
+
+  // The parts work on different frames concurrently: the slower one sets the rate, a frame
+  // passes through both (MODELS.md 5).
+  const bool has_a = sp > 0, has_b = sp < n;
+  double fps = 0;
+  if (has_a && has_b) {
+    fps = std::min(out.pipeline.throughput_fps, out.generic.throughput_fps);
+  } else {
+    fps = has_a ? out.pipeline.throughput_fps : out.generic.throughput_fps;
+  }
+  out.throughput_fps = fps;
+  out.latency_ms = out.pipeline.latency_ms + out.generic.latency_ms;
+  out.dsp_used = out.pipeline.dsp + out.generic.dsp;
+  out.bram18_used = out.pipeline.bram18 + out.generic.bram18;
+  // A part faster than the design's rate idles part of the time: it draws its bandwidth in
+  // proportion to the frames it actually processes.
+  auto drawn = [fps](const PartSummary& p) {
+    if (p.throughput_fps <= 0) return 0.0;
+    return p.throughput_fps == fps ? p.dram_bw_gbps : p.dram_bw_gbps * fps / p.throughput_fps;
+  };
+  out.dram_bw_gbps_used = drawn(out.pipeline) + drawn(out.generic);
+  out.throughput_gops = 2.0 * static_cast<double>(workload.total_macs) * fps / 1e9;
+  const double peak_gops = 2.0 * clock_mhz * 1e6 * static_cast<double>(out.dsp_used) *
+                           macs_per_dsp(budget.dsp_family, bits) / 1e9;
+  out.dsp_efficiency = peak_gops > 0 ? out.throughput_gops / peak_gops : 0;
+
+  // The faster part's layers wait on the slower part: dependency (docs/models.md 5).
+  if (has_a && has_b && out.pipeline.throughput_fps != out.generic.throughput_fps) {
+    const bool a_faster = out.pipeline.throughput_fps > out.generic.throughput_fps;
+    const int from = a_faster ? 0 : sp, to = a_faster ? sp : n;
+    for (int i = from; i < to; ++i) out.layers[static_cast<size_t>(i)].bound = Bound::kDependency;
+  }
+}
+
+Estimate evaluate(const Workload& workload, const Design& design, const Budget& budget) {
+  Estimate out;
+  evaluate(workload, design, budget, out);
+  return out;
+}
+
+}  // namespace dnne

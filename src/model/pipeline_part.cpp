@@ -1,0 +1,174 @@
+// Part A: the DNNBuilder pipeline over stages [0, SP) (MODELS.md section 3; docs/models.md 3).
+#include <algorithm>
+
+#include "model/evaluate.h"
+#include "model/model_math.h"
+#include "model/pipeline_stage.h"
+
+namespace dnne {
+
+namespace {
+using model::StageDetail;
+
+StageParallelism stage_parallelism(const PipelineDesign& design, int i) {
+  return i < static_cast<int>(design.stages.size()) ? design.stages[static_cast<size_t>(i)]
+                                                    : StageParallelism{};
+}
+
+// Bits stage i moves to/from DRAM per frame besides weights: operands read from the network
+// input, and its output when a generic-part stage reads it or it is a network output (the
+// pipeline's last stage writes to DRAM, MODELS.md 5).
+int64_t activation_bits(const StageLayer& s, int split_point, int bits) {
+  int64_t elements = s.external_input_elements;
+  bool leaves = s.consumer_stages.empty();
+  for (int c : s.consumer_stages) leaves = leaves || c >= split_point;
+  if (leaves) elements += s.output_elements;
+  return elements * bits;
+}
+
+// What stops the bottleneck stage going faster: DSP, unless the part's DSPs could double its
+// lanes but its BRAM could not (then BRAM binds).
+Bound bottleneck_bound(const StageLayer& s, const StageParallelism& p, const StageDetail& d,
+                       int64_t batch, int64_t dsp_left, int64_t bram_left, int bits, int pack) {
+  int cpf = std::max(1, p.cpf), kpf = std::max(1, p.kpf);
+  if (kpf < s.M) {
+    kpf *= 2;
+  } else if (model::is_mac_stage(s.kind) && cpf < s.C / s.groups) {
+    cpf *= 2;
+  } else {
+    return Bound::kDsp;  // at full parallelism: its compute binds
+  }
+  const StageDetail g = model::stage_detail(s, cpf, kpf, p.weights_on_chip, bits, pack);
+  const int64_t more_dsp = (g.dsp_per_replica - d.dsp_per_replica) * batch;
+  const int64_t more_bram =
+      (g.cache_bram18 + g.skip_bram18 - d.cache_bram18 - d.skip_bram18) * batch + g.weight_bram18 -
+      d.weight_bram18;
+  return more_dsp <= dsp_left && more_bram > bram_left ? Bound::kBram : Bound::kDsp;
+}
+}  // namespace
+
+void evaluate_pipeline_part(const Workload& workload, int split_point, const PipelineDesign& design,
+                            const PartBudget& budget, Estimate& out) {
+  const int n = static_cast<int>(workload.stages.size());
+  if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
+  out.pipeline = {};
+  const int sp = std::clamp(split_point, 0, n);
+  if (sp == 0) return;
+  if (static_cast<int>(design.stages.size()) != sp)
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = static_cast<double>(sp),
+                       .available = static_cast<double>(design.stages.size()),
+                       .field = "pipeline stages"});
+  if (design.batch < 1)
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = 1,
+                       .available = static_cast<double>(design.batch),
+                       .field = "batch"});
+  const int64_t batch = std::max(1, design.batch);
+  const int bits = std::max(1, budget.precision_bits);
+  const int pack = macs_per_dsp(budget.dsp_family, bits);
+
+  // Pass 1: every stage's cycles and resources; per-frame-batch DRAM bits parked in
+  // dram_bw_gbps until the period is known (no scratch allocation).
+  int64_t t_compute = 1, dsp = 0, bram = 0;
+  double traffic_bits = 0;
+  for (int i = 0; i < sp; ++i) {
+    const StageLayer& s = workload.stages[static_cast<size_t>(i)];
+    const StageParallelism p = stage_parallelism(design, i);
+    if (p.cpf < 1)
+      out.add_violation({.resource = Resource::kDesign,
+                         .needed = 1,
+                         .available = static_cast<double>(p.cpf),
+                         .stage = i,
+                         .field = "cpf"});
+    if (p.kpf < 1)
+      out.add_violation({.resource = Resource::kDesign,
+                         .needed = 1,
+                         .available = static_cast<double>(p.kpf),
+                         .stage = i,
+                         .field = "kpf"});
+    const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, pack);
+    const double bits_i = d.weight_bits_per_cycle * static_cast<double>(d.cycles) +
+                          static_cast<double>(activation_bits(s, sp, bits) * batch);
+    LayerEstimate& e = out.layers[static_cast<size_t>(i)];
+    e = {.stage = i,
+         .part = Part::kPipeline,
+         .cycles = d.cycles,
+         .dsp = d.dsp_per_replica * batch,
+         .bram18 = (d.cache_bram18 + d.skip_bram18) * batch + d.weight_bram18,
+         .dram_bw_gbps = bits_i};
+    t_compute = std::max(t_compute, d.cycles);
+    dsp += e.dsp;
+    bram += e.bram18;
+    traffic_bits += bits_i;
+  }
+
+  // The period of B frames: the bottleneck stage, or the DRAM stream when it cannot keep up
+  // (then every stage stalls in proportion).
+  const double f_hz = budget.clock_mhz * 1e6;
+  const double link = model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz);
+  double period = static_cast<double>(t_compute);
+  if (traffic_bits > 0) {
+    if (link > 0) {
+      period = std::max(period, traffic_bits / link);
+    } else if (f_hz > 0) {  // a zero clock is the caller's design violation already
+      out.add_violation({.resource = Resource::kBandwidth,
+                         .needed = traffic_bits / period * f_hz / 8e9,
+                         .available = budget.dram_bw_gbps});
+    }
+  }
+  const bool bw_bound = period > static_cast<double>(t_compute);
+  const double stretch = period / static_cast<double>(t_compute);
+
+  // Pass 2: fill times (a stage starts once each producer emitted the columns it needs,
+  // MODELS.md 3), DRAM rates and bounds.
+  double fill = 0;
+  for (int i = 0; i < sp; ++i) {
+    const StageLayer& s = workload.stages[static_cast<size_t>(i)];
+    LayerEstimate& e = out.layers[static_cast<size_t>(i)];
+    double start = 0;
+    for (size_t k = 0; k < s.producer_stages.size(); ++k) {
+      const int p = s.producer_stages[k];
+      if (p < 0) continue;
+      const LayerEstimate& pe = out.layers[static_cast<size_t>(p)];
+      const StageLayer& ps = workload.stages[static_cast<size_t>(p)];
+      const double per_column =
+          static_cast<double>(pe.cycles) / static_cast<double>(ps.Q) * stretch;
+      start =
+          std::max(start, static_cast<double>(pe.start_cycle) + s.producer_columns[k] * per_column);
+    }
+    e.start_cycle = static_cast<int64_t>(start);
+    fill = std::max(fill, start);
+    const bool streams = e.dram_bw_gbps > 0;  // the stage moves DRAM data
+    e.dram_bw_gbps = e.dram_bw_gbps / period * f_hz / 8e9;
+    if (bw_bound) {
+      e.bound = streams ? Bound::kBandwidth : Bound::kDependency;
+    } else if (e.cycles == t_compute) {
+      const StageParallelism p = stage_parallelism(design, i);
+      const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, pack);
+      e.bound =
+          bottleneck_bound(s, p, d, batch, budget.dsp - dsp, budget.bram18 - bram, bits, pack);
+    } else {
+      e.bound = Bound::kDependency;  // idles part of each period waiting on the bottleneck
+    }
+  }
+
+  if (dsp > budget.dsp)
+    out.add_violation({.resource = Resource::kDsp,
+                       .needed = static_cast<double>(dsp),
+                       .available = static_cast<double>(budget.dsp)});
+  if (bram > budget.bram18)
+    out.add_violation({.resource = Resource::kBram18,
+                       .needed = static_cast<double>(bram),
+                       .available = static_cast<double>(budget.bram18)});
+  PartSummary& sum = out.pipeline;
+  sum.dsp = dsp;
+  sum.bram18 = bram;
+  if (f_hz > 0) {
+    sum.throughput_fps = static_cast<double>(batch) * f_hz / period;
+    sum.latency_ms = (fill + period) / f_hz * 1e3;
+    sum.dram_bw_gbps = traffic_bits / period * f_hz / 8e9;
+  }
+}
+
+}  // namespace dnne

@@ -1,0 +1,131 @@
+// The DNNBuilder stage model (MODELS.md section 3, from DNNBuilder ICCAD'18 and AccDNN's
+// implementation as MODELS.md summarises it); every equation is in docs/models.md 3.
+#include "model/pipeline_stage.h"
+
+#include <algorithm>
+
+#include "device/device.h"
+#include "model/bram_mapping.h"
+#include "model/evaluate.h"
+#include "model/model_math.h"
+
+namespace dnne::model {
+
+namespace {
+// Global pooling keeps one accumulator per channel instead of a column cache.
+bool is_global_pool(const StageLayer& s) {
+  return s.kind == LayerKind::kPool && s.R == 1 && s.Q == 1 && s.kh == s.H && s.kw == s.W;
+}
+
+// Cycles per frame (docs/models.md 3.1). MAC stages: ceil((C/g)/CPF) * ceil(M/KPF) * R * Q *
+// Kh * Kw, charging under-used lanes; CPF splits the C/g channels one output channel reads,
+// KPF the M output channels (across groups for a grouped conv, so a depthwise conv uses KPF
+// only). Pooling: ceil(M/KPF) * R * Q * Kh * Kw; element-wise kinds: ceil(M/KPF) * R * Q.
+int64_t stage_cycles(const StageLayer& s, int64_t cpf, int64_t kpf) {
+  const int64_t rq = s.R * s.Q;
+  switch (s.kind) {
+    case LayerKind::kConv:
+    case LayerKind::kFc:
+    case LayerKind::kMatMul:
+      return ceil_div(s.C / s.groups, cpf) * ceil_div(s.M, kpf) * rq * s.kh * s.kw;
+    case LayerKind::kPool:
+      return ceil_div(s.M, kpf) * rq * s.kh * s.kw;
+    default:
+      return ceil_div(s.M, kpf) * rq;
+  }
+}
+
+// Input channels the column cache must deliver per cycle: CPF for an ungrouped layer; for a
+// grouped one the KPF output lanes span ceil(KPF / (M/g)) groups, each reading its own CPF
+// channels (a depthwise conv reads KPF channels). Pooling reads KPF channels.
+int64_t cache_read_lanes(const StageLayer& s, int64_t cpf, int64_t kpf) {
+  if (s.kind == LayerKind::kPool) return kpf;
+  if (s.groups == 1) return cpf;
+  const int64_t per_group = std::max<int64_t>(1, s.M / s.groups);
+  return cpf * std::min<int64_t>(s.groups, ceil_div(kpf, per_group));
+}
+
+// Column cache (DNNBuilder's column-based cache): C * H * (Kw + S) elements, capped at the
+// whole map, as a memory CPF * D_a bits wide (its read port) (docs/models.md 3.3).
+int64_t cache_bram(const StageLayer& s, int64_t cpf, int64_t kpf, int bits) {
+  switch (s.kind) {
+    case LayerKind::kConv:
+    case LayerKind::kPool: {
+      const int64_t lanes = std::min(cache_read_lanes(s, cpf, kpf), s.C);
+      if (is_global_pool(s)) return bram18_for_memory(lanes * bits, ceil_div(s.C, lanes));
+      const int64_t columns = std::min<int64_t>(s.span_w + s.stride_w, s.W);
+      return bram18_for_memory(lanes * bits, ceil_div(s.C, lanes) * s.H * columns);
+    }
+    case LayerKind::kFc:
+    case LayerKind::kMatMul: {
+      // The whole input vector/rows (one "column"), CPF elements per read.
+      const int64_t lanes = std::min(cpf, s.C);
+      int64_t blocks = bram18_for_memory(lanes * bits, ceil_div(s.C, lanes) * s.H);
+      if (s.kind == LayerKind::kMatMul) {
+        // The second activation operand (K x N) stays on chip like a weight array.
+        const int64_t b_elements = std::max<int64_t>(0, s.input_elements - s.C * s.H);
+        const int64_t width = std::min(cpf * kpf, std::max<int64_t>(1, b_elements));
+        blocks += bram18_for_memory(width * bits, ceil_div(b_elements, width));
+      }
+      return blocks;
+    }
+    default:
+      return 0;  // element-wise kinds stream through register FIFOs
+  }
+}
+
+// Weights: ping-pong kernel groups 2 * KPF * (C/g) * Kh * Kw, or all M * (C/g) * Kh * Kw on
+// chip; the memory is CPF * KPF * D_w wide (one weight per lane per cycle).
+int64_t weight_bram(const StageLayer& s, int64_t cpf, int64_t kpf, bool on_chip, int bits) {
+  if (s.kind != LayerKind::kConv && s.kind != LayerKind::kFc) return 0;
+  const int64_t per_kernel = ceil_div(s.C / s.groups, cpf) * s.kh * s.kw;  // words per group
+  const int64_t depth = on_chip ? ceil_div(s.M, kpf) * per_kernel : 2 * per_kernel;
+  return bram18_for_memory(cpf * kpf * bits, depth);
+}
+}  // namespace
+
+StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weights_on_chip,
+                         int bits, int pack) {
+  const int64_t cpf = std::max(1, cpf_in), kpf = std::max(1, kpf_in);
+  StageDetail d;
+  d.cycles = stage_cycles(s, cpf, kpf);
+  if (is_mac_stage(s.kind)) d.dsp_per_replica = ceil_div(cpf * kpf, std::max(1, pack));
+  d.cache_bram18 = cache_bram(s, cpf, kpf, bits);
+  d.weight_bram18 = weight_bram(s, cpf, kpf, weights_on_chip, bits);
+  if (s.skip_elements > 0) {
+    const int64_t width = std::min(kpf, s.skip_elements);
+    d.skip_bram18 = bram18_for_memory(width * bits, ceil_div(s.skip_elements, width));
+  }
+  // A kernel group is reused across one output column (R outputs; MODELS.md 3, AccDNN), so
+  // the stage streams its M * (C/g) * Kh * Kw weights once per output column: Q times a
+  // frame. Per busy cycle that is CPF * KPF * D_w / R when the lanes divide the channels; the
+  // exact form does not charge weights to idle lanes.
+  const bool streams = (s.kind == LayerKind::kConv || s.kind == LayerKind::kFc) &&
+                       !weights_on_chip && s.weight_elements > 0;
+  if (streams) {
+    const double bits_per_frame =
+        static_cast<double>(s.M * (s.C / s.groups) * s.kh * s.kw * s.Q) * bits;
+    d.weight_bits_per_cycle = bits_per_frame / static_cast<double>(d.cycles);
+  }
+  return d;
+}
+
+}  // namespace dnne::model
+
+namespace dnne {
+
+StageCost pipeline_stage_cost(const Workload& workload, int stage, const StageParallelism& p,
+                              int batch, const PartBudget& budget) {
+  if (stage < 0 || stage >= static_cast<int>(workload.stages.size())) return {};
+  const int pack = macs_per_dsp(budget.dsp_family, budget.precision_bits);
+  const model::StageDetail d =
+      model::stage_detail(workload.stages[static_cast<size_t>(stage)], p.cpf, p.kpf,
+                          p.weights_on_chip, budget.precision_bits, pack);
+  const int64_t b = std::max(1, batch);
+  return {.cycles = d.cycles,
+          .dsp = d.dsp_per_replica * b,
+          .bram18 = (d.cache_bram18 + d.skip_bram18) * b + d.weight_bram18,
+          .weight_bits_per_cycle = d.weight_bits_per_cycle};
+}
+
+}  // namespace dnne

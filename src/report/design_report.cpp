@@ -1,0 +1,125 @@
+// The JSON view of one evaluated design (CLI.md, `bench --json` / `explore --json`).
+#include "report/design_report.h"
+
+#include "design/design_json.h"
+#include "report/design_report_detail.h"
+
+namespace dnne {
+
+std::string paradigm_of(const Design& design, const Workload& workload) {
+  if (design.split_point <= 0) return "generic";
+  if (design.split_point >= static_cast<int>(workload.stages.size())) return "pipeline";
+  return "hybrid";
+}
+
+namespace detail {
+
+double effective_clock_mhz(const DesignReportInput& in) {
+  return in.design.clock_mhz > 0 ? in.design.clock_mhz : in.budget.clock_mhz;
+}
+
+std::string stage_name(const DesignReportInput& in, int stage) {
+  if (stage < 0 || stage >= static_cast<int>(in.workload.stages.size())) return "";
+  return in.network.layer(in.workload.stages[static_cast<size_t>(stage)].layer).name;
+}
+
+std::string violation_text(const DesignReportInput& in, const Violation& v) {
+  const std::string name = stage_name(in, v.stage);
+  return describe(v) + (name.empty() ? "" : " [" + name + "]");
+}
+
+std::vector<std::string> overridden_fields(const BudgetOverrides& o) {
+  std::vector<std::string> fields;
+  if (o.dsp) fields.push_back("dsp");
+  if (o.bram18) fields.push_back("bram18");
+  if (o.dram_bw_gbps) fields.push_back("dram_bw_gbps");
+  if (o.clock_mhz) fields.push_back("clock_mhz");
+  if (o.precision_bits) fields.push_back("precision");
+  return fields;
+}
+
+}  // namespace detail
+
+namespace {
+
+nlohmann::json part_json(const PartSummary& p) {
+  return {{"throughput_fps", p.throughput_fps},
+          {"latency_ms", p.latency_ms},
+          {"dsp", p.dsp},
+          {"bram18", p.bram18},
+          {"dram_bw_gbps", p.dram_bw_gbps}};
+}
+
+nlohmann::json violations_json(const DesignReportInput& in) {
+  nlohmann::json list = nlohmann::json::array();
+  const Estimate& e = in.estimate;
+  const int shown = std::min<int>(e.violation_count, static_cast<int>(e.violations.size()));
+  for (int i = 0; i < shown; ++i) {
+    const Violation& v = e.violations[static_cast<size_t>(i)];
+    list.push_back({{"resource", std::string(resource_name(v.resource))},
+                    {"needed", v.needed},
+                    {"available", v.available},
+                    {"stage", v.stage >= 0 ? nlohmann::json(detail::stage_name(in, v.stage))
+                                           : nlohmann::json(nullptr)},
+                    {"field", v.field ? nlohmann::json(v.field) : nlohmann::json(nullptr)},
+                    {"message", detail::violation_text(in, v)}});
+  }
+  return list;
+}
+
+nlohmann::json layers_json(const DesignReportInput& in) {
+  nlohmann::json list = nlohmann::json::array();
+  const double clock_mhz = detail::effective_clock_mhz(in);
+  for (const LayerEstimate& l : in.estimate.layers) {
+    const auto& stage = in.workload.stages[static_cast<size_t>(l.stage)];
+    list.push_back({{"name", detail::stage_name(in, l.stage)},
+                    {"kind", std::string(kind_name(stage.kind))},
+                    {"part", std::string(part_name(l.part))},
+                    {"cycles", l.cycles},
+                    // cycles / MHz = microseconds
+                    {"time_us", clock_mhz > 0 ? static_cast<double>(l.cycles) / clock_mhz : 0.0},
+                    {"bound", std::string(bound_name(l.bound))},
+                    {"dsp", l.dsp},
+                    {"bram18", l.bram18},
+                    {"dram_bw_gbps", l.dram_bw_gbps}});
+  }
+  return list;
+}
+
+}  // namespace
+
+nlohmann::json design_report_json(const DesignReportInput& in) {
+  const Estimate& e = in.estimate;
+  const Budget& b = in.budget;
+  return {{"model", in.network.name()},
+          {"device", in.device.name},
+          {"device_info",
+           {{"part", in.device.part},
+            {"board", in.device.board},
+            {"dsp_family", std::string(dsp_family_name(in.device.dsp_family))}}},
+          {"paradigm", paradigm_of(in.design, in.workload)},
+          {"budget",
+           {{"dsp", b.dsp},
+            {"bram18", b.bram18},
+            {"dram_bw_gbps", b.dram_bw_gbps},
+            {"clock_mhz", b.clock_mhz},
+            {"precision", b.precision_bits},
+            {"overridden", detail::overridden_fields(in.overrides)}}},
+          {"design", design_to_json(in.design, in.workload, in.network)},
+          {"metrics",
+           {{"throughput_gops", e.throughput_gops},
+            {"throughput_fps", e.throughput_fps},
+            {"latency_ms", e.latency_ms},
+            {"dsp_used", e.dsp_used},
+            {"bram18_used", e.bram18_used},
+            {"dram_bw_gbps_used", e.dram_bw_gbps_used},
+            {"dsp_efficiency", e.dsp_efficiency},
+            {"clock_mhz", detail::effective_clock_mhz(in)}}},
+          {"parts", {{"pipeline", part_json(e.pipeline)}, {"generic", part_json(e.generic)}}},
+          {"feasible", e.feasible},
+          {"violation_count", e.violation_count},
+          {"violations", violations_json(in)},
+          {"layers", layers_json(in)}};
+}
+
+}  // namespace dnne

@@ -1,0 +1,114 @@
+// The people's view of one evaluated design (per-layer table and totals) and its CSV.
+#include <algorithm>
+#include <sstream>
+
+#include "report/design_report.h"
+#include "report/design_report_detail.h"
+#include "report/table.h"
+
+namespace dnne {
+
+namespace {
+
+std::string percent(double part, double whole) {
+  return whole > 0 ? fixed(100.0 * part / whole, 1) + " %" : "-";
+}
+
+// "5,520*" when the user overrode the figure for this run.
+std::string marked(const std::string& text, bool overridden) {
+  return overridden ? text + "*" : text;
+}
+
+std::string layers_table(const DesignReportInput& in) {
+  using A = TextTable::Align;
+  TextTable table({{"layer", A::kLeft},
+                   {"kind", A::kLeft},
+                   {"part", A::kLeft},
+                   {"cycles"},
+                   {"time us"},
+                   {"bound", A::kLeft},
+                   {"DSP"},
+                   {"BRAM18"},
+                   {"DRAM GB/s"},
+                   {"BW share"}});
+  const double clock_mhz = detail::effective_clock_mhz(in);
+  for (const LayerEstimate& l : in.estimate.layers) {
+    const auto& stage = in.workload.stages[static_cast<size_t>(l.stage)];
+    table.add_row({detail::stage_name(in, l.stage), std::string(kind_name(stage.kind)),
+                   std::string(part_name(l.part)), with_commas(l.cycles),
+                   clock_mhz > 0 ? fixed(static_cast<double>(l.cycles) / clock_mhz, 1) : "-",
+                   std::string(bound_name(l.bound)), with_commas(l.dsp), with_commas(l.bram18),
+                   fixed(l.dram_bw_gbps, 2),
+                   percent(l.dram_bw_gbps, in.estimate.dram_bw_gbps_used)});
+  }
+  return table.render();
+}
+
+std::string totals(const DesignReportInput& in) {
+  const Estimate& e = in.estimate;
+  const Budget& b = in.budget;
+  const BudgetOverrides& o = in.overrides;
+  std::ostringstream out;
+  out << "throughput      " << fixed(e.throughput_gops, 1) << " GOP/s, "
+      << fixed(e.throughput_fps, 2) << " frames/s\n"
+      << "latency         " << fixed(e.latency_ms, 3) << " ms\n"
+      << "DSP             " << with_commas(e.dsp_used) << " / "
+      << marked(with_commas(b.dsp), o.dsp.has_value()) << " ("
+      << percent(static_cast<double>(e.dsp_used), static_cast<double>(b.dsp)) << ")\n"
+      << "BRAM18          " << with_commas(e.bram18_used) << " / "
+      << marked(with_commas(b.bram18), o.bram18.has_value()) << " ("
+      << percent(static_cast<double>(e.bram18_used), static_cast<double>(b.bram18)) << ")\n"
+      << "DRAM bandwidth  " << fixed(e.dram_bw_gbps_used, 2) << " / "
+      << marked(fixed(b.dram_bw_gbps, 2), o.dram_bw_gbps.has_value()) << " GB/s ("
+      << percent(e.dram_bw_gbps_used, b.dram_bw_gbps) << ")\n"
+      << "DSP efficiency  " << fixed(100.0 * e.dsp_efficiency, 1) << " %\n"
+      << "clock           "
+      << marked(fixed(detail::effective_clock_mhz(in), 1), o.clock_mhz.has_value()) << " MHz\n"
+      << "precision       "
+      << marked(std::to_string(b.precision_bits), o.precision_bits.has_value()) << " bits\n";
+  if (!detail::overridden_fields(o).empty()) out << "(* overridden for this run)\n";
+  return out.str();
+}
+
+std::string feasibility(const DesignReportInput& in) {
+  const Estimate& e = in.estimate;
+  if (e.feasible) return "feasible: yes\n";
+  std::string text = "feasible: NO, " + std::to_string(e.violation_count) + " violation" +
+                     (e.violation_count == 1 ? "" : "s") + ":\n";
+  const int shown = std::min<int>(e.violation_count, static_cast<int>(e.violations.size()));
+  for (int i = 0; i < shown; ++i)
+    text += "  - " + detail::violation_text(in, e.violations[static_cast<size_t>(i)]) + "\n";
+  if (e.violation_count > shown)
+    text += "  ... and " + std::to_string(e.violation_count - shown) + " more\n";
+  return text;
+}
+
+}  // namespace
+
+std::string design_report_table(const DesignReportInput& in) {
+  const int n = static_cast<int>(in.workload.stages.size());
+  std::ostringstream out;
+  out << in.network.name() << " on " << in.device.name << " (" << in.device.part << ", "
+      << in.device.board << "): " << paradigm_of(in.design, in.workload) << " design, split point "
+      << in.design.split_point << " of " << n << " stage layers\n\n"
+      << layers_table(in) << "\n"
+      << totals(in) << feasibility(in);
+  return out.str();
+}
+
+std::string design_layers_csv(const DesignReportInput& in) {
+  std::ostringstream out;
+  out << "layer,kind,part,cycles,time_us,bound,dsp,bram18,dram_bw_gbps\n";
+  const double clock_mhz = detail::effective_clock_mhz(in);
+  for (const LayerEstimate& l : in.estimate.layers) {
+    const auto& stage = in.workload.stages[static_cast<size_t>(l.stage)];
+    out << '"' << detail::stage_name(in, l.stage) << "\"," << kind_name(stage.kind) << ','
+        << part_name(l.part) << ',' << l.cycles << ','
+        << fixed(clock_mhz > 0 ? static_cast<double>(l.cycles) / clock_mhz : 0.0, 3) << ','
+        << bound_name(l.bound) << ',' << l.dsp << ',' << l.bram18 << ',' << fixed(l.dram_bw_gbps, 4)
+        << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace dnne

@@ -1,0 +1,52 @@
+// Budgets: the device's figures, per-run overrides, and clear errors.
+#include <gtest/gtest.h>
+
+#include "device/catalog.h"
+
+namespace dnne {
+namespace {
+
+TEST(Budget, DefaultsAreTheDevicesFigures) {
+  const Device ku115 = *find_device("ku115");
+  const auto b = make_budget(ku115, {});
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->dsp, 5520);
+  EXPECT_EQ(b->bram18, 4320);
+  EXPECT_DOUBLE_EQ(b->dram_bw_gbps, 76.8);
+  EXPECT_DOUBLE_EQ(b->clock_mhz, 200);
+  EXPECT_EQ(b->precision_bits, 16);
+  EXPECT_EQ(b->dsp_family, DspFamily::kDsp48E2);
+}
+
+TEST(Budget, OverridesReplaceOnlyTheirField) {
+  const Device zc706 = *find_device("zc706");
+  const auto b = make_budget(zc706, {.dsp = 450, .clock_mhz = 150.0, .precision_bits = 8});
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->dsp, 450);
+  EXPECT_EQ(b->bram18, 1090);
+  EXPECT_DOUBLE_EQ(b->dram_bw_gbps, 12.8);
+  EXPECT_DOUBLE_EQ(b->clock_mhz, 150);
+  EXPECT_EQ(b->precision_bits, 8);
+}
+
+TEST(Budget, ErrorsNameEveryBadFlag) {
+  const Device zc706 = *find_device("zc706");
+  const auto b = make_budget(
+      zc706, {.dsp = 0, .bram18 = -3, .dram_bw_gbps = 0.0, .clock_mhz = -1.0, .precision_bits = 4});
+  ASSERT_FALSE(b);
+  EXPECT_EQ(b.error().message,
+            "--dsp 0: expected a positive number of DSP slices\n"
+            "--bram18 -3: expected a positive number of BRAM18 blocks\n"
+            "--bw-gbps 0: expected a positive bandwidth in GB/s\n"
+            "--clock-mhz -1: expected a positive clock in MHz\n"
+            "--precision 4: expected 16 or 8");
+}
+
+TEST(DspPacking, Dsp48E2PacksTwoInt8Macs) {
+  EXPECT_EQ(macs_per_dsp(DspFamily::kDsp48E2, 8), 2);
+  EXPECT_EQ(macs_per_dsp(DspFamily::kDsp48E2, 16), 1);
+  EXPECT_EQ(macs_per_dsp(DspFamily::kDsp48E1, 8), 1);
+}
+
+}  // namespace
+}  // namespace dnne

@@ -1,0 +1,158 @@
+// The generic engine (HybridDNN-like) against hand derivations (MODELS.md 4;
+// docs/models.md 4). 16 bits: one BRAM18 holds 1024 elements, so a buffer of 4 blocks has
+// 2048 per double-buffer half. 100 MHz and 1 GB/s: 10 bytes per cycle.
+#include <gtest/gtest.h>
+
+#include "model/small_networks.h"
+
+namespace dnne {
+namespace {
+using testnets::part_budget;
+
+TEST(GenericOracle, OneConv) {
+  const Workload w = make_workload(testnets::one_conv());
+  const GenericDesign g{.p_in = 2,
+                        .p_out = 4,
+                        .batch = 1,
+                        .input_buffer_bram18 = 4,
+                        .weight_buffer_bram18 = 4,
+                        .output_buffer_bram18 = 4};
+  Estimate e;
+  evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
+  EXPECT_TRUE(e.feasible);
+  // Everything fits one tile: Tr = 8 rows, Tm = 8, Tn = 4 (input band 4 x 8 x 8 = 256 <=
+  // 2048; weights 8 * 4 * 9 = 288 <= 2048; outputs 8 * 8 * 8 = 512 <= 2048).
+  // compute = R * Q * K^2 * ceil(8/4) * ceil(4/2) = 576 * 4 = 2304 cycles.
+  // DRAM: 256 input + 288 weights + 512 outputs = 1056 elements = 2112 bytes: 211.2 cycles,
+  // hidden under compute. Fill and drain: the first output row's window (4 channels x 3
+  // rows x 8 columns = 96) and the last output row (8 x 8 = 64): 160 * 2 / 10 = 32 cycles.
+  // Layer = 2304 + 32 = 2336 cycles.
+  EXPECT_EQ(e.layers[0].cycles, 2336);
+  EXPECT_EQ(e.layers[0].bound, Bound::kDsp);
+  EXPECT_DOUBLE_EQ(e.generic.throughput_fps, 100e6 / 2336);
+  EXPECT_DOUBLE_EQ(e.generic.latency_ms, 2336 / 100e6 * 1e3);
+  EXPECT_EQ(e.generic.dsp, 8);  // 2 * 4 lanes, one 16-bit MAC per DSP48E2
+  EXPECT_EQ(e.generic.bram18, 12);
+  EXPECT_NEAR(e.generic.dram_bw_gbps, 2112.0 / 2336 * 100e6 / 1e9, 1e-12);
+}
+
+TEST(GenericOracle, TwoConvsRunBackToBack) {
+  const Workload w = make_workload(testnets::two_convs());
+  const GenericDesign g{.p_in = 2,
+                        .p_out = 2,
+                        .batch = 2,
+                        .input_buffer_bram18 = 2,
+                        .weight_buffer_bram18 = 2,
+                        .output_buffer_bram18 = 2};
+  Estimate e;
+  evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
+  EXPECT_TRUE(e.feasible);
+  // Batch 2, capacities 1024 per half. a: C = 2, M = 4, 6x6, 3x3; one tile (band 2 x 6 x 6
+  // x 2 frames = 144; outputs 4 x 36 x 2 = 288). compute = 2 frames * 36 * 9 * ceil(4/2) *
+  // ceil(2/2) = 1296. DRAM: 2 * 72 input + 72 weights (shared by the batch) + 2 * 144
+  // outputs = 504 elements = 1008 bytes: 100.8 cycles, hidden; fill 2 frames x 2 ch x 3
+  // rows x 6 = 72, drain 2 x 4 x 6 = 48: 120 * 2 / 10 = 24. a = 1320 for 2 frames, 660 each.
+  // b: C = 4: compute = 2 * 324 * 2 * 2 = 2592; DRAM 2 * 144 + 144 + 2 * 144 = 720 elements
+  // = 144 cycles, hidden; fill 2 x 4 x 3 x 6 = 144, drain 48: 38.4. b = floor(2630.4) =
+  // 2630, 1315 per frame.
+  EXPECT_EQ(e.layers[0].cycles, 660);
+  EXPECT_EQ(e.layers[1].cycles, 1315);
+  EXPECT_EQ(e.layers[1].start_cycle, 1320);
+  EXPECT_DOUBLE_EQ(e.generic.throughput_fps, 2 * 100e6 / (1320 + 2630));
+  EXPECT_DOUBLE_EQ(e.generic.latency_ms, (1320 + 2630) / 100e6 * 1e3);
+}
+
+TEST(GenericOracle, ConvPoolFcWithVectorPath) {
+  const Workload w = make_workload(testnets::conv_pool_fc());
+  const GenericDesign g{.p_in = 1,
+                        .p_out = 2,
+                        .batch = 1,
+                        .input_buffer_bram18 = 2,
+                        .weight_buffer_bram18 = 2,
+                        .output_buffer_bram18 = 2};
+  Estimate e;
+  evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
+  EXPECT_TRUE(e.feasible);
+  // conv: 16 * 9 * ceil(2/2) * ceil(1/1) = 144 compute; DRAM 16 + 18 + 32 = 66 elements
+  // (13.2 cycles), hidden; fill 1 ch x 3 rows x 4 = 12, drain 2 x 4 = 8: 20 * 2 / 10 = 4.
+  EXPECT_EQ(e.layers[0].cycles, 148);
+  // pool on the vector path: ceil(2/2) * 2 * 2 * 4 = 16 compute; DRAM 32 in + 8 out = 80
+  // bytes (8 cycles); fill 2 ch x 2 rows x 4 = 16, drain 2 x 2 = 4: 4 cycles. 20.
+  EXPECT_EQ(e.layers[1].cycles, 20);
+  EXPECT_EQ(e.layers[1].bound, Bound::kDsp);
+  // fc: K = 8, N = 3: compute ceil(8/1) passes x ceil(3/2) passes over N = 16; DRAM 8 + 24
+  // + 3 = 35 elements = 7 cycles; fill 8 inputs, drain 3 outputs: 2.2 -> floor(18.2) = 18.
+  EXPECT_EQ(e.layers[2].cycles, 18);
+  EXPECT_DOUBLE_EQ(e.generic.throughput_fps, 100e6 / 186);
+  EXPECT_EQ(e.generic.dsp, 2);
+  EXPECT_EQ(e.generic.bram18, 6);
+  EXPECT_NEAR(e.generic.dram_bw_gbps, (132.0 + 80 + 70) / 186 * 100e6 / 1e9, 1e-12);
+}
+
+TEST(GenericOracle, SmallBuffersForceRefetch) {
+  // conv 64 -> 64 on 16x16, 3x3, P_in = 8, P_out = 1. Weight buffer 2 blocks (1024 weights
+  // per half): a weight-resident block holds floor(1024 / (64 * 9)) = 1 kernel, so each input
+  // band is re-read 64 times. Input buffer 8 blocks (4096 per half): a band of 64 channels x
+  // 4 rows x 16 columns, Tr = 2 output rows.
+  // compute = 256 * 9 * 64 (kernels, one lane) * 8 (ceil(64/8)) = 1179648 cycles.
+  // Weight-resident traffic: 8 bands x 64 reads x (64 ch x 4 rows x 16) = 2097152 inputs +
+  // 36864 weights + 16384 outputs = 2150400 elements = 4.3 MB; the minimum (each once) is
+  // (16384 + 36864 + 16384) * 2 = 139264 bytes.
+  NetworkBuilder b("refetch");
+  b.conv("c", b.input("in", {64, 16, 16}), testnets::conv3x3(64));
+  const Workload w = make_workload(b.build());
+  GenericDesign g{.p_in = 8,
+                  .p_out = 1,
+                  .batch = 1,
+                  .input_buffer_bram18 = 8,
+                  .weight_buffer_bram18 = 2,
+                  .output_buffer_bram18 = 2,
+                  .buffering = BufferingChoice::kWeightResident};
+  // 0.1 GB/s = 1 byte/cycle: 4.3 M transfer cycles > 1.18 M compute, but the minimum
+  // traffic (139264 cycles) would hide: the small buffers bind (bram).
+  Estimate e;
+  evaluate_generic_part(w, 0, g, part_budget(100, 100, 0.1), e);
+  EXPECT_TRUE(e.feasible) << describe(e.violations[0]);
+  EXPECT_EQ(e.layers[0].bound, Bound::kBram);
+  // 0.001 GB/s: even the minimum traffic (13.9 M cycles) exceeds compute: bandwidth.
+  Estimate slow;
+  evaluate_generic_part(w, 0, g, part_budget(100, 100, 0.001), slow);
+  EXPECT_EQ(slow.layers[0].bound, Bound::kBandwidth);
+  // Auto buffering picks the input-resident band (weights re-read per band: 8 x 36864 +
+  // 32768 inputs + 16384 outputs = 344064 elements, 688 K cycles < compute): dsp.
+  g.buffering = BufferingChoice::kAuto;
+  Estimate autochoice;
+  evaluate_generic_part(w, 0, g, part_budget(100, 100, 0.1), autochoice);
+  EXPECT_EQ(autochoice.layers[0].bound, Bound::kDsp);
+  EXPECT_GT(e.layers[0].cycles, autochoice.layers[0].cycles);
+}
+
+TEST(GenericOracle, BuffersTooSmallForAnyTile) {
+  // One input row band of the 64-channel 16-wide map (3 rows x 16 columns per channel,
+  // Tn >= 1) needs 48 elements per frame; with 0 input blocks nothing fits.
+  NetworkBuilder b("tiny");
+  b.conv("c", b.input("in", {64, 16, 16}), testnets::conv3x3(64));
+  const Workload w = make_workload(b.build());
+  const GenericDesign g{.p_in = 1,
+                        .p_out = 1,
+                        .batch = 1,
+                        .input_buffer_bram18 = 0,
+                        .weight_buffer_bram18 = 2,
+                        .output_buffer_bram18 = 2};
+  Estimate e;
+  evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
+  EXPECT_FALSE(e.feasible);
+  ASSERT_GE(e.violation_count, 1);
+  EXPECT_EQ(e.violations[0].resource, Resource::kBram18);
+  EXPECT_EQ(describe(e.violations[0]), "BRAM18 needed 1 > available 0 (generic input buffer)");
+  // Then the layer itself: one band needs 48 elements, one block per half: 2 blocks.
+  EXPECT_EQ(describe(e.violations[1]),
+            "BRAM18 needed 2 > available 0 (generic input buffer) (stage 0)");
+  // Port minimum: 16-bit elements, two per 36-bit port: 64 lanes need 32 blocks.
+  EXPECT_EQ(generic_buffer_min_bram18(64, 16), 32);
+  EXPECT_EQ(generic_buffer_min_bram18(64, 8), 16);
+  EXPECT_EQ(generic_buffer_min_bram18(1, 16), 1);
+}
+
+}  // namespace
+}  // namespace dnne

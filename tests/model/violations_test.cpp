@@ -1,0 +1,97 @@
+// Infeasible designs are values: each violation names the resource, the need and the budget,
+// and bad design parameters never crash or divide by zero.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "model/small_networks.h"
+
+namespace dnne {
+namespace {
+
+Design pipeline_design(int cpf, int kpf, int batch) {
+  return {.split_point = 1, .pipeline = {.stages = {{.cpf = cpf, .kpf = kpf}}, .batch = batch}};
+}
+
+TEST(Violations, OverBudgetTotalsNameTheResource) {
+  const Workload w = make_workload(testnets::one_conv());
+  // CPF 2 x KPF 4 = 8 DSP and 5 BRAM18 (pipeline_oracle_test) on a 4 DSP, 3 BRAM18 budget.
+  const Estimate e = evaluate(w, pipeline_design(2, 4, 1), testnets::budget(4, 3));
+  EXPECT_FALSE(e.feasible);
+  ASSERT_EQ(e.violation_count, 2);
+  EXPECT_EQ(e.violations[0].resource, Resource::kDsp);
+  EXPECT_EQ(describe(e.violations[0]), "DSP needed 8 > available 4");
+  EXPECT_EQ(describe(e.violations[1]), "BRAM18 needed 5 > available 3");
+  // Still a full estimate: the search can rank how far off it is.
+  EXPECT_GT(e.throughput_fps, 0);
+}
+
+TEST(Violations, BadDesignParametersNeverCrash) {
+  const Workload w = make_workload(testnets::conv_pool_fc());
+  const Budget budget = testnets::budget(100, 100);
+  Design d = pipeline_design(0, -3, 0);
+  d.split_point = 3;  // but only one stage entry
+  const Estimate e = evaluate(w, d, budget);
+  EXPECT_FALSE(e.feasible);
+  EXPECT_GE(e.violation_count, 4);
+  EXPECT_EQ(describe(e.violations[0]),
+            "design has 1 pipeline stage entries, its split point needs 3");
+  EXPECT_EQ(describe(e.violations[1]), "design field 'batch' must be >= 1, got 0");
+  EXPECT_EQ(describe(e.violations[2]), "design field 'cpf' must be >= 1, got 0 (stage 0)");
+  EXPECT_EQ(describe(e.violations[3]), "design field 'kpf' must be >= 1, got -3 (stage 0)");
+  EXPECT_TRUE(std::isfinite(e.throughput_fps));
+  EXPECT_TRUE(std::isfinite(e.latency_ms));
+
+  Design g{.split_point = 0, .generic = {.p_in = 0, .p_out = 0, .batch = -1}};
+  const Estimate ge = evaluate(w, g, budget);
+  EXPECT_FALSE(ge.feasible);
+  EXPECT_EQ(describe(ge.violations[0]), "design field 'p_in' must be >= 1, got 0");
+  EXPECT_TRUE(std::isfinite(ge.throughput_fps));
+
+  Design out_of_range{.split_point = 7, .clock_mhz = -1};
+  const Estimate oe = evaluate(w, out_of_range, Budget{});
+  EXPECT_FALSE(oe.feasible);
+  EXPECT_EQ(describe(oe.violations[0]), "design field 'clock_mhz' must be > 0, got 0");
+  EXPECT_EQ(describe(oe.violations[1]), "design field 'split_point' must be in [0, 3], got 7");
+  EXPECT_TRUE(std::isfinite(oe.throughput_fps));
+}
+
+TEST(Violations, SplitBeyondTheBudget) {
+  const Workload w = make_workload(testnets::conv_pool_fc());
+  Design d{.split_point = 1,
+           .pipeline = {.stages = {{.cpf = 1, .kpf = 2}}},
+           .generic = {.p_in = 1,
+                       .p_out = 2,
+                       .input_buffer_bram18 = 2,
+                       .weight_buffer_bram18 = 2,
+                       .output_buffer_bram18 = 2},
+           .split = {.pipeline_dsp = 50, .pipeline_bram18 = 10, .pipeline_dram_bw_gbps = 0.5}};
+  const Estimate e = evaluate(w, d, testnets::budget(10, 20));
+  EXPECT_FALSE(e.feasible);
+  EXPECT_EQ(describe(e.violations[0]), "DSP needed 50 > available 10 (split.pipeline_dsp)");
+  // Part B is left with no DSP at all: its engine's 2 DSPs are over its share.
+  EXPECT_EQ(describe(e.violations[1]), "DSP needed 2 > available 0");
+}
+
+TEST(Violations, NoBandwidthForAStreamingDesign) {
+  const Workload w = make_workload(testnets::one_conv());
+  const Estimate e = evaluate(w, pipeline_design(2, 4, 1), testnets::budget(100, 100, 0.0));
+  EXPECT_FALSE(e.feasible);
+  EXPECT_EQ(e.violations[0].resource, Resource::kBandwidth);
+  EXPECT_EQ(describe(e.violations[0]), "DRAM bandwidth needed 0.27 GB/s > available 0 GB/s");
+}
+
+TEST(Violations, Names) {
+  EXPECT_EQ(bound_name(Bound::kDsp), "dsp");
+  EXPECT_EQ(bound_name(Bound::kBram), "bram");
+  EXPECT_EQ(bound_name(Bound::kBandwidth), "bandwidth");
+  EXPECT_EQ(bound_name(Bound::kDependency), "dependency");
+  EXPECT_EQ(bound_name(Bound::kNone), "none");
+  EXPECT_EQ(part_name(Part::kPipeline), "pipeline");
+  EXPECT_EQ(part_name(Part::kGeneric), "generic");
+  EXPECT_EQ(resource_name(Resource::kBram18), "bram18");
+  EXPECT_EQ(resource_name(Resource::kDesign), "design");
+}
+
+}  // namespace
+}  // namespace dnne
