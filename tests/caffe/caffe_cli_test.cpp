@@ -48,6 +48,23 @@ TEST(CaffeCli, TableOfTheOpenCvSqueezeNet) {
   EXPECT_NE(r.out.find("total MACs     2,932,294,688"), std::string::npos) << r.out;
 }
 
+TEST(CaffeCli, BenchOfTheVgg16PrototxtEqualsTheZoos) {
+  // Same layers, names and counts as the zoo's vgg16 (Dropout, Flatten and the folded Softmax
+  // are no stages), so the shipped VGG16 design must evaluate identically on it.
+  const std::string design =
+      " --device ku115 --design " DNNE_SOURCE_DIR "/examples/vgg16_ku115_hybrid.json --json";
+  const CliResult caffe = run_cli("bench " CAFFE_FIXTURES "vgg16.prototxt" + design);
+  const CliResult zoo = run_cli("bench vgg16" + design);
+  ASSERT_EQ(caffe.status, 0) << caffe.err;
+  ASSERT_EQ(zoo.status, 0) << zoo.err;
+  auto from_caffe = nlohmann::json::parse(caffe.out);
+  auto from_zoo = nlohmann::json::parse(zoo.out);
+  EXPECT_EQ(from_caffe["model"], "VGG_ILSVRC_16_layers");
+  from_caffe.erase("model");
+  from_zoo.erase("model");
+  EXPECT_EQ(from_caffe, from_zoo);
+}
+
 // Runs analyze on a file that must fail and returns its stderr.
 std::string error_of(const std::string& args) {
   const CliResult r = run_cli("analyze " + args);
