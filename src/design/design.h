@@ -40,6 +40,9 @@ struct GenericDesign {
   int64_t weight_buffer_bram18 = 0;
   int64_t output_buffer_bram18 = 0;
   BufferingChoice buffering = BufferingChoice::kAuto;
+  // HybridDNN's Winograd mode for 3x3 stride-1 convs: 0 off, 2 = F(2x2,3x3), 4 = F(4x4,3x3).
+  // The engine then runs each eligible layer in whichever mode is faster.
+  int winograd_m = 0;
 };
 
 // How the budget is divided between the parts (MODELS.md section 5). Part A may use at most

@@ -66,6 +66,8 @@ std::string design_text(const Violation& v) {
   if (field == "split_point")
     return "design field 'split_point' must be in [0, " + number(v.needed) + "], got " +
            number(v.available);
+  if (field == "winograd_m")
+    return "design field 'winograd_m' must be 0, 2 or 4, got " + number(v.available);
   if (field == "clock_mhz")
     return "design field 'clock_mhz' must be > 0, got " + number(v.available);
   return "design field '" + field + "' must be >= " + number(v.needed) + ", got " +

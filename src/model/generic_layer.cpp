@@ -12,22 +12,33 @@ namespace dnne::model {
 namespace {
 // The layer as the tiler sees it: g groups of Cg -> Mg channels; a matmul's second operand
 // plays the weights but is per frame, so the batch does not share it.
+// In Winograd mode F(m x m, 3 x 3) (wino_m = m > 0) k2 counts the (m + 2)^2 transformed
+// weights of a kernel, and output rows go in tiles of m.
 struct View {
   int64_t cg, mg, k2, span_h, stride, weights;
   bool weights_per_frame;
+  int64_t wino_m = 0;
 };
 
-View view_of(const StageLayer& s) {
+View view_of(const StageLayer& s, int64_t wino_m) {
   const int64_t g = s.groups;
+  const int64_t t = wino_m + 2;
   View v{.cg = std::max<int64_t>(1, s.C / g),
          .mg = std::max<int64_t>(1, s.M / g),
-         .k2 = static_cast<int64_t>(s.kh) * s.kw,
+         .k2 = wino_m > 0 ? t * t : static_cast<int64_t>(s.kh) * s.kw,
          .span_h = s.span_h,
          .stride = s.stride_h,
          .weights = 0,
-         .weights_per_frame = s.kind == LayerKind::kMatMul};
+         .weights_per_frame = s.kind == LayerKind::kMatMul,
+         .wino_m = wino_m};
   v.weights = v.weights_per_frame ? s.C * s.M : s.M * v.cg * v.k2;
   return v;
+}
+
+// HybridDNN's Winograd mode applies to 3x3 stride-1 undilated convolutions.
+bool winograd_eligible(const StageLayer& s) {
+  return s.kind == LayerKind::kConv && s.kh == 3 && s.kw == 3 && s.stride_h == 1 &&
+         s.stride_w == 1 && s.span_h == 3 && s.span_w == 3;
 }
 
 // Input rows a band of tr output rows reads (with the window's halo).
@@ -41,7 +52,9 @@ int64_t rows_fitting(const StageLayer& s, const View& v, int64_t capacity, int64
   const int64_t rows = capacity / std::max<int64_t>(1, channels * s.W * batch);
   if (rows >= s.H) return s.R;
   if (rows < std::min(s.H, v.span_h)) return 0;
-  return std::clamp<int64_t>((rows - v.span_h) / v.stride + 1, 1, s.R);
+  const int64_t tr = std::clamp<int64_t>((rows - v.span_h) / v.stride + 1, 1, s.R);
+  // Winograd bands hold whole tiles of m output rows when they can.
+  return v.wino_m > 0 && tr > v.wino_m ? tr / v.wino_m * v.wino_m : tr;
 }
 
 // Rounds a channel tile down to a multiple of the lanes that cover it (no partial pass).
@@ -137,8 +150,16 @@ Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const En
   const double w = static_cast<double>(v.weights * t.weight_reads * (v.weights_per_frame ? b : 1));
   const double out = static_cast<double>(b * s.output_elements);
   Timing r;
-  r.compute =
-      b * s.R * s.Q * v.k2 * tiled_passes(s.M, t.tm, e.p_out) * tiled_passes(v.cg, t.tn, e.p_in);
+  const int64_t lanes = tiled_passes(s.M, t.tm, e.p_out) * tiled_passes(v.cg, t.tn, e.p_in);
+  if (v.wino_m > 0) {
+    // One transformed-domain multiply per lane per cycle: (m + 2)^2 per m x m output tile;
+    // a band of tr rows covers ceil(tr / m) tile rows (HybridDNN).
+    const int64_t tile_rows =
+        s.R / t.tr * ceil_div(t.tr, v.wino_m) + (rest > 0 ? ceil_div(rest, v.wino_m) : 0);
+    r.compute = b * tile_rows * ceil_div(s.Q, v.wino_m) * v.k2 * lanes;
+  } else {
+    r.compute = b * s.R * s.Q * v.k2 * lanes;
+  }
   r.bytes = (in + w + out) * bytes_per;
   r.transfer = e.link_bytes_per_cycle > 0 ? r.bytes / e.link_bytes_per_cycle : 0;
   r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) +
@@ -153,40 +174,53 @@ Bound bound_of(const Timing& t, double minimum_bytes, const Engine& e) {
   return minimum <= static_cast<double>(t.compute) ? Bound::kBram : Bound::kBandwidth;
 }
 
+// Traffic with every operand, weight and output moved once (what re-reads add to).
+double minimum_bytes(const StageLayer& s, const View& v, const Engine& e) {
+  const int64_t weights = v.weights * (v.weights_per_frame ? e.batch : 1);
+  return static_cast<double>(e.batch * (s.input_elements + s.output_elements) + weights) * e.bits /
+         8.0;
+}
+
 GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
-  const View v = view_of(s);
-  const double minimum_bytes =
-      static_cast<double>(e.batch * (s.input_elements + s.output_elements) +
-                          v.weights * (v.weights_per_frame ? e.batch : 1)) *
-      e.bits / 8.0;
+  const View spatial = view_of(s, 0);
+  const bool wino = e.winograd_m > 0 && winograd_eligible(s);
+  const View winograd = view_of(s, wino ? e.winograd_m : 0);
   GenericLayerCost best;
   Timing best_time;
-  auto consider = [&](const Tiling& t) {
+  auto consider = [&](const View& v, const Tiling& t) {
     if (!t.fits) return;
     const Timing time = time_tiling(s, v, t, e);
     if (!best.tiling.fits || time.cycles < best_time.cycles ||
         (time.cycles == best_time.cycles && time.bytes < best_time.bytes)) {
       best.tiling = t;
+      best.winograd = v.wino_m > 0;
       best_time = time;
     }
   };
   // Candidates: each alternative with its channel tiles as large as the buffers allow, and
-  // rounded down to whole lane multiples (no partial pass per tile, at some extra traffic).
-  for (const bool round : {false, true}) {
-    if (e.buffering != BufferingChoice::kWeightResident) consider(input_resident(s, v, e, round));
-    if (e.buffering != BufferingChoice::kInputResident) consider(weight_resident(s, v, e, round));
-  }
-  if (!best.tiling.fits) consider(streamed(s, v, e));
+  // rounded down to whole lane multiples (no partial pass per tile, at some extra traffic);
+  // in spatial mode and, for an eligible layer, in Winograd mode.
+  auto alternatives = [&](const View& v) {
+    for (const bool round : {false, true}) {
+      if (e.buffering != BufferingChoice::kWeightResident)
+        consider(v, input_resident(s, v, e, round));
+      if (e.buffering != BufferingChoice::kInputResident)
+        consider(v, weight_resident(s, v, e, round));
+    }
+  };
+  alternatives(spatial);
+  if (wino) alternatives(winograd);
+  if (!best.tiling.fits) consider(spatial, streamed(s, spatial, e));
   if (!best.tiling.fits) {
-    best.min_input = e.batch * rows_in(s, v, 1) * s.W;
-    best.min_weight = v.k2;
+    best.min_input = e.batch * rows_in(s, spatial, 1) * s.W;
+    best.min_weight = spatial.k2;
     best.min_output = e.batch * s.Q;
     best.bound = Bound::kBram;
     return best;
   }
   best.cycles = best_time.cycles;
   best.dram_bytes = best_time.bytes;
-  best.bound = bound_of(best_time, minimum_bytes, e);
+  best.bound = bound_of(best_time, minimum_bytes(s, best.winograd ? winograd : spatial, e), e);
   return best;
 }
 

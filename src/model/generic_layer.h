@@ -16,6 +16,7 @@ struct Engine {
   int64_t p_in = 1, p_out = 1, batch = 1;
   int64_t input_capacity = 0, weight_capacity = 0, output_capacity = 0;
   BufferingChoice buffering = BufferingChoice::kAuto;
+  int winograd_m = 0;  // 0, 2 or 4 (docs/models.md 4.6)
   int bits = 16;
   double link_bytes_per_cycle = 0;  // the part's DRAM bandwidth per cycle
 };
@@ -34,6 +35,7 @@ struct GenericLayerCost {
   double dram_bytes = 0;  // for the whole batch
   Bound bound = Bound::kNone;
   Tiling tiling;
+  bool winograd = false;  // the layer runs in Winograd mode
   // When no tiling fits (buffers smaller than one minimal tile): the elements one half of
   // the input/weight/output buffer would need.
   int64_t min_input = 0, min_weight = 0, min_output = 0;

@@ -48,6 +48,10 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
   check_positive(out, design.p_in, "p_in");
   check_positive(out, design.p_out, "p_out");
   check_positive(out, design.batch, "batch");
+  if (design.winograd_m != 0 && design.winograd_m != 2 && design.winograd_m != 4)
+    out.add_violation({.resource = Resource::kDesign,
+                       .available = static_cast<double>(design.winograd_m),
+                       .field = "winograd_m"});
   const int bits = std::max(1, budget.precision_bits);
   const int64_t per_block = bram18_elements(bits);
   const int64_t in_blocks = std::max<int64_t>(0, design.input_buffer_bram18);
@@ -61,6 +65,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
       .weight_capacity = w_blocks * per_block / 2,
       .output_capacity = out_blocks * per_block / 2,
       .buffering = design.buffering,
+      .winograd_m = design.winograd_m == 2 || design.winograd_m == 4 ? design.winograd_m : 0,
       .bits = bits,
       .link_bytes_per_cycle =
           model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8};

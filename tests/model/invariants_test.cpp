@@ -103,6 +103,9 @@ TEST(Invariants, MoreResourcesNeverLowerThroughput) {
       more.generic.p_in *= 2;
       expect_not_slower(w, d, more, budget, budget, "p_in x2");
       more = d;
+      more.generic.winograd_m = pick(rng, {2, 4});
+      expect_not_slower(w, d, more, budget, budget, "Winograd mode on");
+      more = d;
       more.generic.input_buffer_bram18 *= 2;
       more.generic.weight_buffer_bram18 *= 2;
       more.generic.output_buffer_bram18 *= 2;
