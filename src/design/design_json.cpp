@@ -43,7 +43,8 @@ nlohmann::json design_to_json(const Design& design, const Workload& workload,
                        {"input_buffer_bram18", g.input_buffer_bram18},
                        {"weight_buffer_bram18", g.weight_buffer_bram18},
                        {"output_buffer_bram18", g.output_buffer_bram18},
-                       {"buffering", std::string(buffering_name(g.buffering))}};
+                       {"buffering", std::string(buffering_name(g.buffering))},
+                       {"winograd_m", g.winograd_m}};
   }
   return json;
 }

@@ -73,7 +73,7 @@ void read_pipeline(const nlohmann::json& json, int split_point, Context& c,
 void read_generic(const nlohmann::json& json, Context& c, GenericDesign& generic) {
   JsonObjectReader r(json, "generic", c.problems);
   r.reject_unknown_keys({"p_in", "p_out", "batch", "input_buffer_bram18", "weight_buffer_bram18",
-                         "output_buffer_bram18", "buffering"});
+                         "output_buffer_bram18", "buffering", "winograd_m"});
   if (auto v = r.integer_at_least("p_in", 1, true, 0, kMaxLanes))
     generic.p_in = static_cast<int>(*v);
   if (auto v = r.integer_at_least("p_out", 1, true, 0, kMaxLanes))
@@ -91,6 +91,13 @@ void read_generic(const nlohmann::json& json, Context& c, GenericDesign& generic
     else
       r.problem("buffering '" + *name + "' is not one of auto, input_resident, weight_resident" +
                 did_you_mean_suffix(*name, buffering_names()));
+  }
+  // HybridDNN's Winograd modes: F(2x2,3x3) or F(4x4,3x3); 0 is spatial only.
+  if (auto m = r.integer_at_least("winograd_m", 0, false, 0, 4)) {
+    if (*m == 0 || *m == 2 || *m == 4)
+      generic.winograd_m = static_cast<int>(*m);
+    else
+      r.problem("winograd_m " + std::to_string(*m) + " must be 0 (off), 2 or 4");
   }
 }
 

@@ -50,7 +50,8 @@ Design hybrid_design() {
                .input_buffer_bram18 = 120,
                .weight_buffer_bram18 = 256,
                .output_buffer_bram18 = 64,
-               .buffering = BufferingChoice::kWeightResident};
+               .buffering = BufferingChoice::kWeightResident,
+               .winograd_m = 4};
   return d;
 }
 
@@ -75,6 +76,7 @@ void expect_same(const Design& a, const Design& b) {
   EXPECT_EQ(a.generic.weight_buffer_bram18, b.generic.weight_buffer_bram18);
   EXPECT_EQ(a.generic.output_buffer_bram18, b.generic.output_buffer_bram18);
   EXPECT_EQ(a.generic.buffering, b.generic.buffering);
+  EXPECT_EQ(a.generic.winograd_m, b.generic.winograd_m);
 }
 
 TEST(DesignJson, HybridRoundTripIsExact) {
@@ -83,6 +85,7 @@ TEST(DesignJson, HybridRoundTripIsExact) {
   const nlohmann::json json = design_to_json(d, f.workload, f.network);
   EXPECT_EQ(json["pipeline"]["stages"][1]["layer"], "conv1_2");
   EXPECT_EQ(json["generic"]["buffering"], "weight_resident");
+  EXPECT_EQ(json["generic"]["winograd_m"], 4);
   // Through text, as a file would go.
   const auto back = f.read(nlohmann::json::parse(json.dump(2)));
   ASSERT_TRUE(back) << back.error().message;
@@ -186,7 +189,8 @@ TEST(DesignJson, MissingPartsAndBadValues) {
                            {"batch", 2.5},
                            {"weight_buffer_bram18", 1},
                            {"output_buffer_bram18", 1},
-                           {"buffering", "input"}}}});
+                           {"buffering", "input"},
+                           {"winograd_m", 3}}}});
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message,
             "design.json: clock_mhz: expected a number, got string \"fast\"\n"
@@ -197,7 +201,8 @@ TEST(DesignJson, MissingPartsAndBadValues) {
             "design.json: generic: batch: expected an integer, got number 2.5\n"
             "design.json: generic: missing required key 'input_buffer_bram18'\n"
             "design.json: generic: buffering 'input' is not one of auto, input_resident, "
-            "weight_resident, did you mean 'input_resident'?");
+            "weight_resident, did you mean 'input_resident'?\n"
+            "design.json: generic: winograd_m 3 must be 0 (off), 2 or 4");
 }
 
 TEST(DesignJson, UnknownTopLevelKey) {

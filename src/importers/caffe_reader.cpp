@@ -1,0 +1,173 @@
+#include "importers/caffe_reader.h"
+
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <regex>
+#include <sstream>
+
+#include "importers/caffe_fork_fields.h"
+#include "importers/caffe_v1_upgrade.h"
+#include "util/expected.h"
+#include "util/spellcheck.h"
+
+namespace dnne {
+
+namespace {
+namespace pb = google::protobuf;
+
+// Keeps the first TextFormat error (the parser stops there anyway); without a collector
+// protobuf would log to stderr, which library code must not do.
+class FirstErrorCollector : public pb::io::ErrorCollector {
+ public:
+  void AddError(int line, pb::io::ColumnNumber column, const std::string& message) override {
+    if (!message_.empty()) return;
+    // protobuf's positions are zero-based.
+    line_ = line + 1;
+    column_ = column + 1;
+    message_ = message;
+  }
+  // "line:column: message"
+  std::string text() const {
+    if (message_.empty()) return "1:1: not a Caffe prototxt";
+    return std::to_string(line_) + ":" + std::to_string(column_) + ": " + message_;
+  }
+  int line() const { return line_; }
+  int column() const { return column_; }
+  const std::string& message() const { return message_; }
+
+ private:
+  int line_ = 0, column_ = 0;
+  std::string message_;
+};
+
+// protobuf quotes the offending text verbatim; keep the message on one printable line.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = ' ';
+  return text;
+}
+
+std::string without_final_period(std::string text) {
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
+// Appends a did-you-mean to protobuf's two "unknown name" errors:
+//   Message type "caffe.X" has no field named "y".      -> over X's fields
+//   Unknown enumeration value of "V" for field "f".     -> over the values of every enum
+//                                                          field named f in caffe.proto
+std::string with_suggestion(const std::string& message) {
+  static const std::regex kNoField(R"re(Message type "([\w.]+)" has no field named "(\w+)")re");
+  static const std::regex kNoValue(R"re(Unknown enumeration value of "(\w+)" for field "(\w+)")re");
+  const auto* file = caffe::NetParameter::descriptor()->file();
+  std::vector<std::string> names;
+  std::string wrong;  // the name protobuf did not know
+  std::smatch m;
+  if (std::regex_search(message, m, kNoField)) {
+    wrong = m[2].str();
+    const auto* type = file->pool()->FindMessageTypeByName(m[1].str());
+    for (int i = 0; type && i < type->field_count(); ++i) names.push_back(type->field(i)->name());
+  } else if (std::regex_search(message, m, kNoValue)) {
+    wrong = m[1].str();
+    // Nested types included: the enums live inside messages (PoolingParameter.PoolMethod).
+    std::vector<const pb::Descriptor*> types;
+    for (int i = 0; i < file->message_type_count(); ++i) types.push_back(file->message_type(i));
+    for (size_t t = 0; t < types.size(); ++t) {
+      for (int i = 0; i < types[t]->nested_type_count(); ++i)
+        types.push_back(types[t]->nested_type(i));
+      const auto* field = types[t]->FindFieldByName(m[2].str());
+      if (!field || field->type() != pb::FieldDescriptor::TYPE_ENUM) continue;
+      for (int v = 0; v < field->enum_type()->value_count(); ++v)
+        names.push_back(field->enum_type()->value(v)->name());
+    }
+  } else {
+    return message;
+  }
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return without_final_period(message) + did_you_mean(wrong, names);
+}
+
+// The field named in "Message type "caffe.LayerParameter" has no field named "x"." (or the V1
+// message), "" for any other error.
+std::string unknown_layer_field(const std::string& message) {
+  static const std::regex kLayerField(
+      R"re(Message type "caffe\.(V1)?LayerParameter" has no field named "(\w+)")re");
+  std::smatch m;
+  return std::regex_search(message, m, kLayerField) ? m[2].str() : "";
+}
+
+std::vector<int> field_lines(const pb::TextFormat::ParseInfoTree& tree,
+                             const pb::FieldDescriptor* field, int count) {
+  std::vector<int> lines;
+  for (int i = 0; i < count; ++i) lines.push_back(tree.GetLocation(field, i).line + 1);
+  return lines;
+}
+}  // namespace
+
+CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& path,
+                                  bool skip_unknown_layer_fields) {
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos)
+    throw InputError(path + ": the file is empty, expected a Caffe prototxt");
+  if (text.find('\0') != std::string::npos)
+    throw InputError(path +
+                     ": binary data, not a text prototxt (a .caffemodel holds the "
+                     "weights; pass the deploy .prototxt)");
+  CaffeNetText out;
+  std::string source = text;
+  std::unique_ptr<pb::TextFormat::ParseInfoTree> tree;
+  for (;;) {
+    FirstErrorCollector errors;
+    tree = std::make_unique<pb::TextFormat::ParseInfoTree>();
+    pb::TextFormat::Parser parser;
+    parser.RecordErrorsTo(&errors);
+    parser.WriteLocationsTo(tree.get());
+    if (parser.ParseFromString(source, &out.net)) break;
+    // A fork's parameter block on a layer: blank it and parse again (--allow-unknown only).
+    const std::string field = unknown_layer_field(errors.message());
+    if (!skip_unknown_layer_fields || field.empty() ||
+        !blank_unknown_field(source, errors.line(), errors.column(), field))
+      throw InputError(path + ":" + one_line(with_suggestion(errors.text())));
+    out.skipped_fields.push_back({.line = errors.line(), .field = field});
+  }
+
+  caffe::NetParameter& net = out.net;
+  const auto* desc = caffe::NetParameter::descriptor();
+  if (net.layer_size() > 0 && net.layers_size() > 0)
+    throw InputError(path + ": mixes `layer` blocks with legacy V1 `layers` blocks; use one form");
+  if (net.layers_size() > 0) {
+    out.layer_lines = field_lines(*tree, desc->FindFieldByName("layers"), net.layers_size());
+    for (int i = 0; i < net.layers_size(); ++i) {
+      try {
+        *net.add_layer() = upgrade_v1_layer(net.layers(i));
+      } catch (const InputError& e) {
+        throw InputError(path + ":" + std::to_string(out.layer_lines[i]) + ": " + e.what());
+      }
+    }
+    net.clear_layers();
+  } else {
+    out.layer_lines = field_lines(*tree, desc->FindFieldByName("layer"), net.layer_size());
+  }
+  if (net.layer_size() == 0)
+    throw InputError(path + ": no layers, expected a Caffe network (`layer { ... }` blocks)");
+  return out;
+}
+
+CaffeNetText read_caffe_prototxt(const std::string& path, bool skip_unknown_layer_fields) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
+  if (std::filesystem::is_directory(path, ec))
+    throw InputError(path + ": is a directory, expected a Caffe .prototxt file");
+  std::ifstream file(path, std::ios::binary);
+  if (!file) throw InputError(path + ": cannot open the file for reading");
+  std::ostringstream text;
+  text << file.rdbuf();
+  return parse_caffe_prototxt(text.str(), path, skip_unknown_layer_fields);
+}
+
+}  // namespace dnne
