@@ -29,6 +29,9 @@ void add_search_flags(CLI::App& app, SearchFlags& f) {
       "worker threads (default 0: all hardware threads); the answer does not depend on it");
   app.add_option("--swarm", f.swarm, "particles in the swarm (default 24)");
   app.add_option("--iterations", f.iterations, "maximum swarm iterations (default 40)");
+  app.add_flag("--no-winograd", f.no_winograd,
+               "generic engines in spatial mode only (default: also try Winograd F(2x2,3x3) "
+               "and F(4x4,3x3) for 3x3 stride-1 convs)");
   app.add_flag("--json", f.json, "print JSON (keys as in CLI.md)");
   app.add_flag("--quiet", f.quiet, "no progress line on stderr");
 }
@@ -65,6 +68,7 @@ Expected<SearchOptions> make_search_options(const SearchFlags& f, const std::str
   o.threads = f.threads;
   o.pso.swarm_size = f.swarm;
   o.pso.iterations = f.iterations;
+  if (f.no_winograd) o.winograd_modes = {0};
   const bool show = !f.quiet && !(f.json && !isatty(STDOUT_FILENO)) && isatty(STDERR_FILENO);
   if (show)
     o.progress = [label](const SearchProgress& p) {

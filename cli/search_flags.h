@@ -26,6 +26,7 @@ struct SearchFlags {
   int iterations = PsoOptions{}.iterations;
   bool json = false;
   bool quiet = false;
+  bool no_winograd = false;
 };
 
 void add_search_flags(CLI::App& app, SearchFlags& flags);

@@ -18,7 +18,7 @@ bool power_of_two(int v) {
 
 // Every candidate the enumeration produces, evaluated: the best throughput among them.
 double best_of_all_candidates(const Workload& w, int sp, const PartBudget& b,
-                              const std::vector<int>& batches) {
+                              const std::vector<int>& batches, const std::vector<int>& modes) {
   int64_t max_c = 1, max_m = 1;
   for (size_t s = static_cast<size_t>(sp); s < w.stages.size(); ++s) {
     max_c = std::max(max_c, w.stages[s].C / w.stages[s].groups);
@@ -29,21 +29,23 @@ double best_of_all_candidates(const Workload& w, int sp, const PartBudget& b,
   e.layers.resize(w.stages.size());
   double best = 0;
   for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, 8))
-    for (const BufferShares& share : buffer_shares())
-      for (int batch : batches) {
-        const auto blocks = [&](double f) {
-          return static_cast<int64_t>(std::floor(f * static_cast<double>(b.bram18)));
-        };
-        const GenericDesign d{.p_in = p_in,
-                              .p_out = p_out,
-                              .batch = batch,
-                              .input_buffer_bram18 = blocks(share.input),
-                              .weight_buffer_bram18 = blocks(share.weight),
-                              .output_buffer_bram18 = blocks(share.output)};
-        e.clear_violations();
-        evaluate_generic_part(w, sp, d, b, e);
-        if (e.feasible) best = std::max(best, e.generic.throughput_fps);
-      }
+    for (int winograd_m : modes)
+      for (const BufferShares& share : buffer_shares())
+        for (int batch : batches) {
+          const auto blocks = [&](double f) {
+            return static_cast<int64_t>(std::floor(f * static_cast<double>(b.bram18)));
+          };
+          const GenericDesign d{.p_in = p_in,
+                                .p_out = p_out,
+                                .batch = batch,
+                                .input_buffer_bram18 = blocks(share.input),
+                                .weight_buffer_bram18 = blocks(share.weight),
+                                .output_buffer_bram18 = blocks(share.output),
+                                .winograd_m = winograd_m};
+          e.clear_violations();
+          evaluate_generic_part(w, sp, d, b, e);
+          if (e.feasible) best = std::max(best, e.generic.throughput_fps);
+        }
   return best;
 }
 
@@ -54,11 +56,16 @@ TEST(GenericAllocator, BranchAndBoundLosesNothing) {
         const Workload w = make_workload(test::zoo(model));
         const PartBudget b = test::part_budget(test::device_budget(device));
         const std::vector<int> batches = {1, 2, 4, 8};
+        const std::vector<int> modes = {0, 2, 4};
         Estimate scratch;
         EvalCounter counter;
-        const GenericAllocation g = allocate_generic(
-            {.workload = w, .split_point = sp, .budget = b, .batches = batches}, scratch, counter);
-        const double all = best_of_all_candidates(w, sp, b, batches);
+        const GenericAllocation g = allocate_generic({.workload = w,
+                                                      .split_point = sp,
+                                                      .budget = b,
+                                                      .batches = batches,
+                                                      .winograd_modes = modes},
+                                                     scratch, counter);
+        const double all = best_of_all_candidates(w, sp, b, batches, modes);
         ASSERT_GT(all, 0) << model << " on " << device;
         ASSERT_TRUE(g.feasible);
         EXPECT_DOUBLE_EQ(g.summary.throughput_fps, all)
