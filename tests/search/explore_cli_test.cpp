@@ -52,6 +52,17 @@ TEST(ExploreCli, ParadigmFixesTheSplitPoint) {
   EXPECT_EQ(g["design"]["split_point"], 0);
 }
 
+// --no-winograd keeps generic engines spatial; the default space contains that one, and the
+// generic allocator's search is exhaustive (branch and bound), so it can only do better.
+TEST(ExploreCli, NoWinogradKeepsTheEngineSpatial) {
+  const nlohmann::json spatial =
+      parse(run_cli("explore vgg16 --device zc706 --paradigm generic --no-winograd --json"));
+  const nlohmann::json any = parse(run_cli("explore vgg16 --device zc706 --paradigm generic --json"));
+  EXPECT_EQ(spatial["design"]["generic"]["winograd_m"], 0);
+  EXPECT_GE(any["metrics"]["throughput_fps"].get<double>(),
+            spatial["metrics"]["throughput_fps"].get<double>());
+}
+
 TEST(ExploreCli, TableNamesEachLayersBoundAndTheSearch) {
   const CliResult r = run_cli("explore alexnet --device zc706 --swarm 4 --iterations 3");
   ASSERT_EQ(r.status, 0) << r.err;
