@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "importers/onnx_importer.h"
 #include "zoo/zoo.h"
 
 namespace dnne {
@@ -13,7 +14,8 @@ bool has_extension(const std::string& path, const std::string& ext) {
 }  // namespace
 
 Expected<Network> load_model(const std::string& model, const LoadOptions& options) {
-  if (has_extension(model, ".onnx") || has_extension(model, ".prototxt"))
+  if (has_extension(model, ".onnx")) return import_onnx(model, options);
+  if (has_extension(model, ".prototxt"))
     return Error{model + ": importing model files is not implemented yet"};
   if (model.find('/') != std::string::npos || model.find('.') != std::string::npos)
     return Error{model + ": not a zoo name, and the extension is not .onnx or .prototxt"};

@@ -1,0 +1,60 @@
+// The ONNX import pipeline: read (weights dropped) -> check and sort the graph -> fix input
+// dims -> ONNX shape inference with constant folding -> map nodes onto layers -> fold
+// activations and BatchNorm into their producers.
+#include "importers/onnx_importer.h"
+
+#include <onnx/common/assertions.h>
+
+#include "graph/fold_fused.h"
+#include "importers/onnx_context.h"
+#include "importers/onnx_graph.h"
+#include "importers/onnx_node_mapping.h"
+#include "importers/onnx_reader.h"
+#include "importers/onnx_shapes.h"
+
+namespace dnne {
+
+namespace {
+Network import(const std::string& path, const LoadOptions& options) {
+  onnx::ModelProto model = read_onnx_model(path);
+  const int64_t opset = onnx_default_opset(model, path);
+  auto& graph = *model.mutable_graph();
+  sort_onnx_graph(graph, path);
+  fix_input_dims(graph, {.input = options.input, .batch = options.batch}, path);
+  DimsTable dims;
+  try {
+    dims = infer_onnx_shapes(model);
+  } catch (const std::exception& e) {  // ONNX reports inference failures as exceptions
+    throw InputError(path + ": ONNX shape inference failed: " + e.what());
+  }
+
+  OnnxContext ctx(path, graph, dims, opset, options.batch, options.allow_unknown);
+  for (const onnx::ValueInfoProto* input : data_inputs(graph)) {
+    const std::vector<int64_t>& d = dims.at(input->name());
+    Shape frame(d.begin(), d.end());
+    if (!frame.empty() && frame[0] == options.batch) frame.erase(frame.begin());
+    onnx::NodeProto none;
+    ctx.bind(input->name(), ctx.builder().input(input->name(), frame), none);
+  }
+  for (int i = 0; i < graph.node_size(); ++i) {
+    const onnx::NodeProto& node = graph.node(i);
+    if (ctx.absorbed(i)) continue;
+    if (is_static_node(ctx, node)) {
+      for (const auto& out : node.output()) ctx.mark_static(out);
+      continue;
+    }
+    map_onnx_node(ctx, node, i);
+  }
+  return fold_fused_layers(ctx.builder().build());
+}
+}  // namespace
+
+Expected<Network> import_onnx(const std::string& path, const LoadOptions& options) {
+  try {
+    return import(path, options);
+  } catch (const InputError& e) {
+    return Error{e.what()};
+  }
+}
+
+}  // namespace dnne
