@@ -7,9 +7,9 @@ Run with Debian's Python (torch 1.13, torchvision 0.14, onnx 1.12):
 
 Each model is built with random weights (no download), put in eval mode and exported with
 torch.onnx.export. The weights are then stripped so the committed files stay small: every
-float initializer keeps its dims but its data is marked external, pointing at a file that
-does not exist (DNNExplorer needs only shapes). Small integer initializers (Reshape targets
-and the like) stay inline because shape inference reads them.
+larger initializer keeps its dims but its data is marked external, pointing at a file that
+does not exist (DNNExplorer needs only shapes). Small initializers (Reshape targets, Slice
+bounds, Resize scales) stay inline because shape inference reads them.
 
 The expected counts come from PyTorch itself, by forward hooks on one frame:
   - nn.Conv2d:          out elements * (in_channels / groups) * kh * kw
@@ -115,8 +115,11 @@ def strip_weights(model_proto):
     """Keeps every initializer's dims; float data becomes external data in an absent file."""
     offset = 0
     for init in model_proto.graph.initializer:
+        elements = 1
+        for d in init.dims:
+            elements *= d
         integer = init.data_type in (onnx.TensorProto.INT64, onnx.TensorProto.INT32)
-        if integer and len(init.raw_data) + 8 * len(init.int64_data) <= 8192:
+        if elements <= (4096 if integer else 64):  # shape arguments, Resize scales
             continue
         length = len(init.raw_data) or 4 * (len(init.float_data) + len(init.int64_data))
         init.ClearField("raw_data")

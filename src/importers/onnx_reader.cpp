@@ -16,9 +16,11 @@
 namespace dnne {
 
 namespace {
-// Integer tensors this small may be shape arguments (Reshape targets, Slice bounds) that
-// shape inference reads; everything else is weights, of which only dims matter.
+// Integer tensors this small may be shape arguments (Reshape targets, Slice bounds), and
+// float tensors this small may be Resize scales, that shape inference reads; everything
+// else is weights, of which only dims matter.
 constexpr int64_t kKeptIntegerElements = 4096;
+constexpr int64_t kKeptOtherElements = 64;
 
 int64_t element_count(const onnx::TensorProto& tensor) {
   int64_t n = 1;
@@ -34,7 +36,8 @@ bool is_integer(int32_t data_type) {
 // Drops a tensor's payload but keeps dims and type. A tensor whose data lives in an external
 // file keeps its external_data entries (never read) so shape inference still sees its dims.
 void drop_payload(onnx::TensorProto& tensor) {
-  if (is_integer(tensor.data_type()) && element_count(tensor) <= kKeptIntegerElements) return;
+  const int64_t n = element_count(tensor);
+  if (n <= (is_integer(tensor.data_type()) ? kKeptIntegerElements : kKeptOtherElements)) return;
   tensor.clear_raw_data();
   tensor.clear_float_data();
   tensor.clear_double_data();

@@ -80,6 +80,7 @@ void fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std:
       for (int i = 0; i < 4; ++i) tensor_type->mutable_shape()->add_dim();
     }
     auto* shape = tensor_type->mutable_shape();
+    const std::string original = dims_text(*shape);
     if (first && setup.input) {
       const Shape& chw = *setup.input;
       if (shape->dim_size() != 4)
@@ -99,7 +100,7 @@ void fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std:
       }
       throw InputError(where + " has symbolic dimension '" +
                        (dim->dim_param().empty() ? "?" : dim->dim_param()) + "' at axis " +
-                       std::to_string(i) + " (shape " + dims_text(*shape) +
+                       std::to_string(i) + " (shape " + original +
                        "); pass --input CxHxW to fix the input size");
     }
   }
@@ -112,6 +113,17 @@ DimsTable infer_onnx_shapes(onnx::ModelProto& model) {
   for (auto& output : *graph.mutable_output())
     if (output.type().has_tensor_type())
       output.mutable_type()->mutable_tensor_type()->clear_shape();
+
+  // ONNX aborts inference on a node whose domain has no opset_import; declaring it lets the
+  // node be reported by name (as unsupported) instead.
+  std::unordered_set<std::string> domains;
+  for (const auto& opset : model.opset_import()) domains.insert(opset.domain());
+  for (const auto& node : graph.node())
+    if (domains.insert(node.domain()).second) {
+      auto* opset = model.add_opset_import();
+      opset->set_domain(node.domain());
+      opset->set_version(1);
+    }
 
   const onnx::ShapeInferenceOptions options(/*check_type=*/false, /*strict_mode=*/0,
                                             /*data_prop=*/true);

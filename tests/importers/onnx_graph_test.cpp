@@ -1,0 +1,255 @@
+// Whole-graph behaviour of the ONNX importer: shape-computing subgraphs, dynamic dims,
+// --input, unknown operators and broken graphs (exact messages).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "importers/onnx_importer.h"
+#include "onnx_test_models.h"
+
+namespace dnne {
+namespace {
+
+using testing::Dim;
+using testing::set_int;
+using testing::set_ints;
+using testing::TinyModel;
+
+const Layer* find_layer(const Network& net, const std::string& name) {
+  for (const Layer& l : net.layers())
+    if (l.name == name) return &l;
+  return nullptr;
+}
+
+// conv(3->8, 3x3, pad 1) -> Shape -> Gather(0) -> Unsqueeze -> Concat(-1) -> Reshape: the
+// torch.flatten(x, 1) idiom with the batch read back from the tensor.
+TinyModel flatten_by_shape_model(const std::vector<Dim>& input) {
+  TinyModel m(13);
+  m.input("x", input).weight("w", {8, 3, 3, 3}).ints("zero", {0}, true).ints("minus_one", {-1});
+  m.ints("axes", {0}).output("y");
+  set_ints(m.node("Conv", {"x", "w"}, {"c"}, "conv"), "pads", {1, 1, 1, 1});
+  m.node("Shape", {"c"}, {"shape"}, "shape");
+  auto& gather = m.node("Gather", {"shape", "zero"}, {"batch"}, "gather");
+  set_int(gather, "axis", 0);
+  m.node("Unsqueeze", {"batch", "axes"}, {"batch1"}, "unsqueeze");
+  set_int(m.node("Concat", {"batch1", "minus_one"}, {"target"}, "concat"), "axis", 0);
+  m.node("Reshape", {"c", "target"}, {"y"}, "reshape");
+  return m;
+}
+
+TEST(OnnxGraph, ShapeComputingSubgraphIsWiringNotLayers) {
+  auto net = import_onnx(
+      flatten_by_shape_model({int64_t{1}, int64_t{3}, int64_t{4}, int64_t{4}}).save("shapes"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  ASSERT_EQ(net->size(), 3u);  // input, conv, reshape
+  EXPECT_EQ(net->layer(2).name, "reshape");
+  EXPECT_EQ(net->layer(2).kind, LayerKind::kShape);
+  EXPECT_EQ(net->layer(2).output, (Shape{8 * 4 * 4}));
+  EXPECT_EQ(find_layer(*net, "gather"), nullptr);
+}
+
+TEST(OnnxGraph, SymbolicBatchBecomesOneOrTheBatchFlag) {
+  const TinyModel m = flatten_by_shape_model({"N", int64_t{3}, int64_t{4}, int64_t{4}});
+  for (int64_t batch : {1, 4}) {
+    auto net = import_onnx(m.save("dynbatch"), {.batch = batch});
+    ASSERT_TRUE(net.ok()) << net.error().message;
+    EXPECT_EQ(net->input_shape(), (Shape{3, 4, 4}));
+    EXPECT_EQ(net->layer(2).output, (Shape{8 * 4 * 4}));  // per frame either way
+    EXPECT_EQ(net->totals().conv_macs, 8 * 16 * 27);
+  }
+}
+
+TEST(OnnxGraph, SymbolicSpatialSizeNeedsInput) {
+  const TinyModel m = flatten_by_shape_model({"N", int64_t{3}, "height", "width"});
+  const std::string path = m.save("dynspatial");
+  auto net = import_onnx(path, {});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            path + ": input 'x' has symbolic dimension 'height' at axis 2 (shape N x 3 x "
+                   "height x width); pass --input CxHxW to fix the input size");
+  auto fixed = import_onnx(path, {.input = Shape{3, 10, 6}});
+  ASSERT_TRUE(fixed.ok()) << fixed.error().message;
+  EXPECT_EQ(fixed->input_shape(), (Shape{3, 10, 6}));
+  EXPECT_EQ(fixed->layer(2).output, (Shape{8 * 10 * 6}));
+}
+
+TEST(OnnxGraph, InputOverridesAFixedInputShape) {
+  const TinyModel m = flatten_by_shape_model({int64_t{1}, int64_t{3}, int64_t{4}, int64_t{4}});
+  auto net = import_onnx(m.save("override"), {.input = Shape{3, 32, 16}});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->layer(1).output, (Shape{8, 32, 16}));
+  EXPECT_EQ(net->totals().conv_macs, 8 * 32 * 16 * 27);
+}
+
+TEST(OnnxGraph, InputNeedsARankFourInput) {
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{16}}).weight("w", {16, 4}).output("y");
+  m.node("MatMul", {"x", "w"}, {"y"}, "fc");
+  const std::string path = m.save("rank2");
+  auto net = import_onnx(path, {.input = Shape{3, 8, 8}});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            path + ": input 'x' has rank 2 (1 x 16); --input CxHxW needs a rank-4 image input");
+}
+
+TinyModel unknown_op_model() {
+  TinyModel m(13);
+  m.input("x", {int64_t{1}, int64_t{4}, int64_t{8}, int64_t{8}}).output("y");
+  m.node("Relu", {"x"}, {"r"}, "relu");
+  m.node("MaxRoiPool", {"r"}, {"y"}, "roi").set_domain("com.example");
+  auto* domain = m.proto().add_opset_import();
+  domain->set_domain("com.example");
+  domain->set_version(1);
+  return m;
+}
+
+TEST(OnnxGraph, UnknownOperatorIsAnErrorNamingNodeOpAndOpset) {
+  const std::string path = unknown_op_model().save("unknown");
+  auto net = import_onnx(path, {});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            path + ": node 'roi' (com.example.MaxRoiPool, opset 13): operator not supported by "
+                   "DNNExplorer; pass --allow-unknown to import it as a zero-cost layer");
+}
+
+TEST(OnnxGraph, AllowUnknownListsTheZeroCostLayer) {
+  // Without ONNX's schema for a custom op the output shape is unknown: the error says so.
+  TinyModel m(13);
+  m.input("x", {int64_t{1}, int64_t{4}, int64_t{8}, int64_t{8}}).output("y");
+  m.node("Relu", {"x"}, {"r"}, "relu");
+  m.node("Celu2", {"r"}, {"y"}, "celu2");  // no such ONNX op; shape unknown
+  const std::string path = m.save("unknown_shape");
+  auto net = import_onnx(path, {.allow_unknown = true});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            path + ": node 'celu2' (Celu2, opset 13): ONNX shape inference could not determine "
+                   "the shape of tensor 'y'");
+
+  // A real ONNX op we do not cost (its schema gives the shape): imported as unknown.
+  TinyModel k(13);
+  k.input("x", {int64_t{1}, int64_t{4}, int64_t{8}, int64_t{8}}).output("y");
+  k.node("Relu", {"x"}, {"r"}, "relu");
+  set_int(k.node("TopK", {"r", "kk"}, {"y", "idx"}, "topk"), "axis", -1);
+  k.ints("kk", {3});
+  const std::string kpath = k.save("topk");
+  auto strict = import_onnx(kpath, {});
+  ASSERT_FALSE(strict.ok());
+  EXPECT_EQ(strict.error().message,
+            kpath + ": node 'topk' (TopK, opset 13): operator not supported by DNNExplorer; "
+                    "pass --allow-unknown to import it as a zero-cost layer");
+  auto lenient = import_onnx(kpath, {.allow_unknown = true});
+  ASSERT_TRUE(lenient.ok()) << lenient.error().message;
+  ASSERT_EQ(lenient->unknown_layers().size(), 2u);  // values and indices
+  const Layer& topk = lenient->layer(lenient->unknown_layers()[0]);
+  EXPECT_EQ(topk.name, "topk");
+  EXPECT_EQ(topk.op, "TopK");
+  EXPECT_EQ(topk.output, (Shape{4, 8, 3}));
+  EXPECT_EQ(topk.macs, 0);
+}
+
+TEST(OnnxGraph, DecomposedLayerNormIsOneFusedLayer) {
+  // x - mean(x); / sqrt(mean(d^2) + eps); * gamma + beta, over the last axis.
+  TinyModel m(13);
+  m.input("x", {int64_t{1}, int64_t{10}, int64_t{16}}).weight("gamma", {16}).weight("beta", {16});
+  auto* two = m.proto().mutable_graph()->add_initializer();
+  two->set_name("two");
+  two->set_data_type(onnx::TensorProto::FLOAT);
+  two->add_float_data(2.f);
+  auto* eps = m.proto().mutable_graph()->add_initializer();
+  *eps = *two;
+  eps->set_name("eps");
+  m.output("y");
+  set_ints(m.node("ReduceMean", {"x"}, {"mean"}, "ln/mean"), "axes", {-1});
+  m.node("Sub", {"x", "mean"}, {"d"}, "ln/sub");
+  m.node("Pow", {"d", "two"}, {"d2"}, "ln/pow");
+  set_ints(m.node("ReduceMean", {"d2"}, {"var"}, "ln/var"), "axes", {-1});
+  m.node("Add", {"var", "eps"}, {"ve"}, "ln/add_eps");
+  m.node("Sqrt", {"ve"}, {"std"}, "ln/sqrt");
+  m.node("Div", {"d", "std"}, {"n"}, "ln/div");
+  m.node("Mul", {"n", "gamma"}, {"scaled"}, "ln/mul");
+  m.node("Add", {"scaled", "beta"}, {"y"}, "ln/add");
+  auto net = import_onnx(m.save("layernorm"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  ASSERT_EQ(net->size(), 2u);
+  EXPECT_EQ(net->layer(1).op, "LayerNormalization");
+  EXPECT_EQ(net->layer(1).kind, LayerKind::kFused);
+  EXPECT_EQ(net->layer(1).output, (Shape{10, 16}));
+}
+
+TEST(OnnxGraph, ReduceMeanOverTokensIsCounted) {
+  TinyModel m(13);
+  m.input("x", {int64_t{1}, int64_t{10}, int64_t{16}}).output("y");
+  auto& mean = m.node("ReduceMean", {"x"}, {"y"}, "mean");
+  set_ints(mean, "axes", {1});
+  set_int(mean, "keepdims", 0);
+  auto net = import_onnx(m.save("reduce"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->layers().back().output, (Shape{16}));
+  EXPECT_EQ(net->totals().other_ops, 10 * 16);  // one add per input element
+}
+
+TEST(OnnxGraph, NodeReadingAnUnproducedTensorIsAnError) {
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{4}}).output("y");
+  m.node("Add", {"x", "ghost"}, {"y"}, "add");
+  const std::string path = m.save("dangling");
+  auto net = import_onnx(path, {});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            path + ": node 'add' (Add) reads tensor 'ghost', which no node, initializer or "
+                   "graph input produces");
+}
+
+TEST(OnnxGraph, CycleIsAnError) {
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{4}}).output("y");
+  m.node("Add", {"x", "b"}, {"a"}, "first");
+  m.node("Relu", {"a"}, {"b"}, "second");
+  m.node("Relu", {"b"}, {"y"}, "third");
+  const std::string path = m.save("cycle");
+  auto net = import_onnx(path, {});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message, path + ": the graph has a cycle through node 'first' (Add)");
+}
+
+TEST(OnnxGraph, OutOfOrderNodesAreSorted) {
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{4}}).output("y");
+  m.node("Relu", {"a"}, {"y"}, "second");
+  m.node("Sigmoid", {"x"}, {"a"}, "first");
+  auto net = import_onnx(m.save("unsorted"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->layer(1).name, "first");
+}
+
+TEST(OnnxGraph, LargeInlineWeightsImport) {
+  // 96 MiB of inline weight data: past protobuf's historical 64 MiB default limit.
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{4096}}).output("y");
+  m.weight("w", {4096, 6144});
+  m.proto().mutable_graph()->mutable_initializer(0)->mutable_raw_data()->assign(
+      size_t{4096} * 6144 * 4, '\0');
+  m.node("MatMul", {"x", "w"}, {"y"}, "fc");
+  auto net = import_onnx(m.save("large"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->totals().fc_macs, int64_t{4096} * 6144);
+}
+
+TEST(OnnxGraph, AbsentExternalDataIsNeverRead) {
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{8}}).output("y");
+  m.weight("w", {8, 2});
+  auto* w = m.proto().mutable_graph()->mutable_initializer(0);
+  w->set_data_location(onnx::TensorProto::EXTERNAL);
+  auto* entry = w->add_external_data();
+  entry->set_key("location");
+  entry->set_value("no_such_file.bin");
+  m.node("MatMul", {"x", "w"}, {"y"}, "fc");
+  auto net = import_onnx(m.save("external"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->totals().fc_macs, 16);
+}
+
+}  // namespace
+}  // namespace dnne
