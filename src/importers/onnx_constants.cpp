@@ -153,23 +153,91 @@ std::optional<IntTensor> gather(const IntTensor& data, const IntTensor& indices,
   return out;
 }
 
-// Slice of a rank-1 tensor (shape vectors are all this evaluator needs to slice).
-std::optional<IntTensor> slice_vector(const IntTensor& data, int64_t start, int64_t end,
-                                      int64_t step) {
-  if (data.dims.size() != 1 || step == 0) return std::nullopt;
-  const int64_t n = data.dims[0];
-  auto clamp = [&](int64_t v, int64_t lo, int64_t hi) { return std::min(std::max(v, lo), hi); };
-  if (start < 0) start += n;
-  if (end < 0) end += n;
+// Copies the elements at the given per-axis coordinates (row-major over the output).
+IntTensor pick(const IntTensor& data, const std::vector<std::vector<int64_t>>& coords) {
   IntTensor out{.type = data.type};
-  if (step > 0) {
-    start = clamp(start, 0, n), end = clamp(end, 0, n);
-    for (int64_t i = start; i < end; i += step) out.values.push_back(data.values[i]);
-  } else {
-    start = clamp(start, -1, n - 1), end = clamp(end, -1, n - 1);
-    for (int64_t i = start; i > end; i += step) out.values.push_back(data.values[i]);
+  for (const auto& c : coords) out.dims.push_back(static_cast<int64_t>(c.size()));
+  const auto strides = strides_of(data.dims);
+  const int64_t n = count(out.dims);
+  const auto out_strides = strides_of(out.dims);
+  for (int64_t flat = 0; flat < n; ++flat) {
+    int64_t index = 0;
+    for (size_t a = 0; a < coords.size(); ++a)
+      index += coords[a][(flat / out_strides[a]) % out.dims[a]] * strides[a];
+    out.values.push_back(data.values[index]);
   }
-  out.dims = {static_cast<int64_t>(out.values.size())};
+  return out;
+}
+
+// ONNX Slice: per listed axis, start/end clamped to the axis, any non-zero step.
+std::optional<IntTensor> slice(const IntTensor& data, const std::vector<int64_t>& starts,
+                               const std::vector<int64_t>& ends, std::vector<int64_t> axes,
+                               std::vector<int64_t> steps) {
+  const size_t rank = data.dims.size();
+  if (axes.empty())
+    for (size_t i = 0; i < starts.size(); ++i) axes.push_back(static_cast<int64_t>(i));
+  if (steps.empty()) steps.assign(starts.size(), 1);
+  if (ends.size() != starts.size() || axes.size() != starts.size() ||
+      steps.size() != starts.size())
+    return std::nullopt;
+  std::vector<std::vector<int64_t>> coords(rank);
+  for (size_t a = 0; a < rank; ++a)
+    for (int64_t i = 0; i < data.dims[a]; ++i) coords[a].push_back(i);
+  for (size_t k = 0; k < starts.size(); ++k) {
+    const int64_t axis = normalise_axis(axes[k], rank);
+    if (axis < 0 || axis >= static_cast<int64_t>(rank) || steps[k] == 0) return std::nullopt;
+    const int64_t n = data.dims[axis], step = steps[k];
+    int64_t start = starts[k] < 0 ? starts[k] + n : starts[k];
+    int64_t end = ends[k] < 0 ? ends[k] + n : ends[k];
+    auto& c = coords[axis];
+    c.clear();
+    if (step > 0) {
+      start = std::clamp<int64_t>(start, 0, n), end = std::clamp<int64_t>(end, 0, n);
+      for (int64_t i = start; i < end; i += step) c.push_back(i);
+    } else {
+      start = std::clamp<int64_t>(start, -1, n - 1), end = std::clamp<int64_t>(end, -1, n - 1);
+      for (int64_t i = start; i > end; i += step) c.push_back(i);
+    }
+  }
+  return pick(data, coords);
+}
+
+std::optional<IntTensor> transpose(const IntTensor& data, std::vector<int64_t> perm) {
+  const size_t rank = data.dims.size();
+  if (perm.empty())
+    for (size_t i = 0; i < rank; ++i) perm.insert(perm.begin(), static_cast<int64_t>(i));
+  if (perm.size() != rank) return std::nullopt;
+  IntTensor out{.type = data.type};
+  for (int64_t p : perm) out.dims.push_back(data.dims.at(p));
+  const auto in_strides = strides_of(data.dims), out_strides = strides_of(out.dims);
+  for (int64_t flat = 0; flat < count(out.dims); ++flat) {
+    int64_t index = 0;
+    for (size_t a = 0; a < rank; ++a)
+      index += ((flat / out_strides[a]) % out.dims[a]) * in_strides[perm[a]];
+    out.values.push_back(data.values[index]);
+  }
+  return out;
+}
+
+// ONNX Reshape: 0 copies the input dim (allowzero = 0), -1 takes the rest.
+std::optional<IntTensor> reshape(const IntTensor& data, const std::vector<int64_t>& shape) {
+  IntTensor out = data;
+  out.dims.clear();
+  int64_t known = 1, infer = -1;
+  for (size_t i = 0; i < shape.size(); ++i) {
+    int64_t d = shape[i];
+    if (d == 0 && i < data.dims.size()) d = data.dims[i];
+    if (d == -1) {
+      infer = static_cast<int64_t>(i);
+      d = 1;
+    } else {
+      known *= d;
+    }
+    out.dims.push_back(d);
+  }
+  const int64_t n = static_cast<int64_t>(data.values.size());
+  if (infer >= 0 && known > 0) out.dims[infer] = n / known;
+  if (count(out.dims) != n) return std::nullopt;
   return out;
 }
 
@@ -284,16 +352,21 @@ std::optional<IntTensor> evaluate(const onnx::NodeProto& node, const ValueTable&
     return gather(x, *in[1], attr_int(node, "axis", 0));
   }
   if (op == "Slice") {
-    std::vector<int64_t> starts, ends, steps{1};
-    if (auto s = attr_ints(node, "starts")) {  // opset < 10
-      starts = *s;
-      ends = attr_ints(node, "ends").value_or(std::vector<int64_t>{});
-    } else if (in.size() >= 3) {
-      starts = in[1]->values, ends = in[2]->values;
-      if (in.size() >= 5 && in[4]) steps = in[4]->values;
-    }
-    if (starts.size() != 1 || ends.size() != 1 || steps.size() != 1) return std::nullopt;
-    return slice_vector(x, starts[0], ends[0], steps[0]);
+    if (auto starts = attr_ints(node, "starts"))  // opset < 10: attributes
+      return slice(x, *starts, attr_ints(node, "ends").value_or(std::vector<int64_t>{}),
+                   attr_ints(node, "axes").value_or(std::vector<int64_t>{}), {});
+    if (in.size() < 3) return std::nullopt;
+    return slice(x, in[1]->values, in[2]->values,
+                 in.size() > 3 && in[3] ? in[3]->values : std::vector<int64_t>{},
+                 in.size() > 4 && in[4] ? in[4]->values : std::vector<int64_t>{});
+  }
+  if (op == "Transpose")
+    return transpose(x, attr_ints(node, "perm").value_or(std::vector<int64_t>{}));
+  if (op == "Reshape" && in.size() == 2) return reshape(x, in[1]->values);
+  if (op == "Flatten") {
+    const int64_t axis = normalise_axis(attr_int(node, "axis", 1), x.dims.size());
+    const int64_t outer = count({x.dims.begin(), x.dims.begin() + axis});
+    return reshape(x, {outer, -1});
   }
   if (op == "Range") {
     if (in.size() < 3 || in[2]->values.empty() || in[2]->values[0] == 0) return std::nullopt;
