@@ -62,7 +62,13 @@ int OnnxContext::dropped_dims(const std::string& tensor, const onnx::NodeProto& 
 
 Shape OnnxContext::frame(const std::string& tensor, const onnx::NodeProto& node) const {
   auto d = dims(tensor, node);
-  if (!d.empty() && d[0] == batch_) d.erase(d.begin());
+  // With a fixed batch N > 1 that the model bakes in, a tensor that does not lead with N
+  // (attention's [N * heads, tokens, head_dim]) has no per-frame shape we could trust.
+  if (batch_ > 1 && !is_static(tensor) && (d.empty() || d[0] != batch_))
+    fail(node, "tensor '" + tensor + "' (" + dims_text(d) + ") does not lead with the model's "
+               "fixed batch " + std::to_string(batch_) + ", so its per-frame shape is "
+               "ambiguous; export the model with batch 1 or a dynamic batch axis");
+  if (!d.empty() && (d[0] == batch_ || (is_static(tensor) && d[0] == 1))) d.erase(d.begin());
   return d;
 }
 

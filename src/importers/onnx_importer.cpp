@@ -3,9 +3,8 @@
 // activations and BatchNorm into their producers.
 #include "importers/onnx_importer.h"
 
-#include <onnx/common/assertions.h>
-
 #include "graph/fold_fused.h"
+#include "importers/onnx_batch.h"
 #include "importers/onnx_context.h"
 #include "importers/onnx_graph.h"
 #include "importers/onnx_node_mapping.h"
@@ -18,21 +17,17 @@ namespace {
 Network import(const std::string& path, const LoadOptions& options) {
   onnx::ModelProto model = read_onnx_model(path);
   const int64_t opset = onnx_default_opset(model, path);
-  auto& graph = *model.mutable_graph();
-  sort_onnx_graph(graph, path);
-  fix_input_dims(graph, {.input = options.input, .batch = options.batch}, path);
-  DimsTable dims;
-  try {
-    dims = infer_onnx_shapes(model);
-  } catch (const std::exception& e) {  // ONNX reports inference failures as exceptions
-    throw InputError(path + ": ONNX shape inference failed: " + e.what());
-  }
+  sort_onnx_graph(*model.mutable_graph(), path);
+  const FrameShapes frames = infer_frame_shapes(model, options, path);  // may replace model
+  const onnx::GraphProto& graph = model.graph();
+  const DimsTable& dims = frames.dims;
+  const int64_t batch = frames.batch;
 
-  OnnxContext ctx(path, graph, dims, opset, options.batch, options.allow_unknown);
+  OnnxContext ctx(path, graph, dims, opset, batch, options.allow_unknown);
   for (const onnx::ValueInfoProto* input : data_inputs(graph)) {
     const std::vector<int64_t>& d = dims.at(input->name());
     Shape frame(d.begin(), d.end());
-    if (!frame.empty() && frame[0] == options.batch) frame.erase(frame.begin());
+    if (!frame.empty() && frame[0] == batch) frame.erase(frame.begin());
     onnx::NodeProto none;
     ctx.bind(input->name(), ctx.builder().input(input->name(), frame), none);
   }

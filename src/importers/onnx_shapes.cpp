@@ -66,8 +66,10 @@ std::vector<const onnx::ValueInfoProto*> data_inputs(const onnx::GraphProto& gra
   return inputs;
 }
 
-void fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std::string& path) {
+int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup,
+                       const std::string& path) {
   bool first = true;
+  int64_t first_batch = setup.batch;
   for (const onnx::ValueInfoProto* const_input : data_inputs(graph)) {
     auto* input = const_cast<onnx::ValueInfoProto*>(const_input);
     const std::string where = path + ": input '" + input->name() + "'";
@@ -90,6 +92,9 @@ void fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std:
       const Shape order = nhwc ? Shape{chw[1], chw[2], chw[0]} : chw;
       for (int i = 0; i < 3; ++i) shape->mutable_dim(i + 1)->set_dim_value(order[i]);
     }
+    if (first && shape->dim_size() > 0 && shape->dim(0).has_dim_value() &&
+        shape->dim(0).dim_value() > 0)
+      first_batch = shape->dim(0).dim_value();
     first = false;
     for (int i = 0; i < shape->dim_size(); ++i) {
       auto* dim = shape->mutable_dim(i);
@@ -104,6 +109,7 @@ void fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std:
                        "); pass --input CxHxW to fix the input size");
     }
   }
+  return first_batch;
 }
 
 DimsTable infer_onnx_shapes(onnx::ModelProto& model) {

@@ -24,8 +24,10 @@ std::vector<const onnx::ValueInfoProto*> data_inputs(const onnx::GraphProto& gra
 
 // Fixes the data inputs' dims: a symbolic first dim becomes `batch`, --input replaces the
 // C, H, W dims of the first input (or H, W, C when it is NHWC, as tf2onnx exports keep it).
-// Throws InputError naming `path` when a dim other than the batch stays symbolic.
-void fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std::string& path);
+// Throws InputError naming `path` when a dim other than the batch stays symbolic. Returns
+// the first input's batch: its own fixed first dim, or `batch` when that was symbolic.
+int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup,
+                       const std::string& path);
 
 // Runs shape inference to a fixed point and returns every tensor's dims (-1 where unknown).
 DimsTable infer_onnx_shapes(onnx::ModelProto& model);

@@ -82,6 +82,44 @@ TEST(OnnxGraph, InputOverridesAFixedInputShape) {
   EXPECT_EQ(net->totals().conv_macs, 8 * 32 * 16 * 27);
 }
 
+TEST(OnnxGraph, FixedBatchIsRebatchedToOneFrame) {
+  // Exported with a batch of 4 (flatten by Shape/Gather, so nothing bakes the 4 in).
+  const TinyModel m = flatten_by_shape_model({int64_t{4}, int64_t{3}, int64_t{4}, int64_t{4}});
+  auto net = import_onnx(m.save("fixed_batch"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->input_shape(), (Shape{3, 4, 4}));
+  EXPECT_EQ(net->layer(2).output, (Shape{8 * 4 * 4}));
+  EXPECT_EQ(net->totals().conv_macs, 8 * 16 * 27);  // one frame, not four
+}
+
+// conv -> Reshape to a constant target that bakes the batch of 2 in.
+TinyModel baked_batch_model(const std::vector<int64_t>& target) {
+  TinyModel m(13);
+  m.input("x", {int64_t{2}, int64_t{3}, int64_t{4}, int64_t{4}}).weight("w", {8, 3, 1, 1});
+  m.ints("target", target).output("y");
+  m.node("Conv", {"x", "w"}, {"c"}, "conv");
+  m.node("Reshape", {"c", "target"}, {"y"}, "reshape");
+  return m;
+}
+
+TEST(OnnxGraph, BakedFixedBatchLeadingEveryTensorIsDropped) {
+  auto net = import_onnx(baked_batch_model({2, 128}).save("baked"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->input_shape(), (Shape{3, 4, 4}));
+  EXPECT_EQ(net->layer(2).output, (Shape{128}));
+  EXPECT_EQ(net->totals().conv_macs, 8 * 16 * 3);
+}
+
+TEST(OnnxGraph, BakedFixedBatchFoldedIntoAnotherDimIsAnError) {
+  const std::string path = baked_batch_model({16, 16}).save("baked_folded");
+  auto net = import_onnx(path, {});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            path + ": node 'reshape' (Reshape, opset 13): tensor 'y' (16x16) does not lead with "
+                   "the model's fixed batch 2, so its per-frame shape is ambiguous; export the "
+                   "model with batch 1 or a dynamic batch axis");
+}
+
 TEST(OnnxGraph, InputNeedsARankFourInput) {
   TinyModel m;
   m.input("x", {int64_t{1}, int64_t{16}}).weight("w", {16, 4}).output("y");
