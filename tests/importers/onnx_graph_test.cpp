@@ -120,6 +120,54 @@ TEST(OnnxGraph, BakedFixedBatchFoldedIntoAnotherDimIsAnError) {
                    "model with batch 1 or a dynamic batch axis");
 }
 
+TEST(OnnxGraph, OpsetSevenAttributeForms) {
+  // Opset 7 keeps as attributes what later opsets take as inputs: Upsample's scales,
+  // Slice's starts/ends/axes, Pad's pads, Unsqueeze's axes; Dropout has a ratio.
+  TinyModel m(7);
+  m.input("x", {int64_t{1}, int64_t{4}, int64_t{6}, int64_t{6}}).weight("w", {8, 4, 3, 3});
+  for (const char* p : {"scale", "shift", "mean", "var"}) m.weight(p, {8});
+  m.output("y");
+  auto& up = m.node("Upsample", {"x"}, {"u"}, "up");
+  auto* scales = up.add_attribute();
+  scales->set_name("scales");
+  scales->set_type(onnx::AttributeProto::FLOATS);
+  for (float f : {1.f, 1.f, 2.f, 2.f}) scales->add_floats(f);
+  auto& pad = m.node("Pad", {"u"}, {"p"}, "pad");
+  set_ints(pad, "pads", {0, 0, 1, 1, 0, 0, 1, 1});
+  m.node("Conv", {"p", "w"}, {"c"}, "conv");
+  m.node("BatchNormalization", {"c", "scale", "shift", "mean", "var"}, {"bn"}, "bn");
+  m.node("Dropout", {"bn"}, {"d"}, "dropout");
+  auto& slice = m.node("Slice", {"d"}, {"s"}, "slice");
+  set_ints(slice, "starts", {1});
+  set_ints(slice, "ends", {11});
+  set_ints(slice, "axes", {2});
+  set_ints(m.node("Unsqueeze", {"s"}, {"y"}, "unsqueeze"), "axes", {1});
+  auto net = import_onnx(m.save("opset7"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  const Layer* conv = find_layer(*net, "conv");
+  ASSERT_NE(conv, nullptr);
+  EXPECT_EQ(find_layer(*net, "up")->output, (Shape{4, 12, 12}));
+  EXPECT_EQ(find_layer(*net, "pad")->output, (Shape{4, 14, 14}));
+  EXPECT_EQ(conv->output, (Shape{8, 12, 12}));
+  EXPECT_EQ(conv->fused_ops, (std::vector<std::string>{"BatchNormalization"}));
+  EXPECT_EQ(find_layer(*net, "dropout"), nullptr);
+  EXPECT_EQ(find_layer(*net, "slice")->output, (Shape{8, 10, 12}));
+  EXPECT_EQ(net->layers().back().output, (Shape{1, 8, 10, 12}));  // [1, 1, 8, 10, 12] per batch
+}
+
+TEST(OnnxGraph, InputOverrideOnAnNhwcInput) {
+  // tf2onnx keeps TensorFlow's NHWC input and transposes it to NCHW: --input stays CxHxW.
+  TinyModel m(13);
+  m.input("image", {"N", int64_t{224}, int64_t{224}, int64_t{3}}).weight("w", {16, 3, 3, 3});
+  m.output("y");
+  set_ints(m.node("Transpose", {"image"}, {"nchw"}, "to_nchw"), "perm", {0, 3, 1, 2});
+  m.node("Conv", {"nchw", "w"}, {"y"}, "conv");
+  auto net = import_onnx(m.save("nhwc"), {.input = Shape{3, 64, 32}});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->input_shape(), (Shape{64, 32, 3}));
+  EXPECT_EQ(find_layer(*net, "conv")->output, (Shape{16, 62, 30}));
+}
+
 TEST(OnnxGraph, InputNeedsARankFourInput) {
   TinyModel m;
   m.input("x", {int64_t{1}, int64_t{16}}).weight("w", {16, 4}).output("y");
