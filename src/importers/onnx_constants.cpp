@@ -419,6 +419,12 @@ std::optional<IntTensor> evaluate(const onnx::NodeProto& node, const ValueTable&
 }
 }  // namespace
 
+std::optional<std::vector<int64_t>> integer_values(const onnx::TensorProto& tensor) {
+  auto value = from_proto(tensor);
+  if (!value) return std::nullopt;
+  return std::move(value->values);
+}
+
 int fold_shape_constants(onnx::GraphProto& graph, const DimsTable& dims) {
   ValueTable values;
   for (const auto& init : graph.initializer())

@@ -3,6 +3,7 @@
 // ONNX 1.12's own data propagation does not cover (it stops at Div, Where, Equal, ...).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -13,6 +14,9 @@ namespace dnne {
 
 // Known dims of each tensor by name; a dim of -1 is not (yet) known.
 using DimsTable = std::unordered_map<std::string, std::vector<int64_t>>;
+
+// The values of an integer tensor (INT64, INT32, BOOL) held inline, or nullopt.
+std::optional<std::vector<int64_t>> integer_values(const onnx::TensorProto& tensor);
 
 // Evaluates every node whose outputs are integer tensors computable from constants and known
 // shapes, and replaces it in the graph by a Constant node holding the value, so that the next

@@ -25,7 +25,20 @@ OnnxContext::OnnxContext(std::string path, const onnx::GraphProto& graph, const 
       allow_unknown_(allow_unknown),
       builder_(std::filesystem::path(path_).stem().string()),
       consumers_(onnx_consumers(graph)) {
-  for (const auto& init : graph.initializer()) static_.insert(init.name());
+  for (const auto& init : graph.initializer()) {
+    static_.insert(init.name());
+    constants_[init.name()] = &init;
+  }
+  for (const auto& node : graph.node())
+    if (node.op_type() == "Constant" && node.output_size() == 1)
+      for (const auto& a : node.attribute())
+        if (a.name() == "value" && a.has_t()) constants_[node.output(0)] = &a.t();
+}
+
+std::optional<std::vector<int64_t>> OnnxContext::integer_constant(const std::string& tensor) const {
+  auto it = constants_.find(tensor);
+  if (it == constants_.end()) return std::nullopt;
+  return integer_values(*it->second);
 }
 
 const std::vector<int>& OnnxContext::consumers(const std::string& tensor) const {

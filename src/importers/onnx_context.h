@@ -2,6 +2,7 @@
 // layer stands for each activation tensor, and the builder the layers go into.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -29,6 +30,9 @@ class OnnxContext {
   // shapes (Shape, Size). Constants are wiring, never layers.
   bool is_static(const std::string& tensor) const { return static_.count(tensor) > 0; }
   void mark_static(const std::string& tensor) { static_.insert(tensor); }
+  // The values of a constant integer tensor (an initializer or a Constant's output), or
+  // nullopt when it is not one or its values are not inline.
+  std::optional<std::vector<int64_t>> integer_constant(const std::string& tensor) const;
   // The node indices that read a tensor.
   const std::vector<int>& consumers(const std::string& tensor) const;
 
@@ -74,6 +78,7 @@ class OnnxContext {
   std::unordered_set<std::string> static_;
   std::unordered_map<std::string, std::vector<int>> consumers_;
   std::unordered_map<std::string, LayerId> layers_;
+  std::unordered_map<std::string, const onnx::TensorProto*> constants_;
   std::unordered_set<int> absorbed_;
 };
 

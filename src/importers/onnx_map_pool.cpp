@@ -97,13 +97,17 @@ void map_reduce(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   const int dropped = ctx.dropped_dims(x, node);
   const int rank = static_cast<int>(full.size());
   std::vector<int64_t> axes;
-  if (auto a = attr_ints(node, "axes")) {
+  if (op == "ArgMax" || op == "ArgMin") {
+    axes = {attr_int(node, "axis", 0)};
+  } else if (auto a = attr_ints(node, "axes")) {
     axes = *a;
-  } else if (node.input_size() > 1 && !node.input(1).empty()) {
-    ctx.fail(node, "axes given as an input tensor are not supported");
-  } else {
-    for (int i = 0; i < rank; ++i) axes.push_back(i);
+  } else if (node.input_size() > 1 && !node.input(1).empty()) {  // opset 13 (ReduceSum), 18
+    auto values = ctx.integer_constant(node.input(1));
+    if (!values) ctx.fail(node, "its axes input '" + node.input(1) + "' is not a constant");
+    axes = *values;
   }
+  if (axes.empty())  // all axes (noop_with_empty_axes is an identity we do not model)
+    for (int i = 0; i < rank; ++i) axes.push_back(i);
   std::set<int> frame_axes;
   for (int64_t a : axes) {
     const int64_t axis = (a < 0 ? a + rank : a) - dropped;
@@ -114,8 +118,8 @@ void map_reduce(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   int64_t kept = 1, reduced = 1;
   for (int i = 0; i < static_cast<int>(frame.size()); ++i)
     (frame_axes.count(i) ? reduced : kept) *= frame[i];
-  const PoolAttrs p{.mode = op == "ReduceMax" || op == "ReduceMin" ? PoolMode::kMax
-                                                                   : PoolMode::kAverage,
+  const bool compare = op == "ReduceMax" || op == "ReduceMin" || op == "ArgMax" || op == "ArgMin";
+  const PoolAttrs p{.mode = compare ? PoolMode::kMax : PoolMode::kAverage,
                     .global = true};
   LayerId pooled;
   const Shape out_frame = ctx.frame(node.output(0), node);

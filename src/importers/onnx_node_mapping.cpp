@@ -20,7 +20,7 @@ const std::unordered_map<std::string, Mapper>& mappers() {
       t[op] = map_pool;
     for (const char* op : {"ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd",
                            "ReduceL1", "ReduceL2", "ReduceSumSquare", "ReduceLogSum",
-                           "ReduceLogSumExp"})
+                           "ReduceLogSumExp", "ArgMax", "ArgMin"})
       t[op] = map_reduce;
     // Same shape in and out, one activation operand (the others, if any, are constants:
     // BatchNorm's statistics, PRelu's slope, Clip's bounds, LayerNorm's scale).
@@ -28,7 +28,8 @@ const std::unordered_map<std::string, Mapper>& mappers() {
          {"Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Celu", "ThresholdedRelu", "Sigmoid",
           "HardSigmoid", "HardSwish", "Tanh", "Softplus", "Softsign", "Gelu", "Mish", "Erf",
           "Exp", "Log", "Sqrt", "Reciprocal", "Neg", "Abs", "Floor", "Ceil", "Round", "Sign",
-          "Sin", "Cos", "Clip", "Softmax", "LogSoftmax", "Hardmax", "BatchNormalization",
+          "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Asinh", "Acosh",
+          "Atanh", "Shrink", "Clip", "Softmax", "LogSoftmax", "Hardmax", "BatchNormalization",
           "InstanceNormalization", "LayerNormalization", "GroupNormalization",
           "LpNormalization", "LRN", "MeanVarianceNormalization", "Not", "IsNaN", "IsInf"})
       t[op] = map_unary;

@@ -275,6 +275,21 @@ TEST(OnnxGraph, ReduceMeanOverTokensIsCounted) {
   EXPECT_EQ(net->totals().other_ops, 10 * 16);  // one add per input element
 }
 
+TEST(OnnxGraph, ReduceSumReadsConstantAxesInput) {
+  // Opset 13 ReduceSum takes its axes as an input; spatial axes of an NCHW map are a global
+  // pool with the op's own name.
+  TinyModel m(13);
+  m.input("x", {int64_t{1}, int64_t{8}, int64_t{5}, int64_t{5}}).ints("axes", {2, 3}).output("y");
+  m.node("ReduceSum", {"x", "axes"}, {"y"}, "sum");
+  auto net = import_onnx(m.save("reduce_sum"), {});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  ASSERT_EQ(net->size(), 2u);
+  EXPECT_EQ(net->layer(1).kind, LayerKind::kPool);
+  EXPECT_EQ(net->layer(1).op, "ReduceSum");
+  EXPECT_EQ(net->layer(1).output, (Shape{8, 1, 1}));
+  EXPECT_EQ(net->layer(1).other_ops, 8 * 25);
+}
+
 TEST(OnnxGraph, NodeReadingAnUnproducedTensorIsAnError) {
   TinyModel m;
   m.input("x", {int64_t{1}, int64_t{4}}).output("y");
