@@ -1,4 +1,6 @@
 // Activations, normalisations, broadcasting arithmetic, Concat and the data-layout operators.
+#include <set>
+
 #include "importers/onnx_attrs.h"
 #include "importers/onnx_mappers.h"
 
@@ -59,6 +61,19 @@ void map_concat(OnnxContext& ctx, const onnx::NodeProto& node, int) {
 // Each output is its own layer (Split has several).
 void map_layout(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   const std::vector<LayerId> ins = ctx.activation_inputs(node);
+  // ONNX's inference does not check that a Reshape keeps the element count; a target baked
+  // in at export for another input size (--input) would silently change the workload.
+  static const std::set<std::string> kKeepsElements = {
+      "Reshape", "Flatten", "Transpose", "Squeeze", "Unsqueeze", "Cast", "CastLike",
+      "DepthToSpace", "SpaceToDepth"};
+  if (kKeepsElements.count(node.op_type()) && ins.size() == 1) {
+    const int64_t in = element_count(ctx.builder().shape(ins[0]));
+    const int64_t out = element_count(ctx.frame(node.output(0), node));
+    if (in != out)
+      ctx.fail(node, "turns " + std::to_string(in) + " elements per frame into " +
+                         std::to_string(out) + " (a shape baked in at export for another input "
+                         "size?)");
+  }
   int k = 0;
   for (const auto& out : node.output()) {
     if (out.empty()) continue;

@@ -168,6 +168,21 @@ TEST(OnnxGraph, InputOverrideOnAnNhwcInput) {
   EXPECT_EQ(find_layer(*net, "conv")->output, (Shape{16, 62, 30}));
 }
 
+TEST(OnnxGraph, InputOverrideAgainstABakedReshapeIsAnError) {
+  TinyModel m(13);
+  m.input("x", {int64_t{1}, int64_t{3}, int64_t{4}, int64_t{4}}).weight("w", {8, 3, 1, 1});
+  m.ints("target", {1, 128}).output("y");
+  m.node("Conv", {"x", "w"}, {"c"}, "conv");
+  m.node("Reshape", {"c", "target"}, {"y"}, "reshape");
+  const std::string path = m.save("baked_reshape");
+  ASSERT_TRUE(import_onnx(path, {}).ok());
+  auto net = import_onnx(path, {.input = Shape{3, 8, 8}});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            path + ": node 'reshape' (Reshape, opset 13): turns 512 elements per frame into 128 "
+                   "(a shape baked in at export for another input size?)");
+}
+
 TEST(OnnxGraph, InputNeedsARankFourInput) {
   TinyModel m;
   m.input("x", {int64_t{1}, int64_t{16}}).weight("w", {16, 4}).output("y");
