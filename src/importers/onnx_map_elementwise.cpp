@@ -74,6 +74,15 @@ void map_layout(OnnxContext& ctx, const onnx::NodeProto& node, int) {
                          std::to_string(out) + " (a shape baked in at export for another input "
                          "size?)");
   }
+  if (node.op_type() == "Split" && ins.size() == 1) {
+    int64_t parts = 0;
+    for (const auto& out : node.output())
+      if (!out.empty()) parts += element_count(ctx.frame(out, node));
+    const int64_t whole = element_count(ctx.builder().shape(ins[0]));
+    if (parts != whole)
+      ctx.fail(node, "splits " + std::to_string(whole) + " elements per frame into parts of " +
+                         std::to_string(parts) + " in all");
+  }
   int k = 0;
   for (const auto& out : node.output()) {
     if (out.empty()) continue;
