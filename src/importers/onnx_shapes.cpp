@@ -134,8 +134,11 @@ DimsTable infer_onnx_shapes(onnx::ModelProto& model) {
   const onnx::ShapeInferenceOptions options(/*check_type=*/false, /*strict_mode=*/0,
                                             /*data_prop=*/true);
   DimsTable dims;
-  // Each round can resolve one more level of shape arithmetic; real exports need two or three.
-  for (int round = 0; round < 16; ++round) {
+  // Each round resolves the shape arithmetic that reads the shapes the previous round
+  // inferred: a static export needs two or three, a dynamic-size export one per block that
+  // reshapes from its own input's Shape (ShuffleNetV2 has 16). The cap only guards against
+  // a graph that never settles.
+  for (int round = 0; round < 1000; ++round) {
     onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options);
     dims = collect_dims(graph);
     if (fold_shape_constants(graph, dims) == 0) break;

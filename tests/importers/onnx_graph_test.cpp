@@ -49,6 +49,23 @@ TEST(OnnxGraph, ShapeComputingSubgraphIsWiringNotLayers) {
   EXPECT_EQ(find_layer(*net, "gather"), nullptr);
 }
 
+TEST(OnnxGraph, DeepChainsOfShapeReshapeSettle) {
+  // Each block reshapes its input to its own Shape: one round of inference and folding per
+  // block (ShuffleNetV2's channel shuffle exported with dynamic sizes looks like this).
+  TinyModel m(13);
+  m.input("x0", {"N", int64_t{4}, "H", "W"}).output("x24");
+  for (int i = 0; i < 24; ++i) {
+    const std::string x = "x" + std::to_string(i), s = "s" + std::to_string(i);
+    const std::string r = "r" + std::to_string(i), next = "x" + std::to_string(i + 1);
+    m.node("Shape", {x}, {s}, "shape" + std::to_string(i));
+    m.node("Reshape", {x, s}, {r}, "reshape" + std::to_string(i));
+    m.node("Relu", {r}, {next}, "relu" + std::to_string(i));
+  }
+  auto net = import_onnx(m.save("deep_chain"), {.input = Shape{4, 6, 6}});
+  ASSERT_TRUE(net.ok()) << net.error().message;
+  EXPECT_EQ(net->layers().back().output, (Shape{4, 6, 6}));
+}
+
 TEST(OnnxGraph, SymbolicBatchBecomesOneOrTheBatchFlag) {
   const TinyModel m = flatten_by_shape_model({"N", int64_t{3}, int64_t{4}, int64_t{4}});
   for (int64_t batch : {1, 4}) {
