@@ -36,13 +36,13 @@ std::vector<int64_t> pair_attr(OnnxContext& ctx, const onnx::NodeProto& node,
                                const std::string& name, int64_t fallback) {
   auto v = attr_ints(node, name).value_or(std::vector<int64_t>{fallback, fallback});
   if (v.size() != 2)
-    ctx.fail(node, name + " has " + std::to_string(v.size()) + " values, expected 2 for a 2-D window");
+    ctx.fail(node,
+             name + " has " + std::to_string(v.size()) + " values, expected 2 for a 2-D window");
   return v;
 }
 
 // ONNX's SAME padding of one axis: {begin, end}.
-std::pair<int, int> same_pads(int64_t in, int64_t k, int64_t stride, int64_t dilation,
-                              bool upper) {
+std::pair<int, int> same_pads(int64_t in, int64_t k, int64_t stride, int64_t dilation, bool upper) {
   const int64_t out = (in + stride - 1) / stride;
   const int64_t total = std::max<int64_t>(0, (out - 1) * stride + (k - 1) * dilation + 1 - in);
   const int64_t small = total / 2, large = total - small;
@@ -54,8 +54,10 @@ Window2d window_attributes(OnnxContext& ctx, const onnx::NodeProto& node, int64_
                            int64_t in_w, int64_t kernel_h, int64_t kernel_w) {
   const auto strides = pair_attr(ctx, node, "strides", 1);
   const auto dilations = pair_attr(ctx, node, "dilations", 1);
-  Window2d w{.kernel_h = static_cast<int>(kernel_h), .kernel_w = static_cast<int>(kernel_w),
-             .stride_h = static_cast<int>(strides[0]), .stride_w = static_cast<int>(strides[1]),
+  Window2d w{.kernel_h = static_cast<int>(kernel_h),
+             .kernel_w = static_cast<int>(kernel_w),
+             .stride_h = static_cast<int>(strides[0]),
+             .stride_w = static_cast<int>(strides[1]),
              .dilation_h = static_cast<int>(dilations[0]),
              .dilation_w = static_cast<int>(dilations[1])};
   const std::string auto_pad = attr_string(node, "auto_pad", "NOTSET");
@@ -66,7 +68,8 @@ Window2d window_attributes(OnnxContext& ctx, const onnx::NodeProto& node, int64_
   } else if (auto_pad == "NOTSET") {
     auto pads = attr_ints(node, "pads").value_or(std::vector<int64_t>{0, 0, 0, 0});
     if (pads.size() != 4)
-      ctx.fail(node, "pads has " + std::to_string(pads.size()) + " values, expected 4 for a 2-D window");
+      ctx.fail(node,
+               "pads has " + std::to_string(pads.size()) + " values, expected 4 for a 2-D window");
     w.pad_top = static_cast<int>(pads[0]), w.pad_left = static_cast<int>(pads[1]);
     w.pad_bottom = static_cast<int>(pads[2]), w.pad_right = static_cast<int>(pads[3]);
   } else if (auto_pad != "VALID") {

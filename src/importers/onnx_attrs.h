@@ -2,11 +2,11 @@
 // dilations, auto_pad) shared by Conv, ConvTranspose and the pooling operators.
 #pragma once
 
+#include <onnx/onnx_pb.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <onnx/onnx_pb.h>
 
 #include "importers/onnx_context.h"
 
@@ -17,8 +17,7 @@ int64_t attr_int(const onnx::NodeProto& node, const std::string& name, int64_t f
 float attr_float(const onnx::NodeProto& node, const std::string& name, float fallback);
 std::string attr_string(const onnx::NodeProto& node, const std::string& name,
                         const std::string& fallback);
-std::optional<std::vector<int64_t>> attr_ints(const onnx::NodeProto& node,
-                                              const std::string& name);
+std::optional<std::vector<int64_t>> attr_ints(const onnx::NodeProto& node, const std::string& name);
 
 // A 2-D window over an H x W input, pads resolved from auto_pad.
 struct Window2d {

@@ -44,8 +44,8 @@ int64_t elements(const DimsTable& dims, const std::string& tensor) {
 // Re-batching to 1 is sound when every tensor is known at batch 1 and every node that
 // reads a batch-carrying tensor (N times more elements at batch N) writes batch-carrying
 // tensors too; Shape and Size excepted. A Reshape whose target bakes in N breaks this.
-bool rebatch_is_sound(const onnx::GraphProto& graph, const DimsTable& at_one,
-                      const DimsTable& at_n, int64_t n) {
+bool rebatch_is_sound(const onnx::GraphProto& graph, const DimsTable& at_one, const DimsTable& at_n,
+                      int64_t n) {
   auto scales = [&](const std::string& t) {
     return known(at_n, t) && elements(at_n, t) == n * elements(at_one, t);
   };
@@ -53,10 +53,9 @@ bool rebatch_is_sound(const onnx::GraphProto& graph, const DimsTable& at_one,
     for (const auto& out : node.output())
       if (!out.empty() && !known(at_one, out)) return false;
     if (node.op_type() == "Shape" || node.op_type() == "Size") continue;
-    const bool reads_batch = std::any_of(node.input().begin(), node.input().end(),
-                                         [&](const std::string& in) {
-                                           return !in.empty() && known(at_one, in) && scales(in);
-                                         });
+    const bool reads_batch = std::any_of(
+        node.input().begin(), node.input().end(),
+        [&](const std::string& in) { return !in.empty() && known(at_one, in) && scales(in); });
     if (!reads_batch) continue;
     for (const auto& out : node.output())
       if (!out.empty() && !scales(out)) return false;

@@ -2,9 +2,9 @@
 // (graph/shape.h: batch is a property of the accelerator design, not of the network).
 #pragma once
 
-#include <string>
-
 #include <onnx/onnx_pb.h>
+
+#include <string>
 
 #include "importers/model_loader.h"
 #include "importers/onnx_constants.h"

@@ -3,12 +3,12 @@
 // ONNX 1.12's own data propagation does not cover (it stops at Div, Where, Equal, ...).
 #pragma once
 
+#include <onnx/onnx_pb.h>
+
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <onnx/onnx_pb.h>
 
 namespace dnne {
 

@@ -62,9 +62,8 @@ std::vector<int64_t> OnnxContext::dims(const std::string& tensor,
     fail(node, "ONNX shape inference could not determine the shape of tensor '" + tensor + "'");
   for (int64_t d : it->second)
     if (d < 0)
-      fail(node, "ONNX shape inference could not determine every dimension of tensor '" +
-                     tensor + "' (" + dims_text(it->second) +
-                     "); a symbolic size may need --input CxHxW");
+      fail(node, "ONNX shape inference could not determine every dimension of tensor '" + tensor +
+                     "' (" + dims_text(it->second) + "); a symbolic size may need --input CxHxW");
   return it->second;
 }
 
@@ -78,9 +77,12 @@ Shape OnnxContext::frame(const std::string& tensor, const onnx::NodeProto& node)
   // With a fixed batch N > 1 that the model bakes in, a tensor that does not lead with N
   // (attention's [N * heads, tokens, head_dim]) has no per-frame shape we could trust.
   if (batch_ > 1 && !is_static(tensor) && (d.empty() || d[0] != batch_))
-    fail(node, "tensor '" + tensor + "' (" + dims_text(d) + ") does not lead with the model's "
-               "fixed batch " + std::to_string(batch_) + ", so its per-frame shape is "
-               "ambiguous; export the model with batch 1 or a dynamic batch axis");
+    fail(node, "tensor '" + tensor + "' (" + dims_text(d) +
+                   ") does not lead with the model's "
+                   "fixed batch " +
+                   std::to_string(batch_) +
+                   ", so its per-frame shape is "
+                   "ambiguous; export the model with batch 1 or a dynamic batch axis");
   if (!d.empty() && (d[0] == batch_ || (is_static(tensor) && d[0] == 1))) d.erase(d.begin());
   return d;
 }
@@ -111,8 +113,8 @@ void OnnxContext::bind(const std::string& tensor, LayerId id, const onnx::NodePr
   if (batch_ == 1 && has_dims(tensor)) {
     const Shape ours = builder_.shape(id), theirs = frame(tensor, node);
     if (element_count(ours) != element_count(theirs))
-      fail(node, "output '" + tensor + "' has shape " + dims_text(ours) +
-                     " by our rules but " + dims_text(theirs) + " by ONNX shape inference");
+      fail(node, "output '" + tensor + "' has shape " + dims_text(ours) + " by our rules but " +
+                     dims_text(theirs) + " by ONNX shape inference");
   }
   layers_[tensor] = id;
 }

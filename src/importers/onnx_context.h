@@ -2,13 +2,13 @@
 // layer stands for each activation tensor, and the builder the layers go into.
 #pragma once
 
+#include <onnx/onnx_pb.h>
+
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
-
-#include <onnx/onnx_pb.h>
 
 #include "graph/network_builder.h"
 #include "importers/onnx_constants.h"
@@ -17,8 +17,8 @@ namespace dnne {
 
 class OnnxContext {
  public:
-  OnnxContext(std::string path, const onnx::GraphProto& graph, const DimsTable& dims,
-              int64_t opset, int64_t batch, bool allow_unknown);
+  OnnxContext(std::string path, const onnx::GraphProto& graph, const DimsTable& dims, int64_t opset,
+              int64_t batch, bool allow_unknown);
 
   const std::string& path() const { return path_; }
   const onnx::GraphProto& graph() const { return graph_; }

@@ -34,8 +34,8 @@ void sort_onnx_graph(onnx::GraphProto& graph, const std::string& path) {
       if (in.empty() || available.count(in)) continue;  // "" is an omitted optional input
       auto it = producer.find(in);
       if (it == producer.end())
-        throw InputError(path + ": node " + describe_node(graph.node(i)) + " reads tensor '" +
-                         in + "', which no node, initializer or graph input produces");
+        throw InputError(path + ": node " + describe_node(graph.node(i)) + " reads tensor '" + in +
+                         "', which no node, initializer or graph input produces");
       ++pending[i];
       readers[it->second].push_back(i);
     }

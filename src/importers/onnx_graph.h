@@ -1,11 +1,11 @@
 // Structural checks and ordering of an ONNX graph before anything reads shapes.
 #pragma once
 
+#include <onnx/onnx_pb.h>
+
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <onnx/onnx_pb.h>
 
 namespace dnne {
 

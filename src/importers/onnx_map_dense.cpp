@@ -18,8 +18,7 @@ bool has_input(const onnx::NodeProto& node, int i) {
 // ConvTranspose's explicit output_shape or SAME auto_pad fix the output size; the ONNX
 // definition derives total_padding = stride * (in - 1) + output_padding + (k - 1) * d + 1 -
 // out, split begin/end like Conv's SAME.
-void transposed_pads(OnnxContext& ctx, const onnx::NodeProto& node, const Shape& in,
-                     ConvAttrs& a) {
+void transposed_pads(OnnxContext& ctx, const onnx::NodeProto& node, const Shape& in, ConvAttrs& a) {
   const auto output_shape = attr_ints(node, "output_shape");
   const std::string auto_pad = attr_string(node, "auto_pad", "NOTSET");
   if (!output_shape && auto_pad.rfind("SAME", 0) != 0) return;
@@ -65,14 +64,23 @@ void map_conv(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   } else {
     win = window_attributes(ctx, node, in_shape[1], in_shape[2], w[2], w[3]);
   }
-  ConvAttrs a{.out_channels = out_channels, .kernel_h = win.kernel_h, .kernel_w = win.kernel_w,
-              .stride_h = win.stride_h, .stride_w = win.stride_w, .pad_top = win.pad_top,
-              .pad_left = win.pad_left, .pad_bottom = win.pad_bottom,
-              .pad_right = win.pad_right, .dilation_h = win.dilation_h,
-              .dilation_w = win.dilation_w, .groups = groups, .transposed = transposed,
+  ConvAttrs a{.out_channels = out_channels,
+              .kernel_h = win.kernel_h,
+              .kernel_w = win.kernel_w,
+              .stride_h = win.stride_h,
+              .stride_w = win.stride_w,
+              .pad_top = win.pad_top,
+              .pad_left = win.pad_left,
+              .pad_bottom = win.pad_bottom,
+              .pad_right = win.pad_right,
+              .dilation_h = win.dilation_h,
+              .dilation_w = win.dilation_w,
+              .groups = groups,
+              .transposed = transposed,
               .bias = has_input(node, 2)};
   if (transposed) {
-    const auto output_padding = attr_ints(node, "output_padding").value_or(std::vector<int64_t>{0, 0});
+    const auto output_padding =
+        attr_ints(node, "output_padding").value_or(std::vector<int64_t>{0, 0});
     if (output_padding.size() == 2)
       a.output_pad_h = static_cast<int>(output_padding[0]),
       a.output_pad_w = static_cast<int>(output_padding[1]);

@@ -63,15 +63,16 @@ void map_layout(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   const std::vector<LayerId> ins = ctx.activation_inputs(node);
   // ONNX's inference does not check that a Reshape keeps the element count; a target baked
   // in at export for another input size (--input) would silently change the workload.
-  static const std::set<std::string> kKeepsElements = {
-      "Reshape", "Flatten", "Transpose", "Squeeze", "Unsqueeze", "Cast", "CastLike",
-      "DepthToSpace", "SpaceToDepth"};
+  static const std::set<std::string> kKeepsElements = {"Reshape",  "Flatten",      "Transpose",
+                                                       "Squeeze",  "Unsqueeze",    "Cast",
+                                                       "CastLike", "DepthToSpace", "SpaceToDepth"};
   if (kKeepsElements.count(node.op_type()) && ins.size() == 1) {
     const int64_t in = element_count(ctx.builder().shape(ins[0]));
     const int64_t out = element_count(ctx.frame(node.output(0), node));
     if (in != out)
       ctx.fail(node, "turns " + std::to_string(in) + " elements per frame into " +
-                         std::to_string(out) + " (a shape baked in at export for another input "
+                         std::to_string(out) +
+                         " (a shape baked in at export for another input "
                          "size?)");
   }
   if (node.op_type() == "Split" && ins.size() == 1) {

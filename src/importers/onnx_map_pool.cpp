@@ -20,8 +20,8 @@ void map_pool(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   } else {
     const auto kernel = attr_ints(node, "kernel_shape");
     if (!kernel || kernel->size() != 2) ctx.fail(node, "needs a 2-D kernel_shape");
-    const Window2d w = window_attributes(ctx, node, in_shape[1], in_shape[2], (*kernel)[0],
-                                         (*kernel)[1]);
+    const Window2d w =
+        window_attributes(ctx, node, in_shape[1], in_shape[2], (*kernel)[0], (*kernel)[1]);
     // A dilated window (MaxPool, opset 10+) spans (k - 1) * d + 1 pixels; its shape is that
     // of a dense window of that span.
     p.kernel_h = (w.kernel_h - 1) * w.dilation_h + 1;
@@ -119,8 +119,7 @@ void map_reduce(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   for (int i = 0; i < static_cast<int>(frame.size()); ++i)
     (frame_axes.count(i) ? reduced : kept) *= frame[i];
   const bool compare = op == "ReduceMax" || op == "ReduceMin" || op == "ArgMax" || op == "ArgMin";
-  const PoolAttrs p{.mode = compare ? PoolMode::kMax : PoolMode::kAverage,
-                    .global = true};
+  const PoolAttrs p{.mode = compare ? PoolMode::kMax : PoolMode::kAverage, .global = true};
   LayerId pooled;
   const Shape out_frame = ctx.frame(node.output(0), node);
   if (frame.size() == 3 && frame_axes == std::set<int>{1, 2}) {

@@ -15,33 +15,78 @@ const std::unordered_map<std::string, Mapper>& mappers() {
     for (const char* op : {"Conv", "ConvTranspose"}) t[op] = map_conv;
     t["Gemm"] = map_gemm;
     t["MatMul"] = map_matmul;
-    for (const char* op : {"MaxPool", "AveragePool", "LpPool", "GlobalAveragePool",
-                           "GlobalMaxPool", "GlobalLpPool"})
+    for (const char* op :
+         {"MaxPool", "AveragePool", "LpPool", "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool"})
       t[op] = map_pool;
-    for (const char* op : {"ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd",
-                           "ReduceL1", "ReduceL2", "ReduceSumSquare", "ReduceLogSum",
-                           "ReduceLogSumExp", "ArgMax", "ArgMin"})
+    for (const char* op :
+         {"ReduceMean", "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL1", "ReduceL2",
+          "ReduceSumSquare", "ReduceLogSum", "ReduceLogSumExp", "ArgMax", "ArgMin"})
       t[op] = map_reduce;
     // Same shape in and out, one activation operand (the others, if any, are constants:
     // BatchNorm's statistics, PRelu's slope, Clip's bounds, LayerNorm's scale).
-    for (const char* op :
-         {"Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Celu", "ThresholdedRelu", "Sigmoid",
-          "HardSigmoid", "HardSwish", "Tanh", "Softplus", "Softsign", "Gelu", "Mish", "Erf",
-          "Exp", "Log", "Sqrt", "Reciprocal", "Neg", "Abs", "Floor", "Ceil", "Round", "Sign",
-          "Sin", "Cos", "Tan", "Asin", "Acos", "Atan", "Sinh", "Cosh", "Asinh", "Acosh",
-          "Atanh", "Shrink", "Clip", "Softmax", "LogSoftmax", "Hardmax", "BatchNormalization",
-          "InstanceNormalization", "LayerNormalization", "GroupNormalization",
-          "LpNormalization", "LRN", "MeanVarianceNormalization", "Not", "IsNaN", "IsInf"})
+    for (const char* op : {"Relu",
+                           "LeakyRelu",
+                           "PRelu",
+                           "Elu",
+                           "Selu",
+                           "Celu",
+                           "ThresholdedRelu",
+                           "Sigmoid",
+                           "HardSigmoid",
+                           "HardSwish",
+                           "Tanh",
+                           "Softplus",
+                           "Softsign",
+                           "Gelu",
+                           "Mish",
+                           "Erf",
+                           "Exp",
+                           "Log",
+                           "Sqrt",
+                           "Reciprocal",
+                           "Neg",
+                           "Abs",
+                           "Floor",
+                           "Ceil",
+                           "Round",
+                           "Sign",
+                           "Sin",
+                           "Cos",
+                           "Tan",
+                           "Asin",
+                           "Acos",
+                           "Atan",
+                           "Sinh",
+                           "Cosh",
+                           "Asinh",
+                           "Acosh",
+                           "Atanh",
+                           "Shrink",
+                           "Clip",
+                           "Softmax",
+                           "LogSoftmax",
+                           "Hardmax",
+                           "BatchNormalization",
+                           "InstanceNormalization",
+                           "LayerNormalization",
+                           "GroupNormalization",
+                           "LpNormalization",
+                           "LRN",
+                           "MeanVarianceNormalization",
+                           "Not",
+                           "IsNaN",
+                           "IsInf"})
       t[op] = map_unary;
-    for (const char* op : {"Add", "Sub", "Mul", "Div", "Pow", "Max", "Min", "Sum", "Mean",
-                           "Mod", "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual",
-                           "And", "Or", "Xor", "Where", "BitShift"})
+    for (const char* op : {"Add",   "Sub",  "Mul",     "Div",         "Pow",
+                           "Max",   "Min",  "Sum",     "Mean",        "Mod",
+                           "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual",
+                           "And",   "Or",   "Xor",     "Where",       "BitShift"})
       t[op] = map_binary;
     t["Concat"] = map_concat;
-    for (const char* op : {"Reshape", "Flatten", "Transpose", "Squeeze", "Unsqueeze", "Slice",
-                           "Split", "Pad", "Expand", "Tile", "Gather", "GatherElements",
-                           "GatherND", "Cast", "CastLike", "DepthToSpace", "SpaceToDepth",
-                           "ReverseSequence", "Trilu"})
+    for (const char* op :
+         {"Reshape", "Flatten", "Transpose", "Squeeze", "Unsqueeze", "Slice", "Split", "Pad",
+          "Expand", "Tile", "Gather", "GatherElements", "GatherND", "Cast", "CastLike",
+          "DepthToSpace", "SpaceToDepth", "ReverseSequence", "Trilu"})
       t[op] = map_layout;
     for (const char* op : {"Identity", "Dropout"}) t[op] = map_passthrough;
     for (const char* op : {"Resize", "Upsample"}) t[op] = map_resample;
@@ -52,8 +97,9 @@ const std::unordered_map<std::string, Mapper>& mappers() {
 
 void map_unknown(OnnxContext& ctx, const onnx::NodeProto& node) {
   if (!ctx.allow_unknown())
-    ctx.fail(node, "operator not supported by DNNExplorer; pass --allow-unknown to import it "
-                   "as a zero-cost layer");
+    ctx.fail(node,
+             "operator not supported by DNNExplorer; pass --allow-unknown to import it "
+             "as a zero-cost layer");
   const std::vector<LayerId> ins = ctx.activation_inputs(node);
   int k = 0;
   for (const auto& out : node.output()) {

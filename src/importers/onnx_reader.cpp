@@ -1,15 +1,14 @@
 #include "importers/onnx_reader.h"
 
 #include <fcntl.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <climits>
 #include <cstring>
 #include <filesystem>
-
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl.h>
 
 #include "util/expected.h"
 
@@ -88,8 +87,9 @@ onnx::ModelProto read_onnx_model(const std::string& path) {
   }
   ::close(fd);
   if (!parsed)
-    throw InputError(path + ": cannot parse as an ONNX model (truncated, or not an ONNX "
-                            "protobuf file)");
+    throw InputError(path +
+                     ": cannot parse as an ONNX model (truncated, or not an ONNX "
+                     "protobuf file)");
   if (!model.has_graph() || model.graph().node_size() == 0)
     throw InputError(path + ": not an ONNX model (no graph nodes)");
   drop_weights(*model.mutable_graph());
@@ -100,8 +100,9 @@ onnx::ModelProto read_onnx_model(const std::string& path) {
 int64_t onnx_default_opset(const onnx::ModelProto& model, const std::string& path) {
   for (const auto& opset : model.opset_import())
     if (opset.domain().empty() || opset.domain() == "ai.onnx") return opset.version();
-  throw InputError(path + ": not a complete ONNX model (no opset_import for the ai.onnx "
-                          "domain; truncated?)");
+  throw InputError(path +
+                   ": not a complete ONNX model (no opset_import for the ai.onnx "
+                   "domain; truncated?)");
 }
 
 }  // namespace dnne

@@ -2,9 +2,9 @@
 // as soon as the file is parsed (DNNExplorer needs only dims), external data is never read.
 #pragma once
 
-#include <string>
-
 #include <onnx/onnx_pb.h>
+
+#include <string>
 
 namespace dnne {
 

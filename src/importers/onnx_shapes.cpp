@@ -1,9 +1,9 @@
 #include "importers/onnx_shapes.h"
 
-#include <unordered_set>
-
 #include <onnx/defs/schema.h>
 #include <onnx/shape_inference/implementation.h>
+
+#include <unordered_set>
 
 #include "util/expected.h"
 
@@ -23,8 +23,7 @@ std::string dims_text(const onnx::TensorShapeProto& shape) {
 // tf2onnx keeps TensorFlow's NHWC input and transposes it to NCHW first thing.
 bool is_nhwc_input(const onnx::GraphProto& graph, const std::string& name) {
   for (const auto& node : graph.node()) {
-    if (node.op_type() != "Transpose" || node.input_size() < 1 || node.input(0) != name)
-      continue;
+    if (node.op_type() != "Transpose" || node.input_size() < 1 || node.input(0) != name) continue;
     for (const auto& a : node.attribute())
       if (a.name() == "perm" && a.ints_size() == 4 && a.ints(0) == 0 && a.ints(1) == 3 &&
           a.ints(2) == 1 && a.ints(3) == 2)
@@ -66,15 +65,13 @@ std::vector<const onnx::ValueInfoProto*> data_inputs(const onnx::GraphProto& gra
   return inputs;
 }
 
-int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup,
-                       const std::string& path) {
+int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std::string& path) {
   bool first = true;
   int64_t first_batch = setup.batch;
   for (const onnx::ValueInfoProto* const_input : data_inputs(graph)) {
     auto* input = const_cast<onnx::ValueInfoProto*>(const_input);
     const std::string where = path + ": input '" + input->name() + "'";
-    if (!input->type().has_tensor_type())
-      throw InputError(where + " is not a tensor");
+    if (!input->type().has_tensor_type()) throw InputError(where + " is not a tensor");
     auto* tensor_type = input->mutable_type()->mutable_tensor_type();
     if (!tensor_type->has_shape()) {
       if (!first || !setup.input)

@@ -3,10 +3,10 @@
 // folding of shape-computing subgraphs until nothing more is learnt.
 #pragma once
 
+#include <onnx/onnx_pb.h>
+
 #include <optional>
 #include <string>
-
-#include <onnx/onnx_pb.h>
 
 #include "graph/shape.h"
 #include "importers/onnx_constants.h"
@@ -26,8 +26,7 @@ std::vector<const onnx::ValueInfoProto*> data_inputs(const onnx::GraphProto& gra
 // C, H, W dims of the first input (or H, W, C when it is NHWC, as tf2onnx exports keep it).
 // Throws InputError naming `path` when a dim other than the batch stays symbolic. Returns
 // the first input's batch: its own fixed first dim, or `batch` when that was symbolic.
-int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup,
-                       const std::string& path);
+int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std::string& path);
 
 // Runs shape inference to a fixed point and returns every tensor's dims (-1 where unknown).
 DimsTable infer_onnx_shapes(onnx::ModelProto& model);

@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
@@ -19,8 +18,8 @@ using testing::TinyModel;
 #define FIXTURE(name) DNNE_SOURCE_DIR "/tests/fixtures/onnx/" name
 
 std::string temp_file(const std::string& name, const std::string& content) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("dnne_onnx_cli_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("dnne_onnx_cli_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const std::string path = (dir / name).string();
   std::ofstream(path, std::ios::binary) << content;
@@ -66,8 +65,9 @@ TEST(OnnxCli, AllowUnknownListsTheNodeInTheReport) {
   set_int(m.node("TopK", {"x", "k"}, {"y", "i"}, "topk"), "axis", -1);
   const std::string path = m.save("cli_topk");
   expect_error("analyze " + path,
-               path + ": node 'topk' (TopK, opset 13): operator not supported by DNNExplorer; "
-                      "pass --allow-unknown to import it as a zero-cost layer");
+               path +
+                   ": node 'topk' (TopK, opset 13): operator not supported by DNNExplorer; "
+                   "pass --allow-unknown to import it as a zero-cost layer");
   const CliResult r = run_cli("analyze " + path + " --allow-unknown");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("unknown ops    2 layer(s) costed as zero: topk (TopK) topk:1 (TopK)"),
@@ -89,14 +89,16 @@ TEST(OnnxCli, TruncatedFile) {
   std::ifstream in(FIXTURE("resnet18.onnx"), std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const std::string path = temp_file("truncated.onnx", bytes.substr(0, bytes.size() / 2));
-  expect_error("analyze " + path, path + ": cannot parse as an ONNX model (truncated, or not an "
-                                         "ONNX protobuf file)");
+  expect_error("analyze " + path, path +
+                                      ": cannot parse as an ONNX model (truncated, or not an "
+                                      "ONNX protobuf file)");
 }
 
 TEST(OnnxCli, NotOnnx) {
   const std::string path = temp_file("text.onnx", "name: \"VGG\"\nlayer { type: \"Conv\" }\n");
-  expect_error("analyze " + path, path + ": cannot parse as an ONNX model (truncated, or not an "
-                                         "ONNX protobuf file)");
+  expect_error("analyze " + path, path +
+                                      ": cannot parse as an ONNX model (truncated, or not an "
+                                      "ONNX protobuf file)");
 }
 
 TEST(OnnxCli, WrongExtension) {
@@ -120,8 +122,9 @@ TEST(OnnxCli, InputNeverProduced) {
   m.input("x", {int64_t{1}, int64_t{4}}).output("y");
   m.node("Add", {"x", "ghost"}, {"y"}, "add");
   const std::string path = m.save("cli_dangling");
-  expect_error("analyze " + path, path + ": node 'add' (Add) reads tensor 'ghost', which no "
-                                         "node, initializer or graph input produces");
+  expect_error("analyze " + path, path +
+                                      ": node 'add' (Add) reads tensor 'ghost', which no "
+                                      "node, initializer or graph input produces");
 }
 
 }  // namespace

@@ -2,11 +2,10 @@
 // each test model, the output shape we derive must equal the dims of the expected output
 // tensor shipped with it (output_0.pb).
 #include <gtest/gtest.h>
+#include <onnx/onnx_pb.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <onnx/onnx_pb.h>
 
 #include "importers/onnx_importer.h"
 
@@ -20,7 +19,9 @@ struct NodeTest {
   const char* kind;  // the kind of the layer that writes the graph's output
 };
 
-void PrintTo(const NodeTest& test, std::ostream* out) { *out << test.name; }
+void PrintTo(const NodeTest& test, std::ostream* out) {
+  *out << test.name;
+}
 
 class OnnxConformance : public ::testing::TestWithParam<NodeTest> {};
 
@@ -53,58 +54,39 @@ INSTANTIATE_TEST_SUITE_P(
         NodeTest{"test_conv_with_autopad_same", "conv"},
         NodeTest{"test_conv_with_strides_and_asymmetric_padding", "conv"},
         NodeTest{"test_conv_with_strides_no_padding", "conv"},
-        NodeTest{"test_conv_with_strides_padding", "conv"},
-        NodeTest{"test_convtranspose", "conv"},
+        NodeTest{"test_conv_with_strides_padding", "conv"}, NodeTest{"test_convtranspose", "conv"},
         NodeTest{"test_convtranspose_autopad_same", "conv"},
         NodeTest{"test_convtranspose_dilations", "conv"},
         NodeTest{"test_convtranspose_kernel_shape", "conv"},
         NodeTest{"test_convtranspose_output_shape", "conv"},
-        NodeTest{"test_convtranspose_pad", "conv"},
-        NodeTest{"test_convtranspose_pads", "conv"},
-        NodeTest{"test_gemm_default_no_bias", "matmul"},
-        NodeTest{"test_gemm_transposeA", "matmul"},
-        NodeTest{"test_gemm_transposeB", "matmul"},
-        NodeTest{"test_gemm_all_attributes", "matmul"},
-        NodeTest{"test_matmul_2d", "matmul"},
-        NodeTest{"test_matmul_3d", "matmul"},
-        NodeTest{"test_matmul_4d", "matmul"},
-        NodeTest{"test_maxpool_2d_ceil", "pool"},
-        NodeTest{"test_maxpool_2d_default", "pool"},
-        NodeTest{"test_maxpool_2d_dilations", "pool"},
+        NodeTest{"test_convtranspose_pad", "conv"}, NodeTest{"test_convtranspose_pads", "conv"},
+        NodeTest{"test_gemm_default_no_bias", "matmul"}, NodeTest{"test_gemm_transposeA", "matmul"},
+        NodeTest{"test_gemm_transposeB", "matmul"}, NodeTest{"test_gemm_all_attributes", "matmul"},
+        NodeTest{"test_matmul_2d", "matmul"}, NodeTest{"test_matmul_3d", "matmul"},
+        NodeTest{"test_matmul_4d", "matmul"}, NodeTest{"test_maxpool_2d_ceil", "pool"},
+        NodeTest{"test_maxpool_2d_default", "pool"}, NodeTest{"test_maxpool_2d_dilations", "pool"},
         NodeTest{"test_maxpool_2d_pads", "pool"},
         NodeTest{"test_maxpool_2d_precomputed_same_upper", "pool"},
         NodeTest{"test_maxpool_2d_same_lower", "pool"},
-        NodeTest{"test_maxpool_2d_same_upper", "pool"},
-        NodeTest{"test_maxpool_2d_strides", "pool"},
+        NodeTest{"test_maxpool_2d_same_upper", "pool"}, NodeTest{"test_maxpool_2d_strides", "pool"},
         NodeTest{"test_averagepool_2d_ceil", "pool"},
         NodeTest{"test_averagepool_2d_default", "pool"},
         NodeTest{"test_averagepool_2d_pads", "pool"},
         NodeTest{"test_averagepool_2d_precomputed_strides", "pool"},
         NodeTest{"test_averagepool_2d_same_lower", "pool"},
         NodeTest{"test_averagepool_2d_same_upper", "pool"},
-        NodeTest{"test_globalaveragepool", "pool"},
-        NodeTest{"test_globalmaxpool", "pool"},
-        NodeTest{"test_batchnorm_example", "fused"},
-        NodeTest{"test_relu", "fused"},
-        NodeTest{"test_sigmoid", "fused"},
-        NodeTest{"test_tanh", "fused"},
-        NodeTest{"test_erf", "fused"},
-        NodeTest{"test_hardsigmoid", "fused"},
-        NodeTest{"test_hardswish", "fused"},
-        NodeTest{"test_leakyrelu", "fused"},
-        NodeTest{"test_prelu_broadcast", "fused"},
-        NodeTest{"test_softmax_axis_1", "fused"},
+        NodeTest{"test_globalaveragepool", "pool"}, NodeTest{"test_globalmaxpool", "pool"},
+        NodeTest{"test_batchnorm_example", "fused"}, NodeTest{"test_relu", "fused"},
+        NodeTest{"test_sigmoid", "fused"}, NodeTest{"test_tanh", "fused"},
+        NodeTest{"test_erf", "fused"}, NodeTest{"test_hardsigmoid", "fused"},
+        NodeTest{"test_hardswish", "fused"}, NodeTest{"test_leakyrelu", "fused"},
+        NodeTest{"test_prelu_broadcast", "fused"}, NodeTest{"test_softmax_axis_1", "fused"},
         NodeTest{"test_layer_normalization_4d_axis_negative_1", "fused"},
-        NodeTest{"test_instancenorm_example", "fused"},
-        NodeTest{"test_lrn", "fused"},
-        NodeTest{"test_add_bcast", "eltwise"},
-        NodeTest{"test_mul_bcast", "eltwise"},
-        NodeTest{"test_sum_two_inputs", "eltwise"},
-        NodeTest{"test_where_example", "eltwise"},
-        NodeTest{"test_concat_2d_axis_1", "concat"},
-        NodeTest{"test_concat_3d_axis_1", "concat"},
-        NodeTest{"test_flatten_default_axis", "shape"},
-        NodeTest{"test_gather_1", "shape"},
+        NodeTest{"test_instancenorm_example", "fused"}, NodeTest{"test_lrn", "fused"},
+        NodeTest{"test_add_bcast", "eltwise"}, NodeTest{"test_mul_bcast", "eltwise"},
+        NodeTest{"test_sum_two_inputs", "eltwise"}, NodeTest{"test_where_example", "eltwise"},
+        NodeTest{"test_concat_2d_axis_1", "concat"}, NodeTest{"test_concat_3d_axis_1", "concat"},
+        NodeTest{"test_flatten_default_axis", "shape"}, NodeTest{"test_gather_1", "shape"},
         NodeTest{"test_split_equal_parts_2d", "shape"},
         NodeTest{"test_depthtospace_example", "shape"},
         NodeTest{"test_transpose_all_permutations_1", "shape"},

@@ -1,8 +1,9 @@
 // The constant folder for shape arithmetic: each case's values worked out by hand from the
 // ONNX operator definitions.
+#include "importers/onnx_constants.h"
+
 #include <gtest/gtest.h>
 
-#include "importers/onnx_constants.h"
 #include "onnx_test_models.h"
 
 namespace dnne {

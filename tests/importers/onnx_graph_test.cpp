@@ -83,8 +83,9 @@ TEST(OnnxGraph, SymbolicSpatialSizeNeedsInput) {
   auto net = import_onnx(path, {});
   ASSERT_FALSE(net.ok());
   EXPECT_EQ(net.error().message,
-            path + ": input 'x' has symbolic dimension 'height' at axis 2 (shape N x 3 x "
-                   "height x width); pass --input CxHxW to fix the input size");
+            path +
+                ": input 'x' has symbolic dimension 'height' at axis 2 (shape N x 3 x "
+                "height x width); pass --input CxHxW to fix the input size");
   auto fixed = import_onnx(path, {.input = Shape{3, 10, 6}});
   ASSERT_TRUE(fixed.ok()) << fixed.error().message;
   EXPECT_EQ(fixed->input_shape(), (Shape{3, 10, 6}));
@@ -132,9 +133,10 @@ TEST(OnnxGraph, BakedFixedBatchFoldedIntoAnotherDimIsAnError) {
   auto net = import_onnx(path, {});
   ASSERT_FALSE(net.ok());
   EXPECT_EQ(net.error().message,
-            path + ": node 'reshape' (Reshape, opset 13): tensor 'y' (16x16) does not lead with "
-                   "the model's fixed batch 2, so its per-frame shape is ambiguous; export the "
-                   "model with batch 1 or a dynamic batch axis");
+            path +
+                ": node 'reshape' (Reshape, opset 13): tensor 'y' (16x16) does not lead with "
+                "the model's fixed batch 2, so its per-frame shape is ambiguous; export the "
+                "model with batch 1 or a dynamic batch axis");
 }
 
 TEST(OnnxGraph, OpsetSevenAttributeForms) {
@@ -196,8 +198,9 @@ TEST(OnnxGraph, InputOverrideAgainstABakedReshapeIsAnError) {
   auto net = import_onnx(path, {.input = Shape{3, 8, 8}});
   ASSERT_FALSE(net.ok());
   EXPECT_EQ(net.error().message,
-            path + ": node 'reshape' (Reshape, opset 13): turns 512 elements per frame into 128 "
-                   "(a shape baked in at export for another input size?)");
+            path +
+                ": node 'reshape' (Reshape, opset 13): turns 512 elements per frame into 128 "
+                "(a shape baked in at export for another input size?)");
 }
 
 TEST(OnnxGraph, InputNeedsARankFourInput) {
@@ -227,8 +230,9 @@ TEST(OnnxGraph, UnknownOperatorIsAnErrorNamingNodeOpAndOpset) {
   auto net = import_onnx(path, {});
   ASSERT_FALSE(net.ok());
   EXPECT_EQ(net.error().message,
-            path + ": node 'roi' (com.example.MaxRoiPool, opset 13): operator not supported by "
-                   "DNNExplorer; pass --allow-unknown to import it as a zero-cost layer");
+            path +
+                ": node 'roi' (com.example.MaxRoiPool, opset 13): operator not supported by "
+                "DNNExplorer; pass --allow-unknown to import it as a zero-cost layer");
 }
 
 TEST(OnnxGraph, AllowUnknownListsTheZeroCostLayer) {
@@ -241,8 +245,9 @@ TEST(OnnxGraph, AllowUnknownListsTheZeroCostLayer) {
   auto net = import_onnx(path, {.allow_unknown = true});
   ASSERT_FALSE(net.ok());
   EXPECT_EQ(net.error().message,
-            path + ": node 'celu2' (Celu2, opset 13): ONNX shape inference could not determine "
-                   "the shape of tensor 'y'");
+            path +
+                ": node 'celu2' (Celu2, opset 13): ONNX shape inference could not determine "
+                "the shape of tensor 'y'");
 
   // A real ONNX op we do not cost (its schema gives the shape): imported as unknown.
   TinyModel k(13);
@@ -254,8 +259,9 @@ TEST(OnnxGraph, AllowUnknownListsTheZeroCostLayer) {
   auto strict = import_onnx(kpath, {});
   ASSERT_FALSE(strict.ok());
   EXPECT_EQ(strict.error().message,
-            kpath + ": node 'topk' (TopK, opset 13): operator not supported by DNNExplorer; "
-                    "pass --allow-unknown to import it as a zero-cost layer");
+            kpath +
+                ": node 'topk' (TopK, opset 13): operator not supported by DNNExplorer; "
+                "pass --allow-unknown to import it as a zero-cost layer");
   auto lenient = import_onnx(kpath, {.allow_unknown = true});
   ASSERT_TRUE(lenient.ok()) << lenient.error().message;
   ASSERT_EQ(lenient->unknown_layers().size(), 2u);  // values and indices
@@ -330,8 +336,9 @@ TEST(OnnxGraph, NodeReadingAnUnproducedTensorIsAnError) {
   auto net = import_onnx(path, {});
   ASSERT_FALSE(net.ok());
   EXPECT_EQ(net.error().message,
-            path + ": node 'add' (Add) reads tensor 'ghost', which no node, initializer or "
-                   "graph input produces");
+            path +
+                ": node 'add' (Add) reads tensor 'ghost', which no node, initializer or "
+                "graph input produces");
 }
 
 TEST(OnnxGraph, CycleIsAnError) {

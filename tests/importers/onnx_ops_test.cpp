@@ -50,9 +50,9 @@ TEST(OnnxConv, SameUpperPadsToCeilOfInputOverStride) {
 
 TEST(OnnxConv, SameLowerPutsTheOddPixelFirst) {
   // 2x2 kernel, stride 1: total pad 1 -> SAME_LOWER pads it at the top/left.
-  const Network net = conv_model(
-      "same_lower", [](onnx::NodeProto& n) { set_string(n, "auto_pad", "SAME_LOWER"); },
-      {4, 3, 2, 2});
+  const Network net =
+      conv_model("same_lower", [](onnx::NodeProto& n) { set_string(n, "auto_pad", "SAME_LOWER"); },
+                 {4, 3, 2, 2});
   const ConvAttrs& a = *named(net, "conv").conv();
   EXPECT_EQ(named(net, "conv").output, (Shape{4, 7, 7}));
   EXPECT_EQ(a.pad_top, 1);
@@ -62,9 +62,8 @@ TEST(OnnxConv, SameLowerPutsTheOddPixelFirst) {
 }
 
 TEST(OnnxConv, ValidMeansNoPadding) {
-  const Network net = conv_model("valid", [](onnx::NodeProto& n) {
-    set_string(n, "auto_pad", "VALID");
-  });
+  const Network net =
+      conv_model("valid", [](onnx::NodeProto& n) { set_string(n, "auto_pad", "VALID"); });
   EXPECT_EQ(named(net, "conv").output, (Shape{8, 5, 5}));
 }
 
@@ -98,7 +97,9 @@ TEST(OnnxConv, ConvTransposeStrideTwoDoubles) {
   // out = (in - 1) * s - pad_begin - pad_end + (k - 1) + output_padding + 1
   //     = (4 - 1) * 2 - 1 - 1 + 2 + 1 + 1 = 8.
   TinyModel m;
-  m.input("x", {int64_t{1}, int64_t{4}, int64_t{4}, int64_t{4}}).weight("w", {4, 2, 3, 3}).output("y");
+  m.input("x", {int64_t{1}, int64_t{4}, int64_t{4}, int64_t{4}})
+      .weight("w", {4, 2, 3, 3})
+      .output("y");
   auto& n = m.node("ConvTranspose", {"x", "w"}, {"y"}, "up");
   set_ints(n, "strides", {2, 2});
   set_ints(n, "pads", {1, 1, 1, 1});

@@ -2,6 +2,7 @@
 // temporary file, for the importer's unit tests.
 #pragma once
 
+#include <onnx/onnx_pb.h>
 #include <unistd.h>
 
 #include <cstdint>
@@ -10,8 +11,6 @@
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <onnx/onnx_pb.h>
 
 namespace dnne::testing {
 
@@ -71,8 +70,8 @@ class TinyModel {
 
   // Saves to a fresh file under the system temp dir and returns its path.
   std::string save(const std::string& stem) const {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("dnne_onnx_" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("dnne_onnx_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     const std::string path = (dir / (stem + ".onnx")).string();
     std::ofstream out(path, std::ios::binary);
