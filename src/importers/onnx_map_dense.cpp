@@ -41,14 +41,25 @@ void transposed_pads(OnnxContext& ctx, const onnx::NodeProto& node, const Shape&
   axis(in[2], a.kernel_w, a.stride_w, a.dilation_w, a.output_pad_w, a.pad_left, a.pad_right,
        target[1]);
 }
+// Where the weight (and bias) operands sit: the quantized forms interleave scales and zero
+// points (ONNX ConvInteger, QLinearConv, MatMulInteger, QLinearMatMul definitions).
+int weight_index(const onnx::NodeProto& node) {
+  return node.op_type().rfind("QLinear", 0) == 0 ? 3 : 1;
+}
+int bias_index(const onnx::NodeProto& node) {
+  if (node.op_type() == "QLinearConv") return 8;
+  if (node.op_type() == "ConvInteger") return -1;
+  return 2;
+}
 }  // namespace
 
 void map_conv(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   const bool transposed = node.op_type() == "ConvTranspose";
-  if (!has_input(node, 0) || !has_input(node, 1)) ctx.fail(node, "needs inputs X and W");
+  const int w_index = weight_index(node), b_index = bias_index(node);
+  if (!has_input(node, 0) || !has_input(node, w_index)) ctx.fail(node, "needs inputs X and W");
   const LayerId in = ctx.layer(node.input(0), node);
   const Shape in_shape = ctx.builder().shape(in);
-  const auto w = ctx.dims(node.input(1), node);
+  const auto w = ctx.dims(node.input(w_index), node);
   if (w.size() != 4 || in_shape.size() != 3)
     ctx.fail(node, "only 2-D convolutions are supported (input " + dims_text(in_shape) +
                        " per frame, weight " + dims_text(w) + ")");
@@ -77,7 +88,7 @@ void map_conv(OnnxContext& ctx, const onnx::NodeProto& node, int) {
               .dilation_w = win.dilation_w,
               .groups = groups,
               .transposed = transposed,
-              .bias = has_input(node, 2)};
+              .bias = b_index > 0 && has_input(node, b_index)};
   if (transposed) {
     const auto output_padding =
         attr_ints(node, "output_padding").value_or(std::vector<int64_t>{0, 0});
@@ -123,8 +134,9 @@ void map_gemm(OnnxContext& ctx, const onnx::NodeProto& node, int) {
 }
 
 void map_matmul(OnnxContext& ctx, const onnx::NodeProto& node, int) {
-  if (!has_input(node, 0) || !has_input(node, 1)) ctx.fail(node, "needs inputs A and B");
-  const std::string &a = node.input(0), &b = node.input(1);
+  const int b_index = weight_index(node);
+  if (!has_input(node, 0) || !has_input(node, b_index)) ctx.fail(node, "needs inputs A and B");
+  const std::string &a = node.input(0), &b = node.input(b_index);
   if (ctx.is_static(b) && !ctx.is_static(a) && ctx.dims(b, node).size() == 2) {
     // x * W: PyTorch exports nn.Linear on a sequence as MatMul then Add(bias); the Add is
     // absorbed as the layer's bias when it is the product's only reader.
@@ -141,7 +153,8 @@ void map_matmul(OnnxContext& ctx, const onnx::NodeProto& node, int) {
       }
     }
     const FcAttrs fc{.out_features = n, .bias = bias_node >= 0};
-    const LayerId id = ctx.builder().fc(ctx.layer_name(node), ctx.layer(a, node), fc, {}, "MatMul");
+    const LayerId id =
+        ctx.builder().fc(ctx.layer_name(node), ctx.layer(a, node), fc, {}, node.op_type());
     ctx.bind(node.output(0), id, node);
     if (bias_node >= 0) {
       ctx.absorb(bias_node);
@@ -153,7 +166,8 @@ void map_matmul(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   // constant: dense MACs without an fc layer's weight matrix.
   const LayerId lhs = ctx.is_static(a) ? ctx.constant_layer(a, node) : ctx.layer(a, node);
   const LayerId rhs = ctx.is_static(b) ? ctx.constant_layer(b, node) : ctx.layer(b, node);
-  ctx.bind(node.output(0), ctx.builder().matmul(ctx.layer_name(node), lhs, rhs, "MatMul"), node);
+  ctx.bind(node.output(0), ctx.builder().matmul(ctx.layer_name(node), lhs, rhs, node.op_type()),
+           node);
 }
 
 }  // namespace dnne

@@ -12,9 +12,9 @@ using Mapper = void (*)(OnnxContext&, const onnx::NodeProto&, int);
 const std::unordered_map<std::string, Mapper>& mappers() {
   static const std::unordered_map<std::string, Mapper> kTable = [] {
     std::unordered_map<std::string, Mapper> t;
-    for (const char* op : {"Conv", "ConvTranspose"}) t[op] = map_conv;
+    for (const char* op : {"Conv", "ConvTranspose", "ConvInteger", "QLinearConv"}) t[op] = map_conv;
     t["Gemm"] = map_gemm;
-    t["MatMul"] = map_matmul;
+    for (const char* op : {"MatMul", "MatMulInteger", "QLinearMatMul"}) t[op] = map_matmul;
     for (const char* op :
          {"MaxPool", "AveragePool", "LpPool", "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool"})
       t[op] = map_pool;
@@ -72,6 +72,8 @@ const std::unordered_map<std::string, Mapper>& mappers() {
                            "GroupNormalization",
                            "LpNormalization",
                            "LRN",
+                           "QuantizeLinear",
+                           "DequantizeLinear",
                            "MeanVarianceNormalization",
                            "Not",
                            "IsNaN",
