@@ -13,7 +13,9 @@ DimsTable infer(onnx::ModelProto& model, const std::string& path) {
   try {
     return infer_onnx_shapes(model);
   } catch (const std::exception& e) {  // ONNX reports some inference failures as exceptions
-    throw InputError(path + ": ONNX shape inference failed: " + e.what());
+    std::string what = e.what();
+    std::replace(what.begin(), what.end(), '\n', ' ');  // errors are one line
+    throw InputError(path + ": ONNX shape inference failed: " + what);
   }
 }
 
