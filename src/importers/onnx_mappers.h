@@ -14,6 +14,9 @@ void map_conv(OnnxContext& ctx, const onnx::NodeProto& node, int index);
 void map_gemm(OnnxContext& ctx, const onnx::NodeProto& node, int index);
 void map_matmul(OnnxContext& ctx, const onnx::NodeProto& node, int index);
 
+// onnx_map_einsum.cpp: two-operand Einsum as a dense matmul.
+void map_einsum(OnnxContext& ctx, const onnx::NodeProto& node, int index);
+
 // onnx_map_pool.cpp: MaxPool, AveragePool, Global*Pool, Reduce* (a reduction is a global
 // pooling window over the reduced axes), and the decomposed LayerNorm that starts with one.
 void map_pool(OnnxContext& ctx, const onnx::NodeProto& node, int index);

@@ -14,6 +14,7 @@ const std::unordered_map<std::string, Mapper>& mappers() {
     std::unordered_map<std::string, Mapper> t;
     for (const char* op : {"Conv", "ConvTranspose", "ConvInteger", "QLinearConv"}) t[op] = map_conv;
     t["Gemm"] = map_gemm;
+    t["Einsum"] = map_einsum;
     for (const char* op : {"MatMul", "MatMulInteger", "QLinearMatMul"}) t[op] = map_matmul;
     for (const char* op :
          {"MaxPool", "AveragePool", "LpPool", "GlobalAveragePool", "GlobalMaxPool", "GlobalLpPool"})

@@ -3,8 +3,10 @@
 #include <onnx/defs/schema.h>
 #include <onnx/shape_inference/implementation.h>
 
+#include <algorithm>
 #include <unordered_set>
 
+#include "importers/onnx_einsum.h"
 #include "util/expected.h"
 
 namespace dnne {
@@ -32,12 +34,21 @@ bool is_nhwc_input(const onnx::GraphProto& graph, const std::string& name) {
   return false;
 }
 
+// Records a tensor's dims; a dim already known (from another record of the same tensor)
+// is kept over an unknown one.
 void collect(const onnx::ValueInfoProto& info, DimsTable& table) {
   if (!info.type().has_tensor_type() || !info.type().tensor_type().has_shape()) return;
   std::vector<int64_t> dims;
   for (const auto& d : info.type().tensor_type().shape().dim())
     dims.push_back(d.has_dim_value() ? d.dim_value() : -1);
-  table[info.name()] = std::move(dims);
+  auto [it, fresh] = table.emplace(info.name(), dims);
+  if (fresh) return;
+  if (it->second.size() != dims.size()) {
+    it->second = std::move(dims);
+    return;
+  }
+  for (size_t i = 0; i < dims.size(); ++i)
+    if (dims[i] >= 0) it->second[i] = dims[i];
 }
 
 DimsTable collect_dims(const onnx::GraphProto& graph) {
@@ -109,6 +120,41 @@ int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const s
   return first_batch;
 }
 
+// ONNX 1.12 infers Einsum's output rank only: add the dims as value_info for the next round.
+int complete_einsum_shapes(onnx::GraphProto& graph, const DimsTable& dims) {
+  auto known = [&](const std::string& t) {
+    auto it = dims.find(t);
+    return it != dims.end() &&
+           std::all_of(it->second.begin(), it->second.end(), [](int64_t d) { return d >= 0; });
+  };
+  int added = 0;
+  for (const auto& node : graph.node()) {
+    if (node.op_type() != "Einsum" || node.input_size() != 2 || node.output_size() != 1) continue;
+    if (known(node.output(0)) || !known(node.input(0)) || !known(node.input(1))) continue;
+    std::string equation;
+    for (const auto& a : node.attribute())
+      if (a.name() == "equation") equation = a.s();
+    const auto eq = parse_einsum(equation);
+    if (!eq) continue;
+    const auto out = einsum_output_dims(*eq, dims.at(node.input(0)), dims.at(node.input(1)));
+    if (!out) continue;
+    onnx::ValueInfoProto* info = nullptr;
+    for (auto& v : *graph.mutable_value_info())
+      if (v.name() == node.output(0)) info = &v;
+    for (auto& v : *graph.mutable_output())
+      if (v.name() == node.output(0)) info = &v;
+    if (!info) {
+      info = graph.add_value_info();
+      info->set_name(node.output(0));
+    }
+    auto* tensor = info->mutable_type()->mutable_tensor_type();
+    tensor->clear_shape();
+    for (int64_t d : *out) tensor->mutable_shape()->add_dim()->set_dim_value(d);
+    ++added;
+  }
+  return added;
+}
+
 DimsTable infer_onnx_shapes(onnx::ModelProto& model) {
   auto& graph = *model.mutable_graph();
   // Shapes recorded by the exporter are for its own input size; --input may change them.
@@ -138,7 +184,7 @@ DimsTable infer_onnx_shapes(onnx::ModelProto& model) {
   for (int round = 0; round < 1000; ++round) {
     onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options);
     dims = collect_dims(graph);
-    if (fold_shape_constants(graph, dims) == 0) break;
+    if (fold_shape_constants(graph, dims) + complete_einsum_shapes(graph, dims) == 0) break;
   }
   return dims;
 }

@@ -183,6 +183,21 @@ TEST(OnnxMatMul, RankThreeByWeightIsAnFcWithItsBiasAdd) {
   EXPECT_EQ(fc.params, 32 * 64 + 64);
 }
 
+TEST(OnnxEinsum, AttentionScoresAreADenseMatmul) {
+  // "bhid,bhjd->bhij": 4 heads, 8 queries by 10 keys, contracted over 16 features.
+  TinyModel m(12);
+  m.input("q", {int64_t{1}, int64_t{4}, int64_t{8}, int64_t{16}})
+      .input("k", {int64_t{1}, int64_t{4}, int64_t{10}, int64_t{16}})
+      .output("s");
+  set_string(m.node("Einsum", {"q", "k"}, {"s"}, "scores"), "equation", "bhid,bhjd->bhij");
+  const Network net = import_ok(m, "einsum");
+  const Layer& s = named(net, "scores");
+  EXPECT_EQ(s.kind, LayerKind::kMatMul);
+  EXPECT_EQ(s.op, "Einsum");
+  EXPECT_EQ(s.macs, 4 * 8 * 10 * 16);
+  EXPECT_EQ(net.layers().back().output, (Shape{4, 8, 10}));
+}
+
 TEST(OnnxEltwise, BroadcastingTwoActivations) {
   TinyModel m;
   m.input("a", {int64_t{1}, int64_t{8}, int64_t{4}, int64_t{4}})
