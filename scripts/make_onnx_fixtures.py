@@ -18,6 +18,11 @@ The expected counts come from PyTorch itself, by forward hooks on one frame:
   - nn.MultiheadAttention (whose projections are F.linear calls, invisible to Linear hooks):
         in_proj L*E*3E + Q.K^T L*L*E + A.V L*L*E + out_proj L*E*E per frame
 Conv MACs go to "conv_macs", every dense product to "fc_macs" (CLI.md).
+
+As a cross-check, the same forward pass is also counted at the ATen level (every
+aten.convolution, mm, addmm, bmm and baddbmm call, whatever module or functional call made
+it) into "aten_conv_macs" and "aten_fc_macs"; this also sees products that no module hook
+does, such as Swin's F.linear projections and q @ k^T.
 """
 import argparse
 import json
@@ -28,6 +33,7 @@ import onnx
 import torch
 import torch.nn as nn
 import torchvision.models as tvm
+from torch.utils._python_dispatch import TorchDispatchMode
 
 ABSENT_WEIGHTS = "weights_not_shipped.bin"
 
@@ -65,6 +71,9 @@ FIXTURES = {
                         "depthwise convs, SiLU as Sigmoid*Mul, squeeze-excite"),
     "vit_b_16": (lambda: tvm.vit_b_16(), (1, 3, 224, 224), 17, False,
                  "transformer: patch conv, class token concat, MultiheadAttention, LayerNorm"),
+    "swin_t": (lambda: tvm.swin_t(), (1, 3, 224, 224), 17, False,
+               "shifted windows: computed Pad, roll as Slice+Concat, F.linear projections and "
+               "q @ k^T that module hooks miss (see aten_fc_macs)"),
     "tiny_encoder": (lambda: TinyEncoder(), None, 14, False,
                      "nn.TransformerEncoder, decomposed LayerNorm, Gelu as Erf, rank-3 MatMul"),
 }
@@ -111,6 +120,39 @@ def count_macs(model, example):
     return counts
 
 
+class AtenCounter(TorchDispatchMode):
+    """Conv and dense MACs of every ATen convolution and matrix product."""
+
+    def __init__(self):
+        super().__init__()
+        self.conv_macs = 0
+        self.fc_macs = 0
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        out = func(*args, **(kwargs or {}))
+        aten = torch.ops.aten
+        if func in (aten.mm.default, aten.bmm.default):
+            self.fc_macs += out.numel() * args[0].shape[-1]
+        elif func in (aten.addmm.default, aten.baddbmm.default):
+            self.fc_macs += out.numel() * args[1].shape[-1]
+        elif func == aten.convolution.default:
+            weight, transposed, groups = args[1], args[6], args[8]
+            k = weight.shape[2] * weight.shape[3]
+            if transposed:  # weight [C, M/g, kh, kw]: each input pixel scatters M/g * k
+                self.conv_macs += args[0].numel() * weight.shape[1] * k
+            else:
+                self.conv_macs += out.numel() * weight.shape[1] * k
+        return out
+
+
+def count_aten_macs(model, example):
+    counter = AtenCounter()
+    with counter:  # autograd on, as in count_macs: no fused fast paths
+        model(example)
+    batch = example.shape[0]
+    return {"aten_conv_macs": counter.conv_macs // batch, "aten_fc_macs": counter.fc_macs // batch}
+
+
 def strip_weights(model_proto):
     """Keeps every initializer's dims; float data becomes external data in an absent file."""
     offset = 0
@@ -142,6 +184,7 @@ def export(name, out_dir, tmp_dir):
     model = make().eval()
     example = torch.randn(*(shape or model.input_shape))
     counts = count_macs(model, example)
+    counts.update(count_aten_macs(model, example))
     raw_path = os.path.join(tmp_dir, name + ".full.onnx")
     dynamic_axes = {"input": {0: "batch"}, "output": {0: "batch"}} if dynamic else None
     # Exported with autograd on: under no_grad nn.MultiheadAttention takes its fused fast
@@ -153,6 +196,7 @@ def export(name, out_dir, tmp_dir):
     os.remove(raw_path)
     strip_weights(model_proto)
     onnx.save(model_proto, os.path.join(out_dir, name + ".onnx"))
+    counts["hooks_see_every_product"] = counts["fc_macs"] == counts["aten_fc_macs"]
     return {"input": list(example.shape), "opset": opset, "dynamic_batch": dynamic,
             "covers": covers, **counts}
 
@@ -182,6 +226,8 @@ def main():
             "fc_macs": "forward hooks on nn.Linear: out elements * in_features; "
                        "nn.MultiheadAttention from shapes: L*E*3E (in_proj) + 2*L*L*E "
                        "(Q.K^T and A.V) + L*E*E (out_proj)",
+            "aten_conv_macs, aten_fc_macs": "cross-check: every aten.convolution, mm, addmm, "
+                                            "bmm, baddbmm call of the same forward pass",
             "per": "one frame (batch 1)",
         },
         "models": dict(sorted(expected.items())),

@@ -1,7 +1,9 @@
 // Validation against PyTorch's own counts: every fixture exported by
 // scripts/make_onnx_fixtures.py must import with exactly the conv MACs and, within 1 %, the
-// dense-product MACs that PyTorch forward hooks counted (tests/fixtures/onnx/
-// expected_counts.json records how).
+// dense-product MACs that PyTorch counted (tests/fixtures/onnx/expected_counts.json records
+// how): by module forward hooks, and by every ATen convolution and matrix product of the
+// same forward pass. The two agree except where a model calls F.linear or matmul outside
+// any hooked module (Swin); there the ATen count, which sees every product, is the truth.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -20,7 +22,7 @@ nlohmann::json expected_counts() {
   return nlohmann::json::parse(in);
 }
 
-TEST(OnnxFixtures, MacsMatchPyTorchHooks) {
+TEST(OnnxFixtures, MacsMatchPyTorchCounts) {
   const auto expected = expected_counts()["models"];
   ASSERT_GE(expected.size(), 5u);
   for (const auto& [name, counts] : expected.items()) {
@@ -28,8 +30,14 @@ TEST(OnnxFixtures, MacsMatchPyTorchHooks) {
     auto net = load_model(kDir + name + ".onnx");
     ASSERT_TRUE(net.ok()) << net.error().message;
     EXPECT_EQ(net->totals().conv_macs, counts["conv_macs"].get<int64_t>());
-    const double fc = static_cast<double>(counts["fc_macs"].get<int64_t>());
-    EXPECT_LE(std::abs(static_cast<double>(net->totals().fc_macs) - fc), 0.01 * fc);
+    EXPECT_EQ(net->totals().conv_macs, counts["aten_conv_macs"].get<int64_t>());
+    const auto fc = static_cast<double>(net->totals().fc_macs);
+    const auto aten_fc = static_cast<double>(counts["aten_fc_macs"].get<int64_t>());
+    EXPECT_LE(std::abs(fc - aten_fc), 0.01 * aten_fc);
+    const auto hooks_fc = static_cast<double>(counts["fc_macs"].get<int64_t>());
+    if (counts["hooks_see_every_product"].get<bool>()) {
+      EXPECT_LE(std::abs(fc - hooks_fc), 0.01 * hooks_fc);
+    }
     EXPECT_TRUE(net->unknown_layers().empty());
     std::vector<int64_t> input = counts["input"];
     EXPECT_EQ(net->input_shape(), Shape(input.begin() + 1, input.end()));
