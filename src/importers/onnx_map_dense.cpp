@@ -1,4 +1,6 @@
 // Conv, ConvTranspose, Gemm and MatMul: the operators that carry MACs.
+#include <optional>
+
 #include "importers/onnx_attrs.h"
 #include "importers/onnx_mappers.h"
 
@@ -133,14 +135,41 @@ void map_gemm(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   ctx.bind(node.output(0), id, node);
 }
 
+namespace {
+// A constant's dims without leading 1s when that leaves a matrix ([1, K, N] is a [K, N]
+// weight broadcast over the batch), else nullopt.
+std::optional<std::vector<int64_t>> weight_matrix(OnnxContext& ctx, const std::string& tensor,
+                                                  const onnx::NodeProto& node) {
+  if (!ctx.is_static(tensor)) return std::nullopt;
+  auto dims = ctx.dims(tensor, node);
+  while (dims.size() > 2 && dims.front() == 1) dims.erase(dims.begin());
+  if (dims.size() != 2) return std::nullopt;
+  return dims;
+}
+
+// W * x with a constant W [M, K] on the left: the fc layer of x^T (the transposes either side
+// are zero-cost layers), M * K weights, M * K MACs per column of x.
+void map_left_weight(OnnxContext& ctx, const onnx::NodeProto& node, int64_t m,
+                     const std::string& x) {
+  const LayerId in = transpose_last_two(ctx, node, ctx.layer(x, node), "/transpose_in");
+  const LayerId fc = ctx.builder().fc(
+      ctx.layer_name(node), in, FcAttrs{.out_features = m, .bias = false}, {}, node.op_type());
+  const LayerId out = ctx.builder().shape_op(ctx.layer_name(node, "/transpose_out"), "Transpose",
+                                             {fc}, ctx.frame(node.output(0), node));
+  ctx.bind(node.output(0), out, node);
+}
+}  // namespace
+
 void map_matmul(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   const int b_index = weight_index(node);
   if (!has_input(node, 0) || !has_input(node, b_index)) ctx.fail(node, "needs inputs A and B");
   const std::string &a = node.input(0), &b = node.input(b_index);
-  if (ctx.is_static(b) && !ctx.is_static(a) && ctx.dims(b, node).size() == 2) {
+  if (const auto w = weight_matrix(ctx, a, node); w && !ctx.is_static(b))
+    return map_left_weight(ctx, node, (*w)[0], b);
+  if (const auto w = weight_matrix(ctx, b, node); w && !ctx.is_static(a)) {
     // x * W: PyTorch exports nn.Linear on a sequence as MatMul then Add(bias); the Add is
     // absorbed as the layer's bias when it is the product's only reader.
-    const int64_t n = ctx.dims(b, node)[1];
+    const int64_t n = (*w)[1];
     const auto& readers = ctx.consumers(node.output(0));
     int bias_node = -1;
     if (readers.size() == 1) {
@@ -162,8 +191,8 @@ void map_matmul(OnnxContext& ctx, const onnx::NodeProto& node, int) {
     }
     return;
   }
-  // Two activations (attention's Q*K^T and A*V), or a constant on the left or a batched
-  // constant: dense MACs without an fc layer's weight matrix.
+  // Two activations (attention's Q*K^T and A*V), or a batched constant: dense MACs
+  // without an fc layer's weight matrix.
   const LayerId lhs = ctx.is_static(a) ? ctx.constant_layer(a, node) : ctx.layer(a, node);
   const LayerId rhs = ctx.is_static(b) ? ctx.constant_layer(b, node) : ctx.layer(b, node);
   ctx.bind(node.output(0), ctx.builder().matmul(ctx.layer_name(node), lhs, rhs, node.op_type()),

@@ -183,6 +183,29 @@ TEST(OnnxMatMul, RankThreeByWeightIsAnFcWithItsBiasAdd) {
   EXPECT_EQ(fc.params, 32 * 64 + 64);
 }
 
+TEST(OnnxMatMul, ConstantOnTheLeftIsAnFcOfTheTransposedInput) {
+  // W[6, 8] * x[8, 5] (x per frame): 5 columns through an 8 -> 6 fc.
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{8}, int64_t{5}}).weight("w", {6, 8}).output("y");
+  m.node("MatMul", {"w", "x"}, {"y"}, "left");
+  const Network net = import_ok(m, "left_weight");
+  const Layer& fc = named(net, "left");
+  EXPECT_EQ(fc.kind, LayerKind::kFc);
+  EXPECT_EQ(fc.macs, 6 * 8 * 5);
+  EXPECT_EQ(fc.params, 6 * 8);
+  EXPECT_EQ(net.layers().back().output, (Shape{6, 5}));
+}
+
+TEST(OnnxMatMul, WeightWithLeadingOnesIsAMatrix) {
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{10}, int64_t{32}}).weight("w", {1, 32, 16}).output("y");
+  m.node("MatMul", {"x", "w"}, {"y"}, "proj");
+  const Network net = import_ok(m, "weight_ones");
+  EXPECT_EQ(named(net, "proj").kind, LayerKind::kFc);
+  EXPECT_EQ(named(net, "proj").output, (Shape{10, 16}));
+  EXPECT_EQ(named(net, "proj").params, 32 * 16);
+}
+
 TEST(OnnxEinsum, AttentionScoresAreADenseMatmul) {
   // "bhid,bhjd->bhij": 4 heads, 8 queries by 10 keys, contracted over 16 features.
   TinyModel m(12);
