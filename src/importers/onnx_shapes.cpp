@@ -103,6 +103,11 @@ int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const s
     if (first && shape->dim_size() > 0 && shape->dim(0).has_dim_value() &&
         shape->dim(0).dim_value() > 0)
       first_batch = shape->dim(0).dim_value();
+    // --input can fix only the first input, and only an image one.
+    const std::string hint = first && shape->dim_size() == 4
+                                 ? "pass --input CxHxW to fix the input size"
+                                 : "export the model with this dimension fixed (--input sets "
+                                   "only the first input, of rank 4)";
     first = false;
     for (int i = 0; i < shape->dim_size(); ++i) {
       auto* dim = shape->mutable_dim(i);
@@ -113,8 +118,7 @@ int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const s
       }
       throw InputError(where + " has symbolic dimension '" +
                        (dim->dim_param().empty() ? "?" : dim->dim_param()) + "' at axis " +
-                       std::to_string(i) + " (shape " + original +
-                       "); pass --input CxHxW to fix the input size");
+                       std::to_string(i) + " (shape " + original + "); " + hint);
     }
   }
   return first_batch;

@@ -92,6 +92,19 @@ TEST(OnnxGraph, SymbolicSpatialSizeNeedsInput) {
   EXPECT_EQ(fixed->layer(2).output, (Shape{8 * 10 * 6}));
 }
 
+TEST(OnnxGraph, SymbolicSequenceLengthCannotBeFixedByInput) {
+  TinyModel m;
+  m.input("tokens", {"batch", "sequence", int64_t{32}}).weight("w", {32, 8}).output("y");
+  m.node("MatMul", {"tokens", "w"}, {"y"}, "proj");
+  const std::string path = m.save("dynseq");
+  auto net = import_onnx(path, {});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            path + ": input 'tokens' has symbolic dimension 'sequence' at axis 1 (shape batch x "
+                   "sequence x 32); export the model with this dimension fixed (--input sets "
+                   "only the first input, of rank 4)");
+}
+
 TEST(OnnxGraph, InputOverridesAFixedInputShape) {
   const TinyModel m = flatten_by_shape_model({int64_t{1}, int64_t{3}, int64_t{4}, int64_t{4}});
   auto net = import_onnx(m.save("override"), {.input = Shape{3, 32, 16}});
