@@ -48,7 +48,10 @@ Expected<Network> import_onnx(const std::string& path, const LoadOptions& option
   try {
     return import(path, options);
   } catch (const InputError& e) {
-    return Error{e.what()};
+    // The builder's own checks name the layer ("layer conv3: ..."); add the file.
+    std::string message = e.what();
+    if (message.rfind(path + ": ", 0) != 0) message = path + ": " + message;
+    return Error{message};
   }
 }
 

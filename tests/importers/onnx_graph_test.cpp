@@ -341,6 +341,18 @@ TEST(OnnxGraph, ReduceSumReadsConstantAxesInput) {
   EXPECT_EQ(net->layer(1).other_ops, 8 * 25);
 }
 
+TEST(OnnxGraph, BuilderErrorsNameTheFile) {
+  // Conv groups that do not divide the channels: NetworkBuilder's own check.
+  TinyModel m;
+  m.input("x", {int64_t{1}, int64_t{6}, int64_t{4}, int64_t{4}}).weight("w", {4, 2, 1, 1});
+  m.output("y");
+  set_int(m.node("Conv", {"x", "w"}, {"y"}, "conv"), "group", 4);
+  const std::string path = m.save("bad_groups");
+  auto net = import_onnx(path, {});
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message, path + ": layer conv: groups 4 does not divide 6 input channels");
+}
+
 TEST(OnnxGraph, NodeReadingAnUnproducedTensorIsAnError) {
   TinyModel m;
   m.input("x", {int64_t{1}, int64_t{4}}).output("y");
