@@ -31,6 +31,27 @@ std::optional<std::vector<int64_t>> attr_ints(const onnx::NodeProto& node,
   return std::vector<int64_t>(a->ints().begin(), a->ints().end());
 }
 
+onnx::NodeProto as_2d_window(const onnx::NodeProto& node) {
+  onnx::NodeProto out = node;
+  for (auto& a : *out.mutable_attribute()) {
+    if (a.type() != onnx::AttributeProto::INTS || a.ints_size() == 0) continue;
+    std::vector<int64_t> v(a.ints().begin(), a.ints().end());
+    std::vector<int64_t> widened;
+    if (a.name() == "pads" && v.size() == 2) {
+      widened = {0, v[0], 0, v[1]};
+    } else if (v.size() == 1 &&
+               (a.name() == "kernel_shape" || a.name() == "strides" || a.name() == "dilations" ||
+                a.name() == "output_padding" || a.name() == "output_shape")) {
+      widened = {a.name() == "output_padding" ? 0 : 1, v[0]};
+    } else {
+      continue;
+    }
+    a.clear_ints();
+    for (int64_t x : widened) a.add_ints(x);
+  }
+  return out;
+}
+
 namespace {
 std::vector<int64_t> pair_attr(OnnxContext& ctx, const onnx::NodeProto& node,
                                const std::string& name, int64_t fallback) {

@@ -19,6 +19,10 @@ std::string attr_string(const onnx::NodeProto& node, const std::string& name,
                         const std::string& fallback);
 std::optional<std::vector<int64_t>> attr_ints(const onnx::NodeProto& node, const std::string& name);
 
+// A 1-D Conv/ConvTranspose/pooling node rewritten as a 2-D one over a 1 x L map: every
+// per-axis attribute gains a leading unit axis (pads [b, e] -> [0, b, 0, e]).
+onnx::NodeProto as_2d_window(const onnx::NodeProto& node);
+
 // A 2-D window over an H x W input, pads resolved from auto_pad.
 struct Window2d {
   int kernel_h = 1, kernel_w = 1;

@@ -94,6 +94,19 @@ LayerId OnnxContext::layer(const std::string& tensor, const onnx::NodeProto& nod
   return it->second;
 }
 
+LayerId OnnxContext::layer_as_onnx(const std::string& tensor, const onnx::NodeProto& node) {
+  const LayerId id = layer(tensor, node);
+  const Shape onnx_shape = frame(tensor, node);
+  if (builder_.shape(id) == onnx_shape) return id;
+  if (auto it = onnx_shaped_.find(tensor); it != onnx_shaped_.end()) return it->second;
+  std::string name = builder_.layer(id).name + "/reshape";
+  for (int k = 2; builder_.find(name) >= 0; ++k)
+    name = builder_.layer(id).name + "/reshape#" + std::to_string(k);
+  const LayerId reshaped = builder_.shape_op(name, "Reshape", {id}, onnx_shape);
+  onnx_shaped_[tensor] = reshaped;
+  return reshaped;
+}
+
 LayerId OnnxContext::constant_layer(const std::string& tensor, const onnx::NodeProto& node) {
   if (auto it = layers_.find(tensor); it != layers_.end()) return it->second;
   std::string name = "constant:" + tensor;
@@ -102,10 +115,10 @@ LayerId OnnxContext::constant_layer(const std::string& tensor, const onnx::NodeP
   return id;
 }
 
-std::vector<LayerId> OnnxContext::activation_inputs(const onnx::NodeProto& node) const {
+std::vector<LayerId> OnnxContext::activation_inputs(const onnx::NodeProto& node) {
   std::vector<LayerId> ids;
   for (const auto& in : node.input())
-    if (!in.empty() && !is_static(in)) ids.push_back(layer(in, node));
+    if (!in.empty() && !is_static(in)) ids.push_back(layer_as_onnx(in, node));
   return ids;
 }
 

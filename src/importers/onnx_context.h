@@ -46,11 +46,14 @@ class OnnxContext {
 
   // The layer that produces an activation tensor.
   LayerId layer(const std::string& tensor, const onnx::NodeProto& node) const;
+  // The layer of an activation in ONNX's per-frame shape: when ours differs (a 1-D conv
+  // computes [C, 1, L] where ONNX has [C, L]), a zero-cost Reshape layer, made once.
+  LayerId layer_as_onnx(const std::string& tensor, const onnx::NodeProto& node);
   // A zero-cost layer standing for a constant operand (a class token, a weight that is the
   // left operand of MatMul), created once per tensor.
   LayerId constant_layer(const std::string& tensor, const onnx::NodeProto& node);
-  // The non-constant inputs' layers, in operand order.
-  std::vector<LayerId> activation_inputs(const onnx::NodeProto& node) const;
+  // The non-constant inputs' layers (in ONNX's shapes, see layer_as_onnx), in operand order.
+  std::vector<LayerId> activation_inputs(const onnx::NodeProto& node);
   // Records that `id` produces `tensor`; when the batch is 1, checks that our shape has as
   // many elements as ONNX's inferred one (a mapping bug otherwise).
   void bind(const std::string& tensor, LayerId id, const onnx::NodeProto& node);
@@ -78,6 +81,7 @@ class OnnxContext {
   std::unordered_set<std::string> static_;
   std::unordered_map<std::string, std::vector<int>> consumers_;
   std::unordered_map<std::string, LayerId> layers_;
+  std::unordered_map<std::string, LayerId> onnx_shaped_;
   std::unordered_map<std::string, const onnx::TensorProto*> constants_;
   std::unordered_set<int> absorbed_;
 };

@@ -55,15 +55,32 @@ int bias_index(const onnx::NodeProto& node) {
 }
 }  // namespace
 
-void map_conv(OnnxContext& ctx, const onnx::NodeProto& node, int) {
-  const bool transposed = node.op_type() == "ConvTranspose";
-  const int w_index = weight_index(node), b_index = bias_index(node);
-  if (!has_input(node, 0) || !has_input(node, w_index)) ctx.fail(node, "needs inputs X and W");
-  const LayerId in = ctx.layer(node.input(0), node);
+LayerId as_width_map(OnnxContext& ctx, const onnx::NodeProto& node, LayerId in) {
+  const Shape shape = ctx.builder().shape(in);
+  if (shape.size() == 3 && shape[1] == 1) return in;  // already [C, 1, L]
+  if (shape.size() != 2)
+    ctx.fail(node, "a 1-D window needs a CxL input, got " + dims_text(shape) + " per frame");
+  return ctx.builder().shape_op(ctx.layer_name(node, "/as_2d"), "Reshape", {in},
+                                Shape{shape[0], 1, shape[1]});
+}
+
+void map_conv(OnnxContext& ctx, const onnx::NodeProto& original, int) {
+  const bool transposed = original.op_type() == "ConvTranspose";
+  const int w_index = weight_index(original), b_index = bias_index(original);
+  if (!has_input(original, 0) || !has_input(original, w_index))
+    ctx.fail(original, "needs inputs X and W");
+  LayerId in = ctx.layer(original.input(0), original);
+  auto w = ctx.dims(original.input(w_index), original);
+  // A 1-D convolution (Conv1d) runs as a 2-D one over a 1 x L map.
+  const bool one_d = w.size() == 3;
+  if (one_d) {
+    w.insert(w.begin() + 2, 1);
+    in = as_width_map(ctx, original, in);
+  }
+  const onnx::NodeProto node = one_d ? as_2d_window(original) : original;
   const Shape in_shape = ctx.builder().shape(in);
-  const auto w = ctx.dims(node.input(w_index), node);
   if (w.size() != 4 || in_shape.size() != 3)
-    ctx.fail(node, "only 2-D convolutions are supported (input " + dims_text(in_shape) +
+    ctx.fail(node, "only 1-D and 2-D convolutions are supported (input " + dims_text(in_shape) +
                        " per frame, weight " + dims_text(w) + ")");
   const int groups = static_cast<int>(attr_int(node, "group", 1));
   // ConvTranspose's weight is [C, M/groups, kh, kw]; Conv's is [M, C/groups, kh, kw].
@@ -122,11 +139,11 @@ void map_gemm(OnnxContext& ctx, const onnx::NodeProto& node, int) {
     const auto bd = ctx.dims(b, node);
     if (bd.size() != 2) ctx.fail(node, "B must be a matrix, got " + dims_text(bd));
     const FcAttrs fc{.out_features = trans_b ? bd[0] : bd[1], .bias = has_input(node, 2)};
-    id = ctx.builder().fc(ctx.layer_name(node), ctx.layer(a, node), fc, {}, "Gemm");
+    id = ctx.builder().fc(ctx.layer_name(node), ctx.layer_as_onnx(a, node), fc, {}, "Gemm");
   } else {
     // A product of two activations (or a transposed one): a dense matmul, no weights.
-    LayerId lhs = ctx.is_static(a) ? ctx.constant_layer(a, node) : ctx.layer(a, node);
-    LayerId rhs = ctx.is_static(b) ? ctx.constant_layer(b, node) : ctx.layer(b, node);
+    LayerId lhs = ctx.is_static(a) ? ctx.constant_layer(a, node) : ctx.layer_as_onnx(a, node);
+    LayerId rhs = ctx.is_static(b) ? ctx.constant_layer(b, node) : ctx.layer_as_onnx(b, node);
     if (trans_a) lhs = transpose_last_two(ctx, node, lhs, "/transA");
     if (trans_b) rhs = transpose_last_two(ctx, node, rhs, "/transB");
     id = ctx.builder().matmul(ctx.layer_name(node), lhs, rhs, "Gemm");
@@ -151,7 +168,7 @@ std::optional<std::vector<int64_t>> weight_matrix(OnnxContext& ctx, const std::s
 // are zero-cost layers), M * K weights, M * K MACs per column of x.
 void map_left_weight(OnnxContext& ctx, const onnx::NodeProto& node, int64_t m,
                      const std::string& x) {
-  const LayerId in = transpose_last_two(ctx, node, ctx.layer(x, node), "/transpose_in");
+  const LayerId in = transpose_last_two(ctx, node, ctx.layer_as_onnx(x, node), "/transpose_in");
   const LayerId fc = ctx.builder().fc(
       ctx.layer_name(node), in, FcAttrs{.out_features = m, .bias = false}, {}, node.op_type());
   const LayerId out = ctx.builder().shape_op(ctx.layer_name(node, "/transpose_out"), "Transpose",
@@ -183,7 +200,7 @@ void map_matmul(OnnxContext& ctx, const onnx::NodeProto& node, int) {
     }
     const FcAttrs fc{.out_features = n, .bias = bias_node >= 0};
     const LayerId id =
-        ctx.builder().fc(ctx.layer_name(node), ctx.layer(a, node), fc, {}, node.op_type());
+        ctx.builder().fc(ctx.layer_name(node), ctx.layer_as_onnx(a, node), fc, {}, node.op_type());
     ctx.bind(node.output(0), id, node);
     if (bias_node >= 0) {
       ctx.absorb(bias_node);
@@ -193,8 +210,8 @@ void map_matmul(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   }
   // Two activations (attention's Q*K^T and A*V), or a batched constant: dense MACs
   // without an fc layer's weight matrix.
-  const LayerId lhs = ctx.is_static(a) ? ctx.constant_layer(a, node) : ctx.layer(a, node);
-  const LayerId rhs = ctx.is_static(b) ? ctx.constant_layer(b, node) : ctx.layer(b, node);
+  const LayerId lhs = ctx.is_static(a) ? ctx.constant_layer(a, node) : ctx.layer_as_onnx(a, node);
+  const LayerId rhs = ctx.is_static(b) ? ctx.constant_layer(b, node) : ctx.layer_as_onnx(b, node);
   ctx.bind(node.output(0), ctx.builder().matmul(ctx.layer_name(node), lhs, rhs, node.op_type()),
            node);
 }

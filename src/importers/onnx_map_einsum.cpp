@@ -53,7 +53,7 @@ void map_einsum(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   }
   auto regroup = [&](const std::string& tensor, const Shape& shape, const std::string& suffix) {
     const LayerId in =
-        ctx.is_static(tensor) ? ctx.constant_layer(tensor, node) : ctx.layer(tensor, node);
+        ctx.is_static(tensor) ? ctx.constant_layer(tensor, node) : ctx.layer_as_onnx(tensor, node);
     return ctx.builder().shape_op(ctx.layer_name(node, suffix), "Reshape", {in}, shape);
   };
   const LayerId lhs = regroup(node.input(0), {batch, rows, k}, "/lhs");

@@ -12,7 +12,7 @@ std::vector<LayerId> all_operands(OnnxContext& ctx, const onnx::NodeProto& node)
   std::vector<LayerId> ids;
   for (const auto& in : node.input())
     if (!in.empty())
-      ids.push_back(ctx.is_static(in) ? ctx.constant_layer(in, node) : ctx.layer(in, node));
+      ids.push_back(ctx.is_static(in) ? ctx.constant_layer(in, node) : ctx.layer_as_onnx(in, node));
   return ids;
 }
 }  // namespace
@@ -100,7 +100,7 @@ void map_passthrough(OnnxContext& ctx, const onnx::NodeProto& node, int) {
 }
 
 void map_resample(OnnxContext& ctx, const onnx::NodeProto& node, int) {
-  const LayerId in = ctx.layer(node.input(0), node);
+  const LayerId in = ctx.layer_as_onnx(node.input(0), node);
   const LayerId id = ctx.builder().resample(ctx.layer_name(node), node.op_type(), in,
                                             ctx.frame(node.output(0), node));
   ctx.bind(node.output(0), id, node);

@@ -7,12 +7,18 @@
 
 namespace dnne {
 
-void map_pool(OnnxContext& ctx, const onnx::NodeProto& node, int) {
-  const std::string& op = node.op_type();
-  const LayerId in = ctx.layer(node.input(0), node);
+void map_pool(OnnxContext& ctx, const onnx::NodeProto& original, int) {
+  const std::string& op = original.op_type();
+  LayerId in = ctx.layer(original.input(0), original);
+  // A 1-D window (MaxPool1d) runs as a 2-D one over a 1 x L map.
+  const auto kernel_1d = attr_ints(original, "kernel_shape");
+  const bool one_d = (kernel_1d && kernel_1d->size() == 1) ||
+                     (op.rfind("Global", 0) == 0 && ctx.builder().shape(in).size() == 2);
+  if (one_d) in = as_width_map(ctx, original, in);
+  const onnx::NodeProto node = one_d ? as_2d_window(original) : original;
   const Shape in_shape = ctx.builder().shape(in);
   if (in_shape.size() != 3)
-    ctx.fail(node, "only 2-D pooling over a CxHxW input is supported (input has rank " +
+    ctx.fail(node, "only 1-D and 2-D pooling is supported (input has rank " +
                        std::to_string(in_shape.size()) + " per frame)");
   PoolAttrs p{.mode = op.find("Max") != std::string::npos ? PoolMode::kMax : PoolMode::kAverage};
   if (op.rfind("Global", 0) == 0) {
@@ -92,7 +98,7 @@ void map_reduce(OnnxContext& ctx, const onnx::NodeProto& node, int) {
   const std::string& op = node.op_type();
   if (op == "ReduceMean" && map_decomposed_layer_norm(ctx, node)) return;
   const std::string& x = node.input(0);
-  const LayerId in = ctx.layer(x, node);
+  const LayerId in = ctx.layer_as_onnx(x, node);
   const auto full = ctx.dims(x, node);
   const int dropped = ctx.dropped_dims(x, node);
   const int rank = static_cast<int>(full.size());

@@ -31,6 +31,9 @@ void map_layout(OnnxContext& ctx, const onnx::NodeProto& node, int index);
 void map_passthrough(OnnxContext& ctx, const onnx::NodeProto& node, int index);
 void map_resample(OnnxContext& ctx, const onnx::NodeProto& node, int index);
 
+// `in` as a [C, 1, L] map for a 1-D window (a zero-cost Reshape layer when it is [C, L]).
+LayerId as_width_map(OnnxContext& ctx, const onnx::NodeProto& node, LayerId in);
+
 // A zero-cost Transpose layer swapping the last two dims of `id`'s shape.
 LayerId transpose_last_two(OnnxContext& ctx, const onnx::NodeProto& node, LayerId id,
                            const std::string& suffix);

@@ -110,6 +110,28 @@ TEST(OnnxConv, ConvTransposeStrideTwoDoubles) {
   EXPECT_EQ(up.macs, 4 * 4 * 4 * 2 * 9);  // C * H * W * (M / g) * Kh * Kw
 }
 
+TEST(OnnxConv, OneDimensionalConvAndPoolRunOverAWidthMap) {
+  // Conv1d 4 -> 8, k 5, stride 2, pads [1, 2] over 20 samples: (20 + 3 - 5) / 2 + 1 = 10;
+  // then MaxPool1d k 2 s 2: 5; then a residual Add with the reshaped ONNX-shaped tensor.
+  TinyModel m(13);
+  m.input("x", {int64_t{1}, int64_t{4}, int64_t{20}}).weight("w", {8, 4, 5}).output("y");
+  auto& conv = m.node("Conv", {"x", "w"}, {"c"}, "conv1d");
+  set_ints(conv, "strides", {2});
+  set_ints(conv, "pads", {1, 2});
+  auto& pool = m.node("MaxPool", {"c"}, {"p"}, "pool1d");
+  set_ints(pool, "kernel_shape", {2});
+  set_ints(pool, "strides", {2});
+  m.node("Add", {"p", "p"}, {"y"}, "add");
+  const Network net = import_ok(m, "conv1d");
+  const Layer& c = named(net, "conv1d");
+  EXPECT_EQ(c.output, (Shape{8, 1, 10}));
+  EXPECT_EQ(c.conv()->pad_left, 1);
+  EXPECT_EQ(c.conv()->pad_right, 2);
+  EXPECT_EQ(c.macs, 8 * 10 * 4 * 5);
+  EXPECT_EQ(named(net, "pool1d").output, (Shape{8, 1, 5}));
+  EXPECT_EQ(named(net, "add").output, (Shape{8, 5}));
+}
+
 TEST(OnnxPool, CeilModeAddsTheLastPartialWindow) {
   // 6x6, k3 s2: floor((6 - 3) / 2) + 1 = 2; ceil: ceil(3 / 2) + 1 = 3.
   for (int ceil : {0, 1}) {
