@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "importers/caffe_importer.h"
+#include "importers/onnx_importer.h"
 #include "zoo/zoo.h"
 
 namespace dnne {
@@ -14,9 +15,8 @@ bool has_extension(const std::string& path, const std::string& ext) {
 }  // namespace
 
 Expected<Network> load_model(const std::string& model, const LoadOptions& options) {
+  if (has_extension(model, ".onnx")) return import_onnx(model, options);
   if (has_extension(model, ".prototxt")) return import_caffe(model, options);
-  if (has_extension(model, ".onnx"))
-    return Error{model + ": importing model files is not implemented yet"};
   if (model.find('/') != std::string::npos || model.find('.') != std::string::npos)
     return Error{model + ": not a zoo name, and the extension is not .onnx or .prototxt"};
   return build_zoo_network(model, options.input);

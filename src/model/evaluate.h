@@ -10,15 +10,9 @@
 
 namespace dnne {
 
-// The budget one part of a hybrid design may use.
-struct PartBudget {
-  int64_t dsp = 0;
-  int64_t bram18 = 0;
-  double dram_bw_gbps = 0;
-  double clock_mhz = 0;
-  int precision_bits = 16;
-  DspFamily dsp_family = DspFamily::kDsp48E2;
-};
+// The budget one part of a hybrid design may use: the same figures as a whole budget, with
+// the part's share of DSP, BRAM and bandwidth.
+using PartBudget = Budget;
 
 // One pipeline stage (MODELS.md section 3): cycles per frame, DSPs, BRAM18 for its column
 // cache + weight buffer (+ skip buffer) at the given batch, and the weight bits per cycle it

@@ -1,0 +1,108 @@
+#include "importers/onnx_reader.h"
+
+#include <fcntl.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/zero_copy_stream_impl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <filesystem>
+
+#include "util/expected.h"
+
+namespace dnne {
+
+namespace {
+// Integer tensors this small may be shape arguments (Reshape targets, Slice bounds), and
+// float tensors this small may be Resize scales, that shape inference reads; everything
+// else is weights, of which only dims matter.
+constexpr int64_t kKeptIntegerElements = 4096;
+constexpr int64_t kKeptOtherElements = 64;
+
+int64_t element_count(const onnx::TensorProto& tensor) {
+  int64_t n = 1;
+  for (int64_t d : tensor.dims()) n *= d;
+  return n;
+}
+
+bool is_integer(int32_t data_type) {
+  return data_type == onnx::TensorProto::INT64 || data_type == onnx::TensorProto::INT32 ||
+         data_type == onnx::TensorProto::BOOL;
+}
+
+// Drops a tensor's payload but keeps dims and type. A tensor whose data lives in an external
+// file keeps its external_data entries (never read) so shape inference still sees its dims.
+void drop_payload(onnx::TensorProto& tensor) {
+  const int64_t n = element_count(tensor);
+  if (n <= (is_integer(tensor.data_type()) ? kKeptIntegerElements : kKeptOtherElements)) return;
+  tensor.clear_raw_data();
+  tensor.clear_float_data();
+  tensor.clear_double_data();
+  tensor.clear_int32_data();
+  tensor.clear_int64_data();
+  tensor.clear_uint64_data();
+  tensor.clear_string_data();
+}
+
+void drop_weights(onnx::GraphProto& graph) {
+  for (auto& init : *graph.mutable_initializer()) drop_payload(init);
+  for (auto& node : *graph.mutable_node())
+    for (auto& attr : *node.mutable_attribute()) {
+      if (attr.has_t()) drop_payload(*attr.mutable_t());
+      if (attr.has_g()) drop_weights(*attr.mutable_g());
+    }
+}
+}  // namespace
+
+onnx::ModelProto read_onnx_model(const std::string& path) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(path, ec);
+  if (ec || !std::filesystem::exists(status))
+    throw InputError(path + ": cannot open: no such file");
+  if (std::filesystem::is_directory(status))
+    throw InputError(path + ": is a directory, expected an ONNX model file");
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) throw InputError(path + ": cannot read: " + ec.message());
+  if (size == 0) throw InputError(path + ": empty file, expected an ONNX model");
+  // Protobuf caps one message at 2 GiB; larger models must keep weights as external data.
+  if (size > static_cast<uintmax_t>(INT_MAX))
+    throw InputError(path + ": " + std::to_string(size) +
+                     " bytes exceeds protobuf's 2 GiB limit for one message; save the model "
+                     "with external data (onnx.save(..., save_as_external_data=True))");
+
+  const int fd = ::open(path.c_str(), O_RDONLY);
+  if (fd < 0) throw InputError(path + ": cannot open: " + std::strerror(errno));
+  onnx::ModelProto model;
+  bool parsed = false;
+  {
+    // Streamed from the file descriptor: the file is never held in memory as a whole
+    // besides the parsed message; the default 64 MiB total-bytes guard is raised to the
+    // protobuf maximum so models with large inline weights parse.
+    google::protobuf::io::FileInputStream file(fd);
+    google::protobuf::io::CodedInputStream coded(&file);
+    coded.SetTotalBytesLimit(INT_MAX);
+    parsed = model.ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
+  }
+  ::close(fd);
+  if (!parsed)
+    throw InputError(path +
+                     ": cannot parse as an ONNX model (truncated, or not an ONNX "
+                     "protobuf file)");
+  if (!model.has_graph() || model.graph().node_size() == 0)
+    throw InputError(path + ": not an ONNX model (no graph nodes)");
+  drop_weights(*model.mutable_graph());
+  onnx_default_opset(model, path);
+  return model;
+}
+
+int64_t onnx_default_opset(const onnx::ModelProto& model, const std::string& path) {
+  for (const auto& opset : model.opset_import())
+    if (opset.domain().empty() || opset.domain() == "ai.onnx") return opset.version();
+  throw InputError(path +
+                   ": not a complete ONNX model (no opset_import for the ai.onnx "
+                   "domain; truncated?)");
+}
+
+}  // namespace dnne
