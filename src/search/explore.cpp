@@ -17,16 +17,10 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   if (workload.stages.empty()) return Error{"network '" + workload.name + "' has no layers to map"};
   const int threads = options.threads > 0 ? options.threads : default_thread_count();
   const int n = static_cast<int>(workload.stages.size());
-  const PartBudget full{.dsp = budget.dsp,
-                        .bram18 = budget.bram18,
-                        .dram_bw_gbps = budget.dram_bw_gbps,
-                        .clock_mhz = budget.clock_mhz,
-                        .precision_bits = budget.precision_bits,
-                        .dsp_family = budget.dsp_family};
   const bool needs_table =
       options.paradigm != Paradigm::kGeneric && options.allocator == PipelineAllocatorKind::kMinMax;
   StageTable table;
-  if (needs_table) table = build_stage_table(workload, full, options.pipeline_batches, threads);
+  if (needs_table) table = build_stage_table(workload, budget, options.pipeline_batches, threads);
   if (!needs_table) table.batches = options.pipeline_batches;
 
   const bool exhaustive = options.method == SearchMethod::kExhaustive;
