@@ -1,13 +1,16 @@
-// Part A's local optimisation (MODELS.md section 6): per-stage (CPF, KPF) and the batch that
-// minimise the bottleneck stage's cycles under the part's DSP, BRAM and bandwidth.
+// Part A's local optimisation (MODELS.md section 6): per-stage (CPF, KPF, weights on chip) and
+// the batch that minimise the pipeline's period under the part's DSP, BRAM and bandwidth. The
+// period (cycles per batch of B frames) is the slowest stage's cycles, or the time the DRAM
+// needs to stream the part's traffic when that is longer (pipeline_part.cpp).
 //
-// The min-max problem is solved by searching on the cycle target T: for a given T each stage
-// independently takes its cheapest option that meets T, and the part is feasible iff those
-// choices fit; feasibility only improves as T grows, so a binary search over T finds the
-// smallest feasible bottleneck. "Cheapest" weighs DSP, BRAM and bandwidth by the share of the
-// budget they take; when a total is over, its weight is raised and the choice redone, so the
-// resource that binds decides. With one binding resource this is exact. Then, per batch B,
-// throughput = B * f / T(B); the batch with the best objective wins.
+// The min-max problem is solved by searching on the target T: for a given T each stage
+// independently takes its cheapest option with at most T cycles, and T is met iff those
+// choices fit the DSP and BRAM and their traffic streams within T; that only gets easier as T
+// grows, so a binary search over T finds the smallest period. "Cheapest" weighs DSP, BRAM and
+// streamed bits by the share of the budget they take; when a total is over, its weight is
+// raised and the choice redone, so the resource that binds decides. With one binding resource
+// this is exact. Then, per batch B, throughput = B * f / T(B); the batch with the best
+// objective wins (docs/search.md 2).
 #pragma once
 
 #include <cstdint>
