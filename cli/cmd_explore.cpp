@@ -90,6 +90,7 @@ int run_explore(const ExploreFlags& f) {
                                       .overrides = p.budget.overrides,
                                       .design = result->design,
                                       .estimate = result->estimate})
+              << design_summary_line(result->design, p.workload) << "\n"
               << search_stats_line(result->stats) << "\n";
   }
   return 0;

@@ -41,6 +41,30 @@ std::string search_stats_line(const SearchStats& s) {
   return line.str();
 }
 
+std::string design_summary_line(const Design& d, const Workload& workload) {
+  const int n = static_cast<int>(workload.stages.size());
+  std::ostringstream line;
+  line << "design:";
+  if (d.split_point > 0) {
+    line << " pipeline of " << d.split_point << (d.split_point == 1 ? " stage" : " stages")
+         << ", batch " << d.pipeline.batch;
+    if (d.split_point < n)
+      line << " (split: " << with_commas(d.split.pipeline_dsp) << " DSP, "
+           << with_commas(d.split.pipeline_bram18) << " BRAM18, "
+           << fixed(d.split.pipeline_dram_bw_gbps, 2) << " GB/s)";
+  }
+  if (d.split_point > 0 && d.split_point < n) line << ";";
+  if (d.split_point < n) {
+    const GenericDesign& g = d.generic;
+    line << " generic engine " << g.p_in << " x " << g.p_out;
+    if (g.winograd_m > 0) line << ", Winograd F(" << g.winograd_m << "x" << g.winograd_m << ",3x3)";
+    line << ", buffers " << with_commas(g.input_buffer_bram18) << "/"
+         << with_commas(g.weight_buffer_bram18) << "/" << with_commas(g.output_buffer_bram18)
+         << " BRAM18 (in/weights/out), batch " << g.batch;
+  }
+  return line.str();
+}
+
 namespace {
 
 nlohmann::json budget_json(const Budget& b) {

@@ -17,6 +17,10 @@ nlohmann::json search_stats_json(const SearchStats& stats);
 // designs in 0.21 s (43,400 designs/s) on 2 threads"
 std::string search_stats_line(const SearchStats& stats);
 
+// "design: pipeline of 4 stages, batch 3 (split: 1,188 DSP, 606 BRAM18, 0.75 GB/s); generic
+// engine 32 x 128, Winograd F(4x4,3x3), buffers 742/2,228/742 BRAM18 (in/weights/out), batch 8"
+std::string design_summary_line(const Design& design, const Workload& workload);
+
 // The explore object: design_report_json(in) plus "search" (and, when infeasible, no design:
 // {"model", "device", "paradigm", "feasible": false, "reason", "budget", "search"}).
 struct ExploreReportInput {

@@ -68,6 +68,7 @@ TEST(ExploreCli, TableNamesEachLayersBoundAndTheSearch) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("conv1"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("search: pso"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\ndesign: "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("designs/s"), std::string::npos) << r.out;
 }
 
