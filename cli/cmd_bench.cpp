@@ -24,9 +24,17 @@ struct BenchOptions {
   CLI::Option* precision_flag = nullptr;
 };
 
-// The design file carries its own clock and precision; a flag given on the command line wins
-// (and shows as overridden), otherwise the file's values are the run's.
+// The design file carries its own clock and precision, and (when explore wrote it) the DSP,
+// BRAM and bandwidth budget it was made for; a flag given on the command line wins (and shows
+// as overridden), otherwise the file's values are the run's, shown as overridden too.
 void reconcile(const BenchOptions& o, ResolvedBudget& resolved, Design& design) {
+  const DesignBudget& made_for = design.made_for;
+  if (!resolved.overrides.dsp && made_for.dsp > 0)
+    resolved.budget.dsp = *(resolved.overrides.dsp = made_for.dsp);
+  if (!resolved.overrides.bram18 && made_for.bram18 > 0)
+    resolved.budget.bram18 = *(resolved.overrides.bram18 = made_for.bram18);
+  if (!resolved.overrides.dram_bw_gbps && made_for.dram_bw_gbps > 0)
+    resolved.budget.dram_bw_gbps = *(resolved.overrides.dram_bw_gbps = made_for.dram_bw_gbps);
   if (o.precision_flag->count() > 0)
     design.precision_bits = resolved.budget.precision_bits;
   else

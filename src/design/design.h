@@ -54,6 +54,15 @@ struct ResourceSplit {
   double pipeline_dram_bw_gbps = 0;
 };
 
+// The whole budget a design was made for. `explore` records it so that `bench --design`
+// gives the generic part the same share (the budget minus the split) without repeating the
+// budget flags; it plays no part in evaluation. 0: not recorded (the run's budget applies).
+struct DesignBudget {
+  int64_t dsp = 0;
+  int64_t bram18 = 0;
+  double dram_bw_gbps = 0;
+};
+
 struct Design {
   int split_point = 0;
   PipelineDesign pipeline;
@@ -61,6 +70,7 @@ struct Design {
   ResourceSplit split;
   double clock_mhz = 0;    // 0: the budget's clock
   int precision_bits = 16;
+  DesignBudget made_for;
 };
 
 }  // namespace dnne

@@ -16,6 +16,9 @@ nlohmann::json design_to_json(const Design& design, const Workload& workload,
   nlohmann::json json = {{"split_point", design.split_point},
                          {"clock_mhz", design.clock_mhz},
                          {"precision", design.precision_bits}};
+  const DesignBudget& b = design.made_for;
+  if (b.dsp > 0 || b.bram18 > 0 || b.dram_bw_gbps > 0)
+    json["budget"] = {{"dsp", b.dsp}, {"bram18", b.bram18}, {"dram_bw_gbps", b.dram_bw_gbps}};
   // Only the parts a design has: the file a reader sees is the design that runs.
   if (design.split_point > 0 && design.split_point < n)
     json["split"] = {{"pipeline_dsp", design.split.pipeline_dsp},

@@ -35,6 +35,14 @@ void read_split(const nlohmann::json& json, Context& c, ResourceSplit& split) {
     split.pipeline_dram_bw_gbps = *v;
 }
 
+void read_made_for(const nlohmann::json& json, Context& c, DesignBudget& budget) {
+  JsonObjectReader r(json, "budget", c.problems);
+  r.reject_unknown_keys({"dsp", "bram18", "dram_bw_gbps"});
+  if (auto v = r.integer_at_least("dsp", 1, false, 0)) budget.dsp = *v;
+  if (auto v = r.integer_at_least("bram18", 1, false, 0)) budget.bram18 = *v;
+  if (auto v = r.number_positive("dram_bw_gbps", false, 0)) budget.dram_bw_gbps = *v;
+}
+
 void read_stage(const nlohmann::json& json, int i, Context& c, StageParallelism& stage) {
   const bool known = i < c.stage_count();
   const std::string path =
@@ -109,7 +117,8 @@ Expected<Design> design_from_json(const nlohmann::json& json, const Workload& wo
   Context c{.workload = workload, .network = network, .problems = problems};
   JsonObjectReader r(json, "", problems);
   if (!r.is_object()) return problems.error();
-  r.reject_unknown_keys({"split_point", "clock_mhz", "precision", "split", "pipeline", "generic"});
+  r.reject_unknown_keys(
+      {"split_point", "clock_mhz", "precision", "budget", "split", "pipeline", "generic"});
   Design design;
   const int n = c.stage_count();
   const auto split_point = r.integer_at_least("split_point", 0, true);
@@ -127,6 +136,7 @@ Expected<Design> design_from_json(const nlohmann::json& json, const Workload& wo
     else
       design.precision_bits = static_cast<int>(*v);
   }
+  if (const auto* budget = r.value("budget", false)) read_made_for(*budget, c, design.made_for);
   // A part the design has is required; a part it lacks may be present and is then checked
   // but ignored by the models.
   const std::string n_text = std::to_string(n);

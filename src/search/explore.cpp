@@ -73,6 +73,8 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   result.tightest = evaluator.tightest();
   if (result.feasible) {
     result.design = evaluator.best().design;
+    result.design.made_for = {.dsp = budget.dsp, .bram18 = budget.bram18,
+                              .dram_bw_gbps = budget.dram_bw_gbps};
     result.estimate = evaluate(workload, result.design, budget);
   }
   stats.evaluated = evaluator.designs_evaluated();

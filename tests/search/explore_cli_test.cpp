@@ -110,7 +110,8 @@ TEST(ExploreCli, SameSeedSameAnswerOnOneOrTwoThreads) {
 
 // `explore --out DIR` then `bench --design DIR/design.json` with the same budget flags
 // reproduces the metrics, the per-layer figures and the design exactly.
-void expect_round_trip(const std::string& model, const std::string& budget) {
+void expect_round_trip(const std::string& model, const std::string& budget,
+                       const std::string& bench_budget) {
   const std::string dir = std::filesystem::temp_directory_path() / "dnne_explore_out_test";
   std::filesystem::remove_all(dir);
   const nlohmann::json explored = parse(run_cli("explore " + model + " " + budget +
@@ -118,7 +119,8 @@ void expect_round_trip(const std::string& model, const std::string& budget) {
   for (const char* file : {"design.json", "report.json", "layers.csv"})
     EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(dir) / file)) << file;
   const nlohmann::json benched =
-      parse(run_cli("bench " + model + " " + budget + " --json --design " + dir + "/design.json"));
+      parse(run_cli("bench " + model + " " + bench_budget + " --json --design " + dir +
+                    "/design.json"));
   EXPECT_EQ(benched["metrics"], explored["metrics"]) << model << " " << budget;
   EXPECT_EQ(benched["layers"], explored["layers"]) << model << " " << budget;
   EXPECT_EQ(benched["design"], explored["design"]) << model << " " << budget;
@@ -128,9 +130,18 @@ void expect_round_trip(const std::string& model, const std::string& budget) {
 }
 
 TEST(ExploreCli, OutDirectoryRoundTripsThroughBench) {
-  expect_round_trip("alexnet", "--device zc706");
-  expect_round_trip("vgg16", "--device ku115 --dsp 3000 --bram18 2000 --bw-gbps 10");
-  expect_round_trip("resnet18", "--device zcu102 --precision 8");
+  expect_round_trip("alexnet", "--device zc706", "--device zc706");
+  const std::string small = "--device ku115 --dsp 3000 --bram18 2000 --bw-gbps 10";
+  expect_round_trip("vgg16", small, small);
+  expect_round_trip("resnet18", "--device zcu102 --precision 8", "--device zcu102 --precision 8");
+}
+
+// The design file records the budget it was made for, so bench needs no budget flags to
+// reproduce it, and says the figures came from the file (budget.overridden).
+TEST(ExploreCli, OutDesignRecordsItsBudget) {
+  expect_round_trip("vgg16", "--device ku115 --dsp 3000 --bram18 2000 --bw-gbps 10",
+                    "--device ku115");
+  expect_round_trip("alexnet", "--device zc706 --dsp 50%", "--device zc706");
 }
 
 TEST(CompareCli, JsonHasAllParadigmsAndSpeedups) {
