@@ -29,11 +29,13 @@ struct BenchOptions {
 // as overridden), otherwise the file's values are the run's, shown as overridden too.
 void reconcile(const BenchOptions& o, ResolvedBudget& resolved, Design& design) {
   const DesignBudget& made_for = design.made_for;
-  if (!resolved.overrides.dsp && made_for.dsp > 0)
+  if (!resolved.overrides.dsp && made_for.dsp > 0 && made_for.dsp != resolved.budget.dsp)
     resolved.budget.dsp = *(resolved.overrides.dsp = made_for.dsp);
-  if (!resolved.overrides.bram18 && made_for.bram18 > 0)
+  if (!resolved.overrides.bram18 && made_for.bram18 > 0 &&
+      made_for.bram18 != resolved.budget.bram18)
     resolved.budget.bram18 = *(resolved.overrides.bram18 = made_for.bram18);
-  if (!resolved.overrides.dram_bw_gbps && made_for.dram_bw_gbps > 0)
+  if (!resolved.overrides.dram_bw_gbps && made_for.dram_bw_gbps > 0 &&
+      made_for.dram_bw_gbps != resolved.budget.dram_bw_gbps)
     resolved.budget.dram_bw_gbps = *(resolved.overrides.dram_bw_gbps = made_for.dram_bw_gbps);
   if (o.precision_flag->count() > 0)
     design.precision_bits = resolved.budget.precision_bits;
