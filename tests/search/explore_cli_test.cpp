@@ -1,6 +1,7 @@
 // explore and compare end to end: JSON keys of CLI.md, exit statuses, --out files and the
 // round trip through bench.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -112,7 +113,9 @@ TEST(ExploreCli, SameSeedSameAnswerOnOneOrTwoThreads) {
 // reproduces the metrics, the per-layer figures and the design exactly.
 void expect_round_trip(const std::string& model, const std::string& budget,
                        const std::string& bench_budget) {
-  const std::string dir = std::filesystem::temp_directory_path() / "dnne_explore_out_test";
+  // One folder per test process and model: ctest -j runs tests of this file in parallel.
+  const std::string dir = std::filesystem::temp_directory_path() /
+                          ("dnne_explore_out_" + model + "_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
   const nlohmann::json explored = parse(run_cli("explore " + model + " " + budget +
                                                 " --swarm 6 --iterations 4 --json --out " + dir));
