@@ -1,5 +1,6 @@
 #include "cli/budget_options.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -55,7 +56,9 @@ Expected<std::optional<int64_t>> count_override(const std::string& flag, const s
         std::floor(amount->value / 100.0 * static_cast<double>(device_figure))));
   }
   if (amount->value != std::floor(amount->value)) return bad;
-  return std::optional<int64_t>(static_cast<int64_t>(amount->value));
+  // Past 2^62 the conversion to int64 is undefined; make_budget reports the real limit, so
+  // any figure beyond it will do.
+  return std::optional<int64_t>(static_cast<int64_t>(std::clamp(amount->value, -0x1p62, 0x1p62)));
 }
 
 Expected<std::optional<double>> real_override(const std::string& flag, const std::string& text,

@@ -19,6 +19,10 @@ void add_model_options(CLI::App& app, ModelOptions& options, bool with_precision
   app.add_option("--batch", options.batch, "value of a symbolic batch dimension in a model file");
 }
 
+namespace {
+constexpr int64_t kMaxInputDim = int64_t{1} << 20;
+}  // namespace
+
 Expected<Shape> parse_input_shape(const std::string& text) {
   const Error bad{"--input '" + text +
                   "': expected CxHxW with positive integers, e.g. 3x224x224"};
@@ -32,6 +36,10 @@ Expected<Shape> parse_input_shape(const std::string& text) {
     const char* last = text.data() + end;
     auto [ptr, ec] = std::from_chars(first, last, value);
     if (ec != std::errc() || ptr != last || value < 1) return bad;
+    // Far beyond any image; keeps the shape arithmetic (padding, strides) inside int64.
+    if (value > kMaxInputDim)
+      return Error{"--input '" + text + "': expected each dimension at most " +
+                   std::to_string(kMaxInputDim)};
     shape.push_back(value);
     start = end + 1;
   }

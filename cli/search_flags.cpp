@@ -14,6 +14,12 @@ namespace {
 // runs longer than a second or two).
 constexpr double kProgressAfterSeconds = 0.5;
 bool g_progress_drawn = false;
+// Caps that keep a run from going on for hours or spawning threads by the thousand: a
+// resnet50 swarm step at the default swarm takes about 0.15 s on two threads.
+constexpr int kMaxThreads = 1024;
+constexpr int kMaxSwarm = 1000;
+constexpr int kMaxIterations = 1000;
+constexpr int64_t kMaxSwarmSteps = 10 * 24 * 40;
 }  // namespace
 
 void add_search_flags(CLI::App& app, SearchFlags& f) {
@@ -60,9 +66,24 @@ Expected<SearchOptions> make_search_options(const SearchFlags& f, const std::str
   if (f.threads < 0)
     return Error{"--threads " + std::to_string(f.threads) +
                  ": expected a number of threads, or 0 for all hardware threads"};
+  if (f.threads > kMaxThreads)
+    return Error{"--threads " + std::to_string(f.threads) + ": expected at most " +
+                 std::to_string(kMaxThreads)};
   if (f.swarm < 1) return Error{"--swarm " + std::to_string(f.swarm) + ": expected at least 1"};
   if (f.iterations < 1)
     return Error{"--iterations " + std::to_string(f.iterations) + ": expected at least 1"};
+  if (f.swarm > kMaxSwarm)
+    return Error{"--swarm " + std::to_string(f.swarm) + ": expected at most " +
+                 std::to_string(kMaxSwarm)};
+  if (f.iterations > kMaxIterations)
+    return Error{"--iterations " + std::to_string(f.iterations) + ": expected at most " +
+                 std::to_string(kMaxIterations)};
+  if (static_cast<int64_t>(f.swarm) * f.iterations > kMaxSwarmSteps)
+    return Error{"--swarm " + std::to_string(f.swarm) + " x --iterations " +
+                 std::to_string(f.iterations) + ": expected at most " +
+                 std::to_string(kMaxSwarmSteps) + " particle steps (10x the default " +
+                 std::to_string(PsoOptions{}.swarm_size) + " x " +
+                 std::to_string(PsoOptions{}.iterations) + "), so a search ends in minutes"};
   o.constraints = {.min_fps = f.min_fps, .max_latency_ms = f.max_latency_ms};
   o.seed = f.seed;
   o.threads = f.threads;

@@ -2,6 +2,7 @@
 // in design_json_read.cpp.
 #include "design/design_json.h"
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -54,6 +55,10 @@ nlohmann::json design_to_json(const Design& design, const Workload& workload,
 
 Expected<Design> read_design_file(const std::string& path, const Workload& workload,
                                   const Network& network) {
+  // An ifstream opens a directory and reads nothing, which would surface as "invalid JSON".
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return Error{path + ": is a directory, expected a design file (JSON)"};
   std::ifstream file(path);
   if (!file) return Error{path + ": cannot open the design file"};
   std::stringstream text;

@@ -6,6 +6,7 @@
 
 #include "design/design_json.h"
 #include "design/design_names.h"
+#include "device/limits.h"
 #include "util/json_fields.h"
 
 namespace dnne {
@@ -29,18 +30,21 @@ struct Context {
 void read_split(const nlohmann::json& json, Context& c, ResourceSplit& split) {
   JsonObjectReader r(json, "split", c.problems);
   r.reject_unknown_keys({"pipeline_dsp", "pipeline_bram18", "pipeline_dram_bw_gbps"});
-  if (auto v = r.integer_at_least("pipeline_dsp", 1, true)) split.pipeline_dsp = *v;
-  if (auto v = r.integer_at_least("pipeline_bram18", 0, true)) split.pipeline_bram18 = *v;
-  if (auto v = r.number_positive("pipeline_dram_bw_gbps", true, 0, /*allow_zero=*/true))
+  if (auto v = r.integer_at_least("pipeline_dsp", 1, true, 0, kMaxDsp)) split.pipeline_dsp = *v;
+  if (auto v = r.integer_at_least("pipeline_bram18", 0, true, 0, kMaxBram18))
+    split.pipeline_bram18 = *v;
+  if (auto v =
+          r.number_positive("pipeline_dram_bw_gbps", true, 0, /*allow_zero=*/true, kMaxDramBwGbps))
     split.pipeline_dram_bw_gbps = *v;
 }
 
 void read_made_for(const nlohmann::json& json, Context& c, DesignBudget& budget) {
   JsonObjectReader r(json, "budget", c.problems);
   r.reject_unknown_keys({"dsp", "bram18", "dram_bw_gbps"});
-  if (auto v = r.integer_at_least("dsp", 1, false, 0)) budget.dsp = *v;
-  if (auto v = r.integer_at_least("bram18", 1, false, 0)) budget.bram18 = *v;
-  if (auto v = r.number_positive("dram_bw_gbps", false, 0)) budget.dram_bw_gbps = *v;
+  if (auto v = r.integer_at_least("dsp", 1, false, 0, kMaxDsp)) budget.dsp = *v;
+  if (auto v = r.integer_at_least("bram18", 1, false, 0, kMaxBram18)) budget.bram18 = *v;
+  if (auto v = r.number_positive("dram_bw_gbps", false, 0, false, kMaxDramBwGbps))
+    budget.dram_bw_gbps = *v;
 }
 
 void read_stage(const nlohmann::json& json, int i, Context& c, StageParallelism& stage) {
@@ -88,10 +92,11 @@ void read_generic(const nlohmann::json& json, Context& c, GenericDesign& generic
     generic.p_out = static_cast<int>(*v);
   if (auto v = r.integer_at_least("batch", 1, false, 1, kMaxLanes))
     generic.batch = static_cast<int>(*v);
-  if (auto v = r.integer_at_least("input_buffer_bram18", 1, true)) generic.input_buffer_bram18 = *v;
-  if (auto v = r.integer_at_least("weight_buffer_bram18", 1, true))
+  if (auto v = r.integer_at_least("input_buffer_bram18", 1, true, 0, kMaxBram18))
+    generic.input_buffer_bram18 = *v;
+  if (auto v = r.integer_at_least("weight_buffer_bram18", 1, true, 0, kMaxBram18))
     generic.weight_buffer_bram18 = *v;
-  if (auto v = r.integer_at_least("output_buffer_bram18", 1, true))
+  if (auto v = r.integer_at_least("output_buffer_bram18", 1, true, 0, kMaxBram18))
     generic.output_buffer_bram18 = *v;
   if (auto name = r.string("buffering", false)) {
     if (auto choice = parse_buffering(*name))
@@ -129,7 +134,8 @@ Expected<Design> design_from_json(const nlohmann::json& json, const Workload& wo
   if (!split_point || *split_point > n) return problems.error();
   design.split_point = static_cast<int>(*split_point);
   const int sp = design.split_point;
-  if (auto v = r.number_positive("clock_mhz", false, 0, /*allow_zero=*/true)) design.clock_mhz = *v;
+  if (auto v = r.number_positive("clock_mhz", false, 0, /*allow_zero=*/true, kMaxClockMhz))
+    design.clock_mhz = *v;
   if (auto v = r.integer("precision", false)) {
     if (*v != 16 && *v != 8)
       r.problem("precision " + std::to_string(*v) + " must be 16 or 8");

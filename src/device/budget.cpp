@@ -1,5 +1,6 @@
 // A run's budget: the device's figures with the user's per-run overrides (MODELS.md section 2).
 #include "device/catalog.h"
+#include "device/limits.h"
 #include "util/json_fields.h"
 
 namespace dnne {
@@ -11,24 +12,36 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
     if (*overrides.dsp < 1)
       problems.push_back("--dsp " + std::to_string(*overrides.dsp) +
                          ": expected a positive number of DSP slices");
+    if (*overrides.dsp > kMaxDsp)
+      problems.push_back("--dsp " + std::to_string(*overrides.dsp) + ": expected at most " +
+                         std::to_string(kMaxDsp) + " DSP slices");
     budget.dsp = *overrides.dsp;
   }
   if (overrides.bram18) {
     if (*overrides.bram18 < 1)
       problems.push_back("--bram18 " + std::to_string(*overrides.bram18) +
                          ": expected a positive number of BRAM18 blocks");
+    if (*overrides.bram18 > kMaxBram18)
+      problems.push_back("--bram18 " + std::to_string(*overrides.bram18) + ": expected at most " +
+                         std::to_string(kMaxBram18) + " BRAM18 blocks");
     budget.bram18 = *overrides.bram18;
   }
   if (overrides.dram_bw_gbps) {
     if (!(*overrides.dram_bw_gbps > 0))
       problems.push_back("--bw-gbps " + format_number(*overrides.dram_bw_gbps) +
                          ": expected a positive bandwidth in GB/s");
+    if (*overrides.dram_bw_gbps > kMaxDramBwGbps)
+      problems.push_back("--bw-gbps " + format_number(*overrides.dram_bw_gbps) +
+                         ": expected at most " + format_number(kMaxDramBwGbps) + " GB/s");
     budget.dram_bw_gbps = *overrides.dram_bw_gbps;
   }
   if (overrides.clock_mhz) {
     if (!(*overrides.clock_mhz > 0))
       problems.push_back("--clock-mhz " + format_number(*overrides.clock_mhz) +
                          ": expected a positive clock in MHz");
+    if (*overrides.clock_mhz > kMaxClockMhz)
+      problems.push_back("--clock-mhz " + format_number(*overrides.clock_mhz) +
+                         ": expected at most " + format_number(kMaxClockMhz) + " MHz");
     budget.clock_mhz = *overrides.clock_mhz;
   }
   if (budget.precision_bits != 16 && budget.precision_bits != 8)

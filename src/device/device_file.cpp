@@ -1,5 +1,6 @@
 #include "device/device_file.h"
 
+#include "device/limits.h"
 #include "util/json_fields.h"
 
 namespace dnne {
@@ -30,12 +31,12 @@ Expected<Device> device_from_json(const nlohmann::json& json, const std::string&
   if (name && name->empty()) reader.problem("name must not be empty");
   const auto part = reader.string("part", false);
   const auto board = reader.string("board", false);
-  const auto dsp = reader.integer_at_least("dsp", 1, true);
-  const auto bram18 = reader.integer_at_least("bram18", 1, true);
+  const auto dsp = reader.integer_at_least("dsp", 1, true, 0, kMaxDsp);
+  const auto bram18 = reader.integer_at_least("bram18", 1, true, 0, kMaxBram18);
   const auto uram = reader.integer_at_least("uram", 0, false, 0);
   const auto lut = reader.integer_at_least("lut", 0, false, 0);
-  const auto bw = reader.number_positive("dram_bw_gbps", true);
-  const auto clock = reader.number_positive("clock_mhz", true);
+  const auto bw = reader.number_positive("dram_bw_gbps", true, 0, false, kMaxDramBwGbps);
+  const auto clock = reader.number_positive("clock_mhz", true, 0, false, kMaxClockMhz);
   const auto family = read_family(reader);
   const auto cited = reader.string("source", false);
   if (!problems.empty()) return problems.error();

@@ -5,9 +5,31 @@
 #include <string>
 #include <utility>
 
+#include "util/expected.h"
+
 namespace dnne {
 
 namespace {
+// Counts past 2^53 are no longer exact in the doubles the cost models and reports use, and
+// the models multiply them further (bits, batch) in int64; no real network comes near (VGG-16
+// at 224x224 is 1.5e10 MACs), so a larger count is an input too large to cost.
+constexpr int64_t kMaxCount = int64_t{1} << 53;
+
+int64_t checked(const Layer& layer, const char* what, std::initializer_list<int64_t> factors) {
+  int64_t product = 1;
+  for (int64_t f : factors)
+    if (__builtin_mul_overflow(product, f, &product) || product > kMaxCount)
+      throw InputError("layer " + layer.name + ": " + what + " exceed 2^53 (output " +
+                       to_string(layer.output) + "); the input is too large to cost");
+  return product;
+}
+
+int64_t elements(const Layer& layer, const Shape& shape) {
+  int64_t product = 1;
+  for (int64_t dim : shape) product = checked(layer, "elements", {product, dim});
+  return product;
+}
+
 std::string lowercase(std::string_view text) {
   std::string out(text);
   std::transform(out.begin(), out.end(), out.begin(),
@@ -19,16 +41,16 @@ std::string lowercase(std::string_view text) {
 // input pixel through the kernel: MACs = C * H * W * (M/g) * Kh * Kw.
 void count_conv(Layer& layer, const Shape& input) {
   const ConvAttrs& a = *layer.conv();
-  const int64_t kernel = static_cast<int64_t>(a.kernel_h) * a.kernel_w;
+  const int64_t kernel = checked(layer, "kernel elements", {a.kernel_h, a.kernel_w});
   const int64_t in_c = input[0], out_c = a.out_channels;
-  const int64_t weights = out_c * (in_c / a.groups) * kernel;
+  const int64_t weights = checked(layer, "parameters", {out_c, in_c / a.groups, kernel});
   if (a.transposed) {
-    layer.macs = in_c * input[1] * input[2] * (out_c / a.groups) * kernel;
+    layer.macs = checked(layer, "MACs", {elements(layer, input), out_c / a.groups, kernel});
   } else {
-    layer.macs = out_c * layer.output[1] * layer.output[2] * (in_c / a.groups) * kernel;
+    layer.macs = checked(layer, "MACs", {elements(layer, layer.output), in_c / a.groups, kernel});
   }
   layer.params = weights + (a.bias ? out_c : 0);
-  if (a.bias) layer.other_ops += element_count(layer.output);
+  if (a.bias) layer.other_ops += elements(layer, layer.output);
 }
 
 // A dense layer: MACs = rows * K * N; rows are the leading dims (1 for a flattened vector,
@@ -36,22 +58,23 @@ void count_conv(Layer& layer, const Shape& input) {
 void count_fc(Layer& layer, const Shape& input) {
   const FcAttrs& a = *layer.fc();
   const int64_t k = input.back();
-  const int64_t rows = element_count(input) / k;
-  layer.macs = rows * k * a.out_features;
-  layer.params = k * a.out_features + (a.bias ? a.out_features : 0);
-  if (a.bias) layer.other_ops += element_count(layer.output);
+  const int64_t rows = elements(layer, input) / k;
+  layer.macs = checked(layer, "MACs", {rows, k, a.out_features});
+  layer.params = checked(layer, "parameters", {k, a.out_features}) + (a.bias ? a.out_features : 0);
+  if (a.bias) layer.other_ops += elements(layer, layer.output);
 }
 
 // MatMul of two activations: every output element is a K-long dot product.
 void count_matmul(Layer& layer, const Shape& a) {
   const int64_t k = a.back();
-  layer.macs = element_count(layer.output) * k;
+  layer.macs = checked(layer, "MACs", {elements(layer, layer.output), k});
 }
 
 void count_pool(Layer& layer, const Shape& input) {
   const PoolAttrs& a = *layer.pool();
-  layer.other_ops = a.global ? element_count(input)
-                             : element_count(layer.output) * a.kernel_h * a.kernel_w;
+  layer.other_ops = a.global ? elements(layer, input)
+                             : checked(layer, "operations",
+                                       {elements(layer, layer.output), a.kernel_h, a.kernel_w});
 }
 }  // namespace
 
@@ -73,23 +96,28 @@ int64_t ops_per_element(std::string_view fused_op) {
 
 void count_layer(Layer& layer, const std::vector<Shape>& inputs) {
   layer.macs = layer.params = layer.other_ops = 0;
-  const int64_t out_elements = element_count(layer.output);
+  const int64_t out_elements = elements(layer, layer.output);
   switch (layer.kind) {
     case LayerKind::kConv: count_conv(layer, inputs.at(0)); break;
     case LayerKind::kFc: count_fc(layer, inputs.at(0)); break;
     case LayerKind::kMatMul: count_matmul(layer, inputs.at(0)); break;
     case LayerKind::kPool: count_pool(layer, inputs.at(0)); break;
     case LayerKind::kEltwise:
-      layer.other_ops = out_elements * static_cast<int64_t>(std::max<size_t>(1, inputs.size() - 1));
+      layer.other_ops =
+          checked(layer, "operations",
+                  {out_elements, static_cast<int64_t>(std::max<size_t>(1, inputs.size() - 1))});
       break;
-    case LayerKind::kFused: layer.other_ops = out_elements * ops_per_element(layer.op); break;
+    case LayerKind::kFused:
+      layer.other_ops = checked(layer, "operations", {out_elements, ops_per_element(layer.op)});
+      break;
     case LayerKind::kResample: layer.other_ops = out_elements; break;
     case LayerKind::kInput:
     case LayerKind::kConcat:
     case LayerKind::kShape:
     case LayerKind::kUnknown: break;
   }
-  for (const auto& op : layer.fused_ops) layer.other_ops += out_elements * ops_per_element(op);
+  for (const auto& op : layer.fused_ops)
+    layer.other_ops += checked(layer, "operations", {out_elements, ops_per_element(op)});
 }
 
 }  // namespace dnne

@@ -9,7 +9,7 @@
 namespace dnne {
 
 // Fills layer.macs, layer.params and layer.other_ops from its kind, attributes, output shape
-// and its inputs' shapes (in operand order).
+// and its inputs' shapes (in operand order). Throws InputError when a count would pass 2^53.
 void count_layer(Layer& layer, const std::vector<Shape>& input_shapes);
 
 // Non-MAC operations per output element of an activation/normalisation, whether it stands

@@ -224,8 +224,10 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
     hi = solver.best_period();
     while (lo < hi) {
       const int64_t mid = lo + (hi - lo) / 2;
+      // best_period() rounds a double: past 2^53 cycles it can land above mid, so take the
+      // smaller or the search may never shrink (--clock-mhz 1e12, --bw-gbps 1e-9 hung here).
       if (solver.meets(mid))
-        hi = solver.best_period();
+        hi = std::min(mid, solver.best_period());
       else
         lo = mid + 1;
     }

@@ -64,10 +64,10 @@ Expected<bool> validate(const SearchOptions& o) {
     if (b < 1) return Error{"generic batch " + std::to_string(b) + ": expected at least 1"};
   for (int b : o.pipeline_batches)
     if (b < 1) return Error{"pipeline batch " + std::to_string(b) + ": expected at least 1"};
-  if (o.constraints.min_fps < 0)
+  if (!(o.constraints.min_fps >= 0))  // NaN too
     return Error{"--min-fps " + format_value(o.constraints.min_fps) +
                  ": expected a non-negative number of frames per second"};
-  if (o.constraints.max_latency_ms < 0)
+  if (!(o.constraints.max_latency_ms >= 0))
     return Error{"--max-latency-ms " + format_value(o.constraints.max_latency_ms) +
                  ": expected a non-negative number of milliseconds"};
   return true;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -121,7 +122,8 @@ std::optional<int64_t> JsonObjectReader::integer_at_least(const std::string& key
 }
 
 std::optional<double> JsonObjectReader::number_positive(const std::string& key, bool required,
-                                                        double fallback, bool allow_zero) {
+                                                        double fallback, bool allow_zero,
+                                                        double maximum) {
   if (!has(key)) {
     if (required) value(key, true);
     return required ? std::nullopt : std::optional<double>(fallback);
@@ -129,6 +131,10 @@ std::optional<double> JsonObjectReader::number_positive(const std::string& key, 
   auto v = number(key, required);
   if (v && (allow_zero ? *v < 0 : *v <= 0)) {
     problem(key + " " + format_number(*v) + (allow_zero ? " must be >= 0" : " must be > 0"));
+    return std::nullopt;
+  }
+  if (v && *v > maximum) {
+    problem(key + " " + format_number(*v) + " must be <= " + format_number(maximum));
     return std::nullopt;
   }
   return v;
@@ -182,6 +188,10 @@ Expected<nlohmann::json> parse_json_text(const std::string& text, const std::str
 }
 
 Expected<nlohmann::json> read_json_file(const std::string& path) {
+  // An ifstream opens a directory and reads nothing, which would surface as "invalid JSON".
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec))
+    return Error{path + ": is a directory, expected a JSON file"};
   std::ifstream file(path);
   if (!file) return Error{path + ": cannot open file"};
   std::stringstream text;

@@ -56,9 +56,10 @@ class JsonObjectReader {
   std::optional<int64_t> integer_at_least(const std::string& key, int64_t minimum, bool required,
                                           int64_t fallback = 0,
                                           int64_t maximum = std::numeric_limits<int64_t>::max());
-  // A number > 0 (strictly) or >= 0, or `fallback` when absent and optional.
+  // A number > 0 (strictly) or >= 0 and <= maximum, or `fallback` when absent and optional.
   std::optional<double> number_positive(const std::string& key, bool required, double fallback = 0,
-                                        bool allow_zero = false);
+                                        bool allow_zero = false,
+                                        double maximum = std::numeric_limits<double>::infinity());
 
   void problem(const std::string& what) { problems_.add(path_, what); }
 
