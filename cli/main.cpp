@@ -60,8 +60,9 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     std::string hint = unexpected_argument_hint(app, argc, argv);
-    std::cerr << "dnnexplorer: error: " << (hint.empty() ? e.what() : hint) << "\n"
-              << "Run with --help for more information.\n";
+    // One line, as every other error (CLI.md): the hint to --help goes on it.
+    std::cerr << "dnnexplorer: error: " << (hint.empty() ? e.what() : hint)
+              << "; --help lists the options\n";
     return 2;
   }
   for (auto& [sub, run] : runners)

@@ -2,7 +2,9 @@
 
 #include <unistd.h>
 
+#include <charconv>
 #include <cstdio>
+#include <limits>
 #include <iostream>
 
 #include "model/workload.h"
@@ -85,7 +87,11 @@ Expected<SearchOptions> make_search_options(const SearchFlags& f, const std::str
                  std::to_string(PsoOptions{}.swarm_size) + " x " +
                  std::to_string(PsoOptions{}.iterations) + "), so a search ends in minutes"};
   o.constraints = {.min_fps = f.min_fps, .max_latency_ms = f.max_latency_ms};
-  o.seed = f.seed;
+  const char* seed_end = f.seed.data() + f.seed.size();
+  auto [seed_ptr, seed_ec] = std::from_chars(f.seed.data(), seed_end, o.seed);
+  if (f.seed.empty() || seed_ec != std::errc() || seed_ptr != seed_end)
+    return Error{"--seed '" + f.seed + "': expected a whole number from 0 to " +
+                 std::to_string(std::numeric_limits<uint64_t>::max())};
   o.threads = f.threads;
   o.pso.swarm_size = f.swarm;
   o.pso.iterations = f.iterations;

@@ -20,7 +20,7 @@ struct SearchFlags {
   std::string search = "pso";
   double min_fps = 0;
   double max_latency_ms = 0;
-  uint64_t seed = 1;
+  std::string seed = "1";  // parsed by make_search_options: CLI11 wraps -1 to 2^64 - 1
   int threads = 0;
   int swarm = PsoOptions{}.swarm_size;
   int iterations = PsoOptions{}.iterations;

@@ -121,13 +121,17 @@ Expected<Network> build_zoo_network(const std::string& name, const std::optional
   if (shape.size() != 3 || shape[0] < 1 || shape[1] < 1 || shape[2] < 1)
     return Error{"model '" + name + "': input must be CxHxW with positive sizes, got '" +
                  to_string(shape) + "'"};
+  const std::string where = "model '" + name + "' at input " + to_string(shape) + ": ";
+  NetworkBuilder builder(name);
   try {
-    NetworkBuilder builder(name);
     family(builder, shape);
-    return builder.build();
   } catch (const InputError& e) {
-    return Error{"model '" + name + "' at input " + to_string(shape) + ": " + e.what() +
-                 " (the input is too small for this network's downsampling)"};
+    return Error{where + e.what() + " (the input is too small for this network's downsampling)"};
+  }
+  try {
+    return builder.build();
+  } catch (const InputError& e) {  // a count past 2^53: the input is too large
+    return Error{where + e.what()};
   }
 }
 
