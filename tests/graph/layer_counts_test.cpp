@@ -25,6 +25,22 @@ TEST(LayerCounts, ConvMacsAndParamsByHand) {
   EXPECT_DOUBLE_EQ(t.ctc, static_cast<double>(2 * 6912 + 512) / (384 + 512 + 224));
 }
 
+// 64 x 1e6 x 1e6 outputs x 64 channels x 9 is 3.7e16 MACs > 2^53: once wrapped negative.
+TEST(LayerCounts, CountsPast2To53AreAnInputError) {
+  NetworkBuilder b("t");
+  LayerId x = b.input("in", {64, 1000000, 1000000});
+  b.conv("big", x, {.out_channels = 64, .kernel_h = 3, .kernel_w = 3, .pad_top = 1,
+                    .pad_left = 1, .pad_bottom = 1, .pad_right = 1});
+  try {
+    b.build();
+    ADD_FAILURE() << "no InputError";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "layer big: MACs exceed 2^53 (output 64x1000000x1000000); the input is too "
+                 "large to cost");
+  }
+}
+
 TEST(LayerCounts, GroupedAndTransposedConv) {
   NetworkBuilder b("t");
   LayerId x = b.input("in", {8, 4, 4});
