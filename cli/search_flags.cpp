@@ -4,8 +4,8 @@
 
 #include <charconv>
 #include <cstdio>
-#include <limits>
 #include <iostream>
+#include <limits>
 
 #include "model/workload.h"
 

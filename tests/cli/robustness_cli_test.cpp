@@ -18,8 +18,8 @@ const std::string kExplore = "explore alexnet --device zc706 --quiet ";
 
 // A scratch folder of this process (ctest -j runs test programs side by side).
 std::string scratch(const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("dnne_robust_" + std::to_string(getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("dnne_robust_" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
   return (dir / name).string();
 }
@@ -105,7 +105,8 @@ TEST(RobustnessCli, SearchSizesAreCapped) {
 TEST(RobustnessCli, SeedMustBeAnUnsigned64BitNumber) {
   const std::string expected = ": expected a whole number from 0 to 18446744073709551615";
   expect_error(kExplore + "--seed -1", "--seed '-1'" + expected);
-  expect_error(kExplore + "--seed 99999999999999999999", "--seed '99999999999999999999'" + expected);
+  expect_error(kExplore + "--seed 99999999999999999999",
+               "--seed '99999999999999999999'" + expected);
   EXPECT_EQ(run_cli(kExplore + "--seed 18446744073709551615").status, 0);
 }
 
@@ -149,15 +150,14 @@ TEST(RobustnessCli, DesignFileFiguresAreBounded) {
   });
   expect_error("bench alexnet --device zc706 --design " + buffer,
                buffer + ": generic: input_buffer_bram18 4611686018427387904 must be <= 1048576");
-  const std::string clock =
-      edited("clock.json", [](nlohmann::json& j) { j["clock_mhz"] = 1e300; });
+  const std::string clock = edited("clock.json", [](nlohmann::json& j) { j["clock_mhz"] = 1e300; });
   expect_error("bench alexnet --device zc706 --design " + clock,
                clock + ": clock_mhz 1e+300 must be <= 1000");
 }
 
 TEST(RobustnessCli, DeviceFileFiguresAreBounded) {
-  const std::string path = write_file(
-      "device.json", R"({"name": "x", "dsp": 900, "bram18": 4611686018427387904,
+  const std::string path =
+      write_file("device.json", R"({"name": "x", "dsp": 900, "bram18": 4611686018427387904,
                          "dram_bw_gbps": 12.8, "clock_mhz": 1e12, "dsp_family": "DSP48E1"})");
   const CliResult r = run_cli(kExplore.substr(0, 16) + "--device " + path);
   EXPECT_EQ(r.status, 2);

@@ -46,18 +46,19 @@ TEST(Budget, ErrorsNameEveryBadFlag) {
 // Absurd figures are bad input: a 1e12 MHz clock once made the pipeline allocator loop.
 TEST(Budget, FiguresPastTheLimitsAreRejected) {
   const Device zc706 = *find_device("zc706");
-  const auto b = make_budget(zc706, {.dsp = kMaxDsp + 1,
-                                     .bram18 = kMaxBram18 + 1,
-                                     .dram_bw_gbps = 1e6,
-                                     .clock_mhz = 1e12});
+  const auto b = make_budget(
+      zc706,
+      {.dsp = kMaxDsp + 1, .bram18 = kMaxBram18 + 1, .dram_bw_gbps = 1e6, .clock_mhz = 1e12});
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().message,
             "--dsp 1048577: expected at most 1048576 DSP slices\n"
             "--bram18 1048577: expected at most 1048576 BRAM18 blocks\n"
             "--bw-gbps 1000000: expected at most 100000 GB/s\n"
             "--clock-mhz 1e+12: expected at most 1000 MHz");
-  EXPECT_TRUE(make_budget(zc706, {.dsp = kMaxDsp, .bram18 = kMaxBram18,
-                                  .dram_bw_gbps = kMaxDramBwGbps, .clock_mhz = kMaxClockMhz}));
+  EXPECT_TRUE(make_budget(zc706, {.dsp = kMaxDsp,
+                                  .bram18 = kMaxBram18,
+                                  .dram_bw_gbps = kMaxDramBwGbps,
+                                  .clock_mhz = kMaxClockMhz}));
 }
 
 TEST(DspPacking, Dsp48E2PacksTwoInt8Macs) {
