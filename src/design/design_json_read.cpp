@@ -27,14 +27,26 @@ struct Context {
   }
 };
 
+// A figure that is 0 (none, or "the budget's") or at least `floor` (device/limits.h).
+std::optional<double> zero_or_at_least(JsonObjectReader& r, std::optional<double> v,
+                                       const std::string& key, double floor) {
+  if (v && *v > 0 && *v < floor) {
+    r.problem(key + " " + format_number(*v) + " must be 0 or >= " + format_number(floor));
+    return std::nullopt;
+  }
+  return v;
+}
+
 void read_split(const nlohmann::json& json, Context& c, ResourceSplit& split) {
   JsonObjectReader r(json, "split", c.problems);
   r.reject_unknown_keys({"pipeline_dsp", "pipeline_bram18", "pipeline_dram_bw_gbps"});
   if (auto v = r.integer_at_least("pipeline_dsp", 1, true, 0, kMaxDsp)) split.pipeline_dsp = *v;
   if (auto v = r.integer_at_least("pipeline_bram18", 0, true, 0, kMaxBram18))
     split.pipeline_bram18 = *v;
-  if (auto v =
-          r.number_positive("pipeline_dram_bw_gbps", true, 0, /*allow_zero=*/true, kMaxDramBwGbps))
+  if (auto v = zero_or_at_least(r,
+                                 r.number_positive("pipeline_dram_bw_gbps", true, 0,
+                                                   /*allow_zero=*/true, kMaxDramBwGbps),
+                                 "pipeline_dram_bw_gbps", kMinDramBwGbps))
     split.pipeline_dram_bw_gbps = *v;
 }
 
@@ -43,7 +55,9 @@ void read_made_for(const nlohmann::json& json, Context& c, DesignBudget& budget)
   r.reject_unknown_keys({"dsp", "bram18", "dram_bw_gbps"});
   if (auto v = r.integer_at_least("dsp", 1, false, 0, kMaxDsp)) budget.dsp = *v;
   if (auto v = r.integer_at_least("bram18", 1, false, 0, kMaxBram18)) budget.bram18 = *v;
-  if (auto v = r.number_positive("dram_bw_gbps", false, 0, false, kMaxDramBwGbps))
+  if (auto v = zero_or_at_least(
+          r, r.number_positive("dram_bw_gbps", false, 0, false, kMaxDramBwGbps), "dram_bw_gbps",
+          kMinDramBwGbps))
     budget.dram_bw_gbps = *v;
 }
 
@@ -134,7 +148,9 @@ Expected<Design> design_from_json(const nlohmann::json& json, const Workload& wo
   if (!split_point || *split_point > n) return problems.error();
   design.split_point = static_cast<int>(*split_point);
   const int sp = design.split_point;
-  if (auto v = r.number_positive("clock_mhz", false, 0, /*allow_zero=*/true, kMaxClockMhz))
+  if (auto v = zero_or_at_least(
+          r, r.number_positive("clock_mhz", false, 0, /*allow_zero=*/true, kMaxClockMhz),
+          "clock_mhz", kMinClockMhz))
     design.clock_mhz = *v;
   if (auto v = r.integer("precision", false)) {
     if (*v != 16 && *v != 8)

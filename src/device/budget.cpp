@@ -30,6 +30,9 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
     if (!(*overrides.dram_bw_gbps > 0))
       problems.push_back("--bw-gbps " + format_number(*overrides.dram_bw_gbps) +
                          ": expected a positive bandwidth in GB/s");
+    else if (*overrides.dram_bw_gbps < kMinDramBwGbps)
+      problems.push_back("--bw-gbps " + format_number(*overrides.dram_bw_gbps) +
+                         ": expected at least " + format_number(kMinDramBwGbps) + " GB/s");
     if (*overrides.dram_bw_gbps > kMaxDramBwGbps)
       problems.push_back("--bw-gbps " + format_number(*overrides.dram_bw_gbps) +
                          ": expected at most " + format_number(kMaxDramBwGbps) + " GB/s");
@@ -39,6 +42,9 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
     if (!(*overrides.clock_mhz > 0))
       problems.push_back("--clock-mhz " + format_number(*overrides.clock_mhz) +
                          ": expected a positive clock in MHz");
+    else if (*overrides.clock_mhz < kMinClockMhz)
+      problems.push_back("--clock-mhz " + format_number(*overrides.clock_mhz) +
+                         ": expected at least " + format_number(kMinClockMhz) + " MHz");
     if (*overrides.clock_mhz > kMaxClockMhz)
       problems.push_back("--clock-mhz " + format_number(*overrides.clock_mhz) +
                          ": expected at most " + format_number(kMaxClockMhz) + " MHz");

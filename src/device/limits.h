@@ -17,5 +17,9 @@ constexpr int64_t kMaxBram18 = int64_t{1} << 20;
 constexpr double kMaxClockMhz = 1000;
 // HBM2 on Alveo U280 is 460 GB/s (DS963); 100 TB/s leaves a factor of 200.
 constexpr double kMaxDramBwGbps = 100000;
+// At the floor of 1 MB/s and 1 MHz a frame's DRAM stream still counts in int64 cycles; at
+// 1e-300 GB/s it did not (negative cycles in the report).
+constexpr double kMinDramBwGbps = 0.001;
+constexpr double kMinClockMhz = 1;
 
 }  // namespace dnne

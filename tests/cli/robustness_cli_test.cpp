@@ -60,12 +60,16 @@ TEST(RobustnessCli, AbsurdClockIsRejected) {
   expect_error(kExplore + "--clock-mhz 1e12", "--clock-mhz 1e+12: expected at most 1000 MHz");
 }
 
-// The same non-shrinking bisection at a bandwidth of 1e-9 GB/s, which is a legal budget: the
-// search must end, with a feasible answer and finite figures.
-TEST(RobustnessCli, TinyBandwidthSearchEnds) {
-  const CliResult r = run_cli(kExplore + "--paradigm pipeline --bw-gbps 1e-9 --json");
+// The lowest bandwidth and the highest clock together give the fewest bits per cycle a
+// budget can have: the search ends with finite figures. Below the floor, 1e-300 GB/s printed
+// negative cycles (and 1e-9 GB/s hung the bisection above).
+TEST(RobustnessCli, LowestBandwidthPerCycleSearchEnds) {
+  const CliResult r =
+      run_cli(kExplore + "--paradigm pipeline --bw-gbps 0.001 --clock-mhz 1000 --json");
   ASSERT_EQ(r.status, 0) << r.err;
   expect_finite_non_negative(nlohmann::json::parse(r.out));
+  expect_error(kExplore + "--bw-gbps 1e-300", "--bw-gbps 1e-300: expected at least 0.001 GB/s");
+  expect_error(kExplore + "--clock-mhz 0.5", "--clock-mhz 0.5: expected at least 1 MHz");
 }
 
 // 1e99 was cast to int64 (undefined; printed as -9223372036854775808); counts past the cap
@@ -153,6 +157,19 @@ TEST(RobustnessCli, DesignFileFiguresAreBounded) {
   const std::string clock = edited("clock.json", [](nlohmann::json& j) { j["clock_mhz"] = 1e300; });
   expect_error("bench alexnet --device zc706 --design " + clock,
                clock + ": clock_mhz 1e+300 must be <= 1000");
+  const std::string tiny =
+      edited("tiny.json", [](nlohmann::json& j) { j["split"]["pipeline_dram_bw_gbps"] = 1e-300; });
+  expect_error("bench alexnet --device zc706 --design " + tiny,
+               tiny + ": split: pipeline_dram_bw_gbps 1e-300 must be 0 or >= 0.001");
+  // A split leaving the generic part 1e-14 GB/s printed negative cycles; now that part has
+  // no link: a bandwidth violation, figures finite.
+  const std::string rest = edited(
+      "rest.json", [](nlohmann::json& j) { j["split"]["pipeline_dram_bw_gbps"] = 12.8 - 1e-14; });
+  const CliResult r = run_cli("bench alexnet --device zc706 --json --design " + rest);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  EXPECT_EQ(report["feasible"], false);
+  for (const auto& layer : report["layers"]) EXPECT_GE(layer["cycles"].get<int64_t>(), 0);
 }
 
 TEST(RobustnessCli, DeviceFileFiguresAreBounded) {
