@@ -44,9 +44,9 @@ void read_split(const nlohmann::json& json, Context& c, ResourceSplit& split) {
   if (auto v = r.integer_at_least("pipeline_bram18", 0, true, 0, kMaxBram18))
     split.pipeline_bram18 = *v;
   if (auto v = zero_or_at_least(r,
-                                 r.number_positive("pipeline_dram_bw_gbps", true, 0,
-                                                   /*allow_zero=*/true, kMaxDramBwGbps),
-                                 "pipeline_dram_bw_gbps", kMinDramBwGbps))
+                                r.number_positive("pipeline_dram_bw_gbps", true, 0,
+                                                  /*allow_zero=*/true, kMaxDramBwGbps),
+                                "pipeline_dram_bw_gbps", kMinDramBwGbps))
     split.pipeline_dram_bw_gbps = *v;
 }
 
@@ -55,9 +55,9 @@ void read_made_for(const nlohmann::json& json, Context& c, DesignBudget& budget)
   r.reject_unknown_keys({"dsp", "bram18", "dram_bw_gbps"});
   if (auto v = r.integer_at_least("dsp", 1, false, 0, kMaxDsp)) budget.dsp = *v;
   if (auto v = r.integer_at_least("bram18", 1, false, 0, kMaxBram18)) budget.bram18 = *v;
-  if (auto v = zero_or_at_least(
-          r, r.number_positive("dram_bw_gbps", false, 0, false, kMaxDramBwGbps), "dram_bw_gbps",
-          kMinDramBwGbps))
+  if (auto v =
+          zero_or_at_least(r, r.number_positive("dram_bw_gbps", false, 0, false, kMaxDramBwGbps),
+                           "dram_bw_gbps", kMinDramBwGbps))
     budget.dram_bw_gbps = *v;
 }
 

@@ -38,11 +38,11 @@ Expected<Device> device_from_json(const nlohmann::json& json, const std::string&
   const auto bw = reader.number_positive("dram_bw_gbps", true, 0, false, kMaxDramBwGbps);
   const auto clock = reader.number_positive("clock_mhz", true, 0, false, kMaxClockMhz);
   if (bw && *bw < kMinDramBwGbps)
-    reader.problem("dram_bw_gbps " + format_number(*bw) + " must be >= " +
-                   format_number(kMinDramBwGbps));
+    reader.problem("dram_bw_gbps " + format_number(*bw) +
+                   " must be >= " + format_number(kMinDramBwGbps));
   if (clock && *clock < kMinClockMhz)
-    reader.problem("clock_mhz " + format_number(*clock) + " must be >= " +
-                   format_number(kMinClockMhz));
+    reader.problem("clock_mhz " + format_number(*clock) +
+                   " must be >= " + format_number(kMinClockMhz));
   const auto family = read_family(reader);
   const auto cited = reader.string("source", false);
   if (!problems.empty()) return problems.error();
