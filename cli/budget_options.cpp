@@ -4,17 +4,23 @@
 #include <charconv>
 #include <cmath>
 
+#include "cli/common.h"
+
 namespace dnne::cli {
 
 void add_budget_options(CLI::App& app, BudgetOptions& options) {
   app.add_option("--device", options.device,
                  "a catalog device ('dnnexplorer devices' lists them) or a JSON device file")
       ->required();
-  app.add_option("--dsp", options.dsp, "DSP slices to use: a count, or a percentage like 90%");
-  app.add_option("--bram18", options.bram18, "BRAM18 blocks to use: a count, or a percentage");
+  app.add_option("--dsp", options.dsp, "DSP slices to use: a count, or a percentage like 90%")
+      ->check(non_empty("a count or a percentage"));
+  app.add_option("--bram18", options.bram18, "BRAM18 blocks to use: a count, or a percentage")
+      ->check(non_empty("a count or a percentage"));
   app.add_option("--bw-gbps", options.bw_gbps,
-                 "external memory bandwidth in GB/s, or a percentage of the device's");
-  app.add_option("--clock-mhz", options.clock_mhz, "accelerator clock in MHz");
+                 "external memory bandwidth in GB/s, or a percentage of the device's")
+      ->check(non_empty("GB/s or a percentage"));
+  app.add_option("--clock-mhz", options.clock_mhz, "accelerator clock in MHz")
+      ->check(non_empty("MHz"));
   app.add_option("--precision", options.precision_bits, "bits per weight and activation: 16 or 8");
 }
 

@@ -11,12 +11,22 @@ void add_model_options(CLI::App& app, ModelOptions& options, bool with_precision
   app.add_option("model", options.model,
                  "a zoo name ('dnnexplorer models' lists them) or a .onnx / .prototxt file")
       ->required();
-  app.add_option("--input", options.input, "input shape CxHxW, e.g. 3x224x224 (overrides the model's)");
+  app.add_option("--input", options.input,
+                 "input shape CxHxW, e.g. 3x224x224 (overrides the model's)")
+      ->check(non_empty("CxHxW, e.g. 3x224x224"));
   if (with_precision)
     app.add_option("--precision", options.precision_bits, "bits per weight and activation: 16 or 8");
   app.add_flag("--allow-unknown", options.allow_unknown,
                "import operators we cannot cost as zero-cost layers (listed in the report)");
   app.add_option("--batch", options.batch, "value of a symbolic batch dimension in a model file");
+}
+
+CLI::Validator non_empty(const std::string& expected) {
+  return CLI::Validator(
+      [expected](std::string& value) {
+        return value.empty() ? "empty value, expected " + expected : std::string();
+      },
+      "");
 }
 
 namespace {

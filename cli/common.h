@@ -23,6 +23,9 @@ struct ModelOptions {
 // which registers it as part of the budget.
 void add_model_options(CLI::App& app, ModelOptions& options, bool with_precision = true);
 
+// Rejects an empty value ("--input ''"), which would otherwise read as the flag not given.
+CLI::Validator non_empty(const std::string& expected);
+
 // "3x224x224" -> {3, 224, 224}; errors say what form is expected.
 Expected<Shape> parse_input_shape(const std::string& text);
 

@@ -183,6 +183,14 @@ TEST(RobustnessCli, DeviceFileFiguresAreBounded) {
                        ": clock_mhz 1e+12 must be <= 1000\n");
 }
 
+// An empty value read as the flag not given: the default shape or budget, silently.
+TEST(RobustnessCli, EmptyValuesAreRejected) {
+  expect_error("analyze vgg16 --input ''",
+               "--input: empty value, expected CxHxW, e.g. 3x224x224; --help lists the options");
+  expect_error(kExplore + "--dsp ''",
+               "--dsp: empty value, expected a count or a percentage; --help lists the options");
+}
+
 // CLI11's errors came with a second line, "Run with --help for more information."
 TEST(RobustnessCli, ParseErrorsAreOneLine) {
   expect_error(kExplore + "--dps 3",
