@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <limits>
 
@@ -193,6 +194,19 @@ TEST_F(MinMaxBruteForce, ImpossibleBudgetSaysWhy) {
 }
 
 // Our allocator is never worse than AccDNN's heuristic on the same budget.
+// Library callers are not held to the CLI's budget limits. At 1e12 MHz the DRAM stream
+// takes more than 2^53 cycles, where best_period() rounds above the bisection's midpoint:
+// the bisection never shrank and explore hung. It must end, and the answer must be real.
+TEST(MinMaxPipelineAllocator, EndsWhenPeriodsPass2To53Cycles) {
+  const Workload w = make_workload(test::zoo("alexnet"));
+  PartBudget budget = test::part_budget(test::device_budget("zc706"));
+  budget.clock_mhz = 1e12;
+  for (int sp = 1; sp <= static_cast<int>(w.stages.size()); ++sp) {
+    const double fps = allocator_fps(w, sp, budget);
+    EXPECT_TRUE(std::isfinite(fps) && fps >= 0) << "split point " << sp;
+  }
+}
+
 TEST(MinMaxVersusDnnBuilder, NeverWorseOnZooNetworksAndDevices) {
   int compared = 0;
   for (const char* model : {"alexnet", "vgg16", "resnet18", "mobilenet_v1", "yolov2_tiny"})
