@@ -89,3 +89,15 @@ TEST(Cli, UnknownCommandSuggestsNearest) {
 }
 }  // namespace
 }  // namespace dnne
+
+namespace dnne {
+namespace {
+TEST(AnalyzeCli, BatchOnAZooNetworkIsAnError) {
+  const CliResult r = run_cli("analyze vgg16 --batch 4");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "dnnexplorer: error: --batch 4: vgg16 has no symbolic batch dimension "
+                   "(--batch applies to ONNX files; the accelerator's batch is part of the "
+                   "design)\n");
+}
+}  // namespace
+}  // namespace dnne
