@@ -32,19 +32,6 @@ Expected<Objective> parse_objective(const std::string& text) {
 }
 
 namespace {
-std::string category_of(Resource resource) {
-  switch (resource) {
-    case Resource::kDsp:
-      return "dsp";
-    case Resource::kBram18:
-      return "bram18";
-    case Resource::kBandwidth:
-      return "bandwidth";
-    case Resource::kDesign:
-      return "design";
-  }
-  return "design";
-}
 
 std::string format_number(double value) {
   char text[32];
@@ -64,7 +51,7 @@ Rejection worst_violation(const Estimate& estimate) {
         v.available > 0 ? v.needed / v.available : std::numeric_limits<double>::infinity();
     if (ratio > worst_ratio) {
       worst_ratio = ratio;
-      worst = {.reason = describe(v), .category = category_of(v.resource), .ratio = ratio};
+      worst = {.reason = describe(v), .category = std::string(resource_name(v.resource)), .ratio = ratio};
     }
   }
   return worst;
