@@ -226,7 +226,7 @@ def main():
                     fps = []
                     for pct in (25, 50, 75, 100):
                         d, secs, err = sw.explore(model, extra, dev,
-                                                  [flag, "%d%%" % pct, "--threads", "2"] + wino)
+                                                  [flag, "%d%%" % pct, "--threads", "1"] + wino)
                         fps.append(d["metrics"]["throughput_fps"] if d and d["feasible"] else 0)
                     case = "%s %s %s%s" % (model, dev, flag, " nowino" if wino else "")
                     drops = [(25 * (i + 1), 25 * (i + 2), fps[i], fps[i + 1])
