@@ -220,7 +220,8 @@ def main():
     if "monotone" in parts:
         for model, extra, dev in [("vgg16", [], "ku115"), ("resnet50", [], "zcu102"),
                                   ("mobilenet_v2", [], "zc706"), ("vgglike_38", [], "ku115"),
-                                  ("alexnet", [], "u280"), ("yolov2_tiny", [], "zcu104")]:
+                                  ("alexnet", [], "u280"), ("yolov2_tiny", [], "zcu104"),
+                                  ("squeezenet1_1", [], "ultra96"), ("resnet18", [], "pynq_z1")]:
             for flag in ("--dsp", "--bram18", "--bw-gbps"):
                 for wino in ([], ["--no-winograd"]):
                     fps = []
@@ -229,8 +230,10 @@ def main():
                                                   [flag, "%d%%" % pct, "--threads", "1"] + wino)
                         fps.append(d["metrics"]["throughput_fps"] if d and d["feasible"] else 0)
                     case = "%s %s %s%s" % (model, dev, flag, " nowino" if wino else "")
-                    drops = [(25 * (i + 1), 25 * (i + 2), fps[i], fps[i + 1])
-                             for i in range(3) if fps[i + 1] < fps[i] * 0.99]
+                    # Every smaller budget against every larger one, not only neighbours.
+                    drops = [(25 * (i + 1), 25 * (j + 1), fps[i], fps[j])
+                             for i in range(4) for j in range(i + 1, 4)
+                             if fps[j] < fps[i] * 0.99]
                     sw.check("monotone", not drops, case, "; ".join(
                         "%d%%: %.4g fps > %d%%: %.4g fps" % (a, fa, b, fb)
                         for a, b, fa, fb in drops))
