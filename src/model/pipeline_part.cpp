@@ -57,8 +57,10 @@ Doubling doubling_cost(const StageLayer& s, const StageParallelism& p, const Sta
 Bound bottleneck_bound(int64_t more_dsp, int64_t more_bram, int64_t dsp_left, int64_t bram_left) {
   if (more_bram <= bram_left) return Bound::kDsp;
   if (more_dsp <= dsp_left) return Bound::kBram;
-  const double dsp_short = static_cast<double>(more_dsp) / static_cast<double>(std::max<int64_t>(1, dsp_left));
-  const double bram_short = static_cast<double>(more_bram) / static_cast<double>(std::max<int64_t>(1, bram_left));
+  const double dsp_short =
+      static_cast<double>(more_dsp) / static_cast<double>(std::max<int64_t>(1, dsp_left));
+  const double bram_short =
+      static_cast<double>(more_bram) / static_cast<double>(std::max<int64_t>(1, bram_left));
   return bram_short > dsp_short ? Bound::kBram : Bound::kDsp;
 }
 }  // namespace
@@ -174,7 +176,8 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   }
 
   if (!bw_bound) {
-    const Bound joint = bottleneck_bound(more_dsp, more_bram, budget.dsp - dsp, budget.bram18 - bram);
+    const Bound joint =
+        bottleneck_bound(more_dsp, more_bram, budget.dsp - dsp, budget.bram18 - bram);
     for (int i = 0; i < sp; ++i) {
       LayerEstimate& e = out.layers[static_cast<size_t>(i)];
       if (e.cycles == t_compute && e.bound == Bound::kBram) e.bound = joint;

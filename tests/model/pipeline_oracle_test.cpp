@@ -118,8 +118,7 @@ TEST(PipelineOracle, BalancedBottlenecksAreJudgedTogether) {
   const int64_t dsp = e1.pipeline.dsp, bram = e1.pipeline.bram18;
   auto bounds = [&](int64_t dsp_left, int64_t bram_left) {
     Estimate e;
-    evaluate_pipeline_part(w, 2, slow, testnets::part_budget(dsp + dsp_left, bram + bram_left),
-                           e);
+    evaluate_pipeline_part(w, 2, slow, testnets::part_budget(dsp + dsp_left, bram + bram_left), e);
     EXPECT_TRUE(e.feasible);
     EXPECT_EQ(e.layers[0].bound, e.layers[1].bound) << "the twin stages bind alike";
     return e.layers[0].bound;
