@@ -200,12 +200,25 @@ GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
   // Candidates: each alternative with its channel tiles as large as the buffers allow, and
   // rounded down to whole lane multiples (no partial pass per tile, at some extra traffic);
   // in spatial mode and, for an eligible layer, in Winograd mode.
+  // A rounded tiling equal to the unrounded one (the lanes already divide the tiles, the
+  // common case) is not timed twice: the search calls this in its innermost loop.
+  auto same = [](const Tiling& a, const Tiling& b) {
+    return a.fits == b.fits && a.tr == b.tr && a.tm == b.tm && a.tn == b.tn;
+  };
   auto alternatives = [&](const View& v) {
-    for (const bool round : {false, true}) {
-      if (e.buffering != BufferingChoice::kWeightResident)
-        consider(v, input_resident(s, v, e, round));
-      if (e.buffering != BufferingChoice::kInputResident)
-        consider(v, weight_resident(s, v, e, round));
+    const bool ir = e.buffering != BufferingChoice::kWeightResident;
+    const bool wr = e.buffering != BufferingChoice::kInputResident;
+    const Tiling ir_exact = ir ? input_resident(s, v, e, false) : Tiling{};
+    const Tiling wr_exact = wr ? weight_resident(s, v, e, false) : Tiling{};
+    consider(v, ir_exact);
+    consider(v, wr_exact);
+    if (ir) {
+      const Tiling rounded = input_resident(s, v, e, true);
+      if (!same(ir_exact, rounded)) consider(v, rounded);
+    }
+    if (wr) {
+      const Tiling rounded = weight_resident(s, v, e, true);
+      if (!same(wr_exact, rounded)) consider(v, rounded);
     }
   };
   alternatives(spatial);

@@ -26,24 +26,42 @@ int64_t activation_bits(const StageLayer& s, int split_point, int bits) {
   return elements * bits;
 }
 
-// What stops the bottleneck stage going faster: DSP, unless the part's DSPs could double its
-// lanes but its BRAM could not (then BRAM binds).
-Bound bottleneck_bound(const StageLayer& s, const StageParallelism& p, const StageDetail& d,
-                       int64_t batch, int64_t dsp_left, int64_t bram_left, int bits, int pack) {
+// What doubling a bottleneck stage's lanes (KPF, or CPF once KPF >= M) would cost in DSP and
+// BRAM18; `full` when it is already at full parallelism (its compute binds).
+struct Doubling {
+  bool full = false;
+  int64_t more_dsp = 0, more_bram = 0;
+};
+Doubling doubling_cost(const StageLayer& s, const StageParallelism& p, const StageDetail& d,
+                       int64_t batch, int bits, int pack) {
   int cpf = std::max(1, p.cpf), kpf = std::max(1, p.kpf);
   if (kpf < s.M) {
     kpf *= 2;
   } else if (model::is_mac_stage(s.kind) && cpf < s.C / s.groups) {
     cpf *= 2;
   } else {
-    return Bound::kDsp;  // at full parallelism: its compute binds
+    return {.full = true};
   }
   const StageDetail g = model::stage_detail(s, cpf, kpf, p.weights_on_chip, bits, pack);
-  const int64_t more_dsp = (g.dsp_per_replica - d.dsp_per_replica) * batch;
-  const int64_t more_bram =
-      (g.cache_bram18 + g.skip_bram18 - d.cache_bram18 - d.skip_bram18) * batch + g.weight_bram18 -
-      d.weight_bram18;
-  return more_dsp <= dsp_left && more_bram > bram_left ? Bound::kBram : Bound::kDsp;
+  return {.more_dsp = (g.dsp_per_replica - d.dsp_per_replica) * batch,
+          .more_bram = (g.cache_bram18 + g.skip_bram18 - d.cache_bram18 - d.skip_bram18) * batch +
+                       g.weight_bram18 - d.weight_bram18};
+}
+
+// What stops the bottleneck stages going faster. They all run at the period, so only
+// speeding up all of them together helps: their doublings are summed (a balanced pipeline
+// has dozens; judging each alone called a design with a third of its DSPs idle DSP-bound).
+// BRAM binds when the DSPs left could pay for the doubling and the BRAM left could not, or,
+// when neither could, when the doubling needs the larger multiple of what is left of BRAM
+// (it runs out first on the way); otherwise DSP.
+Bound bottleneck_bound(int64_t more_dsp, int64_t more_bram, int64_t dsp_left, int64_t bram_left) {
+  if (more_bram <= bram_left) return Bound::kDsp;
+  if (more_dsp <= dsp_left) return Bound::kBram;
+  const double dsp_short =
+      static_cast<double>(more_dsp) / static_cast<double>(std::max<int64_t>(1, dsp_left));
+  const double bram_short =
+      static_cast<double>(more_bram) / static_cast<double>(std::max<int64_t>(1, bram_left));
+  return bram_short > dsp_short ? Bound::kBram : Bound::kDsp;
 }
 }  // namespace
 
@@ -123,6 +141,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   // Pass 2: fill times (a stage starts once each producer emitted the columns it needs,
   // MODELS.md 3), DRAM rates and bounds.
   double fill = 0;
+  int64_t more_dsp = 0, more_bram = 0;  // to double every bottleneck stage that can go faster
   for (int i = 0; i < sp; ++i) {
     const StageLayer& s = workload.stages[static_cast<size_t>(i)];
     LayerEstimate& e = out.layers[static_cast<size_t>(i)];
@@ -146,10 +165,22 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
     } else if (e.cycles == t_compute) {
       const StageParallelism p = stage_parallelism(design, i);
       const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, pack);
-      e.bound =
-          bottleneck_bound(s, p, d, batch, budget.dsp - dsp, budget.bram18 - bram, bits, pack);
+      const Doubling more = doubling_cost(s, p, d, batch, bits, pack);
+      // Stages that could go faster are marked kBram for now and decided jointly below.
+      e.bound = more.full ? Bound::kDsp : Bound::kBram;
+      more_dsp += more.more_dsp;
+      more_bram += more.more_bram;
     } else {
       e.bound = Bound::kDependency;  // idles part of each period waiting on the bottleneck
+    }
+  }
+
+  if (!bw_bound) {
+    const Bound joint =
+        bottleneck_bound(more_dsp, more_bram, budget.dsp - dsp, budget.bram18 - bram);
+    for (int i = 0; i < sp; ++i) {
+      LayerEstimate& e = out.layers[static_cast<size_t>(i)];
+      if (e.cycles == t_compute && e.bound == Bound::kBram) e.bound = joint;
     }
   }
 

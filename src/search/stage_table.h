@@ -46,7 +46,7 @@ std::vector<int> parallelism_values(int64_t n);
 StageTable build_stage_table(const Workload& workload, const PartBudget& budget,
                              const std::vector<int>& batches, int threads);
 
-// The pipeline batches tried by default: 1-4, then about x1.5 steps up to 32.
+// The pipeline batches tried by default: every batch from 1 to 32.
 const std::vector<int>& default_pipeline_batches();
 
 }  // namespace dnne

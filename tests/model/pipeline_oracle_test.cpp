@@ -95,6 +95,44 @@ TEST(PipelineOracle, TwoConvsFillAndBottleneck) {
   EXPECT_EQ(slow.layers[1].bound, Bound::kBandwidth);
 }
 
+// Found by scripts/sweep.py: balanced pipelines (VGG-like, dozens of stages at the same
+// period) were labelled DSP-bound stage by stage while a third of the DSPs sat idle, because
+// each stage's doubling alone fitted the BRAM left; only doubling all of them helps.
+TEST(PipelineOracle, BalancedBottlenecksAreJudgedTogether) {
+  NetworkBuilder b("twin_convs");
+  b.conv("b", b.conv("a", b.input("in", {8, 8, 8}), testnets::conv3x3(8)), testnets::conv3x3(8));
+  const Workload w = make_workload(b.build());
+  // Both stages at CPF 2, KPF 2: 4 * 4 * 8 * 8 * 9 = 9216 cycles, 4 DSP each. Doubling KPF
+  // (2 -> 4) adds 4 DSP per stage and widens the weight buffer from 64 to 128 bits: 2 -> 4
+  // blocks (ceil(w / 36)); the column cache (CPF lanes wide) is unchanged. Together: +8 DSP,
+  // +4 BRAM18.
+  const PipelineDesign slow{.stages = {{.cpf = 2, .kpf = 2}, {.cpf = 2, .kpf = 2}}, .batch = 1};
+  const PipelineDesign fast{.stages = {{.cpf = 2, .kpf = 4}, {.cpf = 2, .kpf = 4}}, .batch = 1};
+  Estimate e1, e2;
+  evaluate_pipeline_part(w, 2, slow, testnets::part_budget(1000, 1000), e1);
+  evaluate_pipeline_part(w, 2, fast, testnets::part_budget(1000, 1000), e2);
+  ASSERT_EQ(e1.layers[0].cycles, 9216);
+  ASSERT_EQ(e1.layers[1].cycles, 9216);
+  ASSERT_EQ(e2.pipeline.dsp - e1.pipeline.dsp, 8);
+  ASSERT_EQ(e2.pipeline.bram18 - e1.pipeline.bram18, 4);
+  const int64_t dsp = e1.pipeline.dsp, bram = e1.pipeline.bram18;
+  auto bounds = [&](int64_t dsp_left, int64_t bram_left) {
+    Estimate e;
+    evaluate_pipeline_part(w, 2, slow, testnets::part_budget(dsp + dsp_left, bram + bram_left), e);
+    EXPECT_TRUE(e.feasible);
+    EXPECT_EQ(e.layers[0].bound, e.layers[1].bound) << "the twin stages bind alike";
+    return e.layers[0].bound;
+  };
+  // DSPs for both doublings, BRAM for one: BRAM binds (each alone would fit: 2 <= 2).
+  EXPECT_EQ(bounds(8, 2), Bound::kBram);
+  // Neither suffices: BRAM is short by 4/2 = 2x, DSP by 8/6 = 1.33x: BRAM runs out first.
+  EXPECT_EQ(bounds(6, 2), Bound::kBram);
+  // DSP short by 8/2 = 4x, BRAM by 2x: DSP.
+  EXPECT_EQ(bounds(2, 2), Bound::kDsp);
+  // BRAM for both: DSP, however few DSPs are left.
+  EXPECT_EQ(bounds(6, 4), Bound::kDsp);
+}
+
 TEST(PipelineOracle, ConvPoolFcWithBatch) {
   const Workload w = make_workload(testnets::conv_pool_fc());
   ASSERT_EQ(w.stages.size(), 3u);  // flatten is wiring
