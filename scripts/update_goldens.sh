@@ -7,6 +7,6 @@ binary=${DNNEXPLORER:-build/dnnexplorer}
 for args_file in tests/golden/cases/*.args; do
   name=${args_file%.args}
   # shellcheck disable=SC2046
-  "$binary" $(cat "$args_file") > "$name.json"
+  "$binary" $(sed "s|\$SRC|$PWD|g" "$args_file") > "$name.json"
   echo "updated $name.json"
 done

@@ -2,6 +2,7 @@
 // its JSON output with NAME.json. Goldens catch change, not wrongness (STYLE.md): the numbers
 // in them are checked by the oracle and validation tiers. Regenerate with
 // scripts/update_goldens.sh and review the diff. Volatile keys ("search" timings) are dropped.
+// In NAME.args, $SRC stands for the source tree.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -39,6 +40,9 @@ TEST(Golden, EveryCaseMatchesItsFile) {
     SCOPED_TRACE(name);
     std::string args = read(entry.path());
     while (!args.empty() && args.back() == '\n') args.pop_back();
+    // $SRC names the source tree, so cases can read files shipped with it.
+    for (size_t at; (at = args.find("$SRC")) != std::string::npos;)
+      args.replace(at, 4, DNNE_SOURCE_DIR);
     const CliResult r = run_cli(args);
     ASSERT_EQ(r.status, 0) << r.err;
     const fs::path golden = cases / (name + ".json");
