@@ -33,6 +33,17 @@ std::string_view bound_name(Bound bound) {
   return "none";
 }
 
+void add_resource_violations(int64_t dsp, int64_t bram18, const Budget& budget, Estimate& out) {
+  if (dsp > budget.dsp)
+    out.add_violation({.resource = Resource::kDsp,
+                       .needed = static_cast<double>(dsp),
+                       .available = static_cast<double>(budget.dsp)});
+  if (bram18 > budget.bram18)
+    out.add_violation({.resource = Resource::kBram18,
+                       .needed = static_cast<double>(bram18),
+                       .available = static_cast<double>(budget.bram18)});
+}
+
 std::string_view resource_name(Resource resource) {
   switch (resource) {
     case Resource::kDsp:

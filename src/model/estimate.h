@@ -90,6 +90,9 @@ struct Estimate {
   std::vector<LayerEstimate> layers;  // one per stage layer; reused across evaluations
 };
 
+// Records a part's DSP and BRAM18 totals that exceed its budget as violations.
+void add_resource_violations(int64_t dsp, int64_t bram18, const Budget& budget, Estimate& out);
+
 // "BRAM18 needed 1412 > available 1080" (with the stage's name when there is one).
 std::string describe(const Violation& violation);
 

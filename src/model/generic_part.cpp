@@ -122,14 +122,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
         {.resource = Resource::kBandwidth,
          .needed = total_bytes / std::max<int64_t>(1, total_cycles) * budget.clock_mhz * 1e6 / 1e9,
          .available = budget.dram_bw_gbps});
-  if (dsp > budget.dsp)
-    out.add_violation({.resource = Resource::kDsp,
-                       .needed = static_cast<double>(dsp),
-                       .available = static_cast<double>(budget.dsp)});
-  if (bram > budget.bram18)
-    out.add_violation({.resource = Resource::kBram18,
-                       .needed = static_cast<double>(bram),
-                       .available = static_cast<double>(budget.bram18)});
+  add_resource_violations(dsp, bram, budget, out);
 
   const double f_hz = budget.clock_mhz * 1e6;
   const double pass = static_cast<double>(std::max<int64_t>(1, total_cycles));

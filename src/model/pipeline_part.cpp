@@ -184,14 +184,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
     }
   }
 
-  if (dsp > budget.dsp)
-    out.add_violation({.resource = Resource::kDsp,
-                       .needed = static_cast<double>(dsp),
-                       .available = static_cast<double>(budget.dsp)});
-  if (bram > budget.bram18)
-    out.add_violation({.resource = Resource::kBram18,
-                       .needed = static_cast<double>(bram),
-                       .available = static_cast<double>(budget.bram18)});
+  add_resource_violations(dsp, bram, budget, out);
   PartSummary& sum = out.pipeline;
   sum.dsp = dsp;
   sum.bram18 = bram;
