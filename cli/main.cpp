@@ -39,6 +39,15 @@ std::string unexpected_argument_hint(const CLI::App& app, int argc, char** argv)
   return "";
 }
 
+// CLI11 says "Could not convert: --threads = x"; we name the flag and the value the user gave.
+std::string conversion_message(const std::string& what) {
+  const std::string prefix = "Could not convert: ";
+  const size_t equals = what.find(" = ");
+  if (what.rfind(prefix, 0) != 0 || equals == std::string::npos) return what;
+  const std::string flag = what.substr(prefix.size(), equals - prefix.size());
+  return flag + " '" + what.substr(equals + 3) + "': not a valid number for this option";
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -58,6 +67,10 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
+  } catch (const CLI::ConversionError& e) {
+    std::cerr << "dnnexplorer: error: " << conversion_message(e.what())
+              << "; --help lists the options\n";
+    return 2;
   } catch (const CLI::ParseError& e) {
     std::string hint = unexpected_argument_hint(app, argc, argv);
     // One line, as every other error (CLI.md): the hint to --help goes on it.

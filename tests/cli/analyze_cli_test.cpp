@@ -101,3 +101,14 @@ TEST(AnalyzeCli, BatchOnAZooNetworkIsAnError) {
 }
 }  // namespace
 }  // namespace dnne
+
+namespace dnne {
+namespace {
+TEST(Cli, NonNumericValueNamesTheFlag) {
+  const CliResult r = run_cli("analyze vgg16 --precision abc");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "dnnexplorer: error: --precision 'abc': not a valid number for this option; "
+                   "--help lists the options\n");
+}
+}  // namespace
+}  // namespace dnne
