@@ -76,22 +76,14 @@ TEST(ModelsCli, ListsTheZoo) {
     EXPECT_NE(r.out.find(name), std::string::npos) << name;
 }
 
-}  // namespace
-}  // namespace dnne
 
-namespace dnne {
-namespace {
 TEST(Cli, UnknownCommandSuggestsNearest) {
   const CliResult r = run_cli("analyse vgg16");
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("unknown command 'analyse' (did you mean 'analyze'?)"), std::string::npos)
       << r.err;
 }
-}  // namespace
-}  // namespace dnne
 
-namespace dnne {
-namespace {
 TEST(AnalyzeCli, BatchOnAZooNetworkIsAnError) {
   const CliResult r = run_cli("analyze vgg16 --batch 4");
   EXPECT_EQ(r.status, 2);
@@ -99,11 +91,7 @@ TEST(AnalyzeCli, BatchOnAZooNetworkIsAnError) {
                    "(--batch applies to ONNX files; the accelerator's batch is part of the "
                    "design)\n");
 }
-}  // namespace
-}  // namespace dnne
 
-namespace dnne {
-namespace {
 TEST(Cli, NonNumericValueNamesTheFlag) {
   const CliResult r = run_cli("analyze vgg16 --precision abc");
   EXPECT_EQ(r.status, 2);

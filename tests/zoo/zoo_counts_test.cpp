@@ -66,11 +66,7 @@ TEST(ZooErrors, InputTooSmallNamesTheLayer) {
       << network.error().message;
 }
 
-}  // namespace
-}  // namespace dnne
 
-namespace dnne {
-namespace {
 
 // Every zoo network at two input sizes against PyTorch forward-hook counts recorded by
 // scripts/zoo_reference_counts.py (torchvision's definitions where torchvision has the
