@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "model/bram_mapping.h"
@@ -139,15 +140,27 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   }
   std::stable_sort(candidates.begin(), candidates.end(),
                    [](const Candidate& a, const Candidate& b) { return a.bound > b.bound; });
-  Rejection closest;
+  // The closest infeasible candidate is described once, after the loop: no string building
+  // per candidate in the search's inner loop.
+  Estimate closest;
+  int closest_index = -1;
+  double closest_ratio = std::numeric_limits<double>::infinity();
+  bool any_infeasible = false;
   for (const Candidate& c : candidates) {
     if (result.feasible && c.bound <= result.score) break;  // nothing left can win
     scratch.clear_violations();
     evaluate_generic_part(in.workload, in.split_point, c.design, in.budget, scratch);
     ++counter.designs;
     if (!scratch.feasible) {
-      const Rejection r = worst_violation(scratch);
-      if (closer(r, closest)) closest = r;
+      double ratio = 0;
+      const int index = worst_violation_index(scratch, ratio);
+      if (!any_infeasible || ratio < closest_ratio) {
+        any_infeasible = true;
+        closest_ratio = ratio;
+        closest_index = index;
+        closest.violations = scratch.violations;
+        closest.violation_count = scratch.violation_count;
+      }
       continue;
     }
     const double score = part_score(scratch.generic, macs, in.budget, in.objective);
@@ -158,7 +171,8 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
       result.summary = scratch.generic;
     }
   }
-  if (!result.feasible) result.rejection = closest;
+  if (!result.feasible && any_infeasible)
+    result.rejection = describe_violation(closest, closest_index, closest_ratio);
   return result;
 }
 

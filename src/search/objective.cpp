@@ -40,21 +40,36 @@ std::string format_number(double value) {
 }
 }  // namespace
 
-Rejection worst_violation(const Estimate& estimate) {
-  Rejection worst{.reason = "infeasible", .category = "design"};
+int worst_violation_index(const Estimate& estimate, double& ratio) {
   const int n =
       std::min<int>(estimate.violation_count, static_cast<int>(estimate.violations.size()));
+  int worst = -1;
+  ratio = std::numeric_limits<double>::infinity();
   double worst_ratio = -1;
   for (int i = 0; i < n; ++i) {
     const Violation& v = estimate.violations[static_cast<size_t>(i)];
-    const double ratio =
+    const double r =
         v.available > 0 ? v.needed / v.available : std::numeric_limits<double>::infinity();
-    if (ratio > worst_ratio) {
-      worst_ratio = ratio;
-      worst = {.reason = describe(v), .category = std::string(resource_name(v.resource)), .ratio = ratio};
+    if (r > worst_ratio) {
+      worst_ratio = r;
+      worst = i;
     }
   }
+  if (worst >= 0) ratio = worst_ratio;
   return worst;
+}
+
+Rejection describe_violation(const Estimate& estimate, int index, double ratio) {
+  if (index < 0) return {.reason = "infeasible", .category = "design"};
+  const Violation& v = estimate.violations[static_cast<size_t>(index)];
+  return {.reason = describe(v), .category = std::string(resource_name(v.resource)),
+          .ratio = ratio};
+}
+
+Rejection worst_violation(const Estimate& estimate) {
+  double ratio = 0;
+  const int index = worst_violation_index(estimate, ratio);
+  return describe_violation(estimate, index, ratio);
 }
 
 Rejection check_constraints(const Estimate& estimate, const Constraints& constraints) {

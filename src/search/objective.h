@@ -40,6 +40,11 @@ struct Rejection {
 // over it; then the smaller needed/available ratio. An empty rejection is the farthest.
 bool closer(const Rejection& a, const Rejection& b);
 
+// The index of the violation with the largest needed/available ratio (-1 when none is
+// recorded) and that ratio: cheap, for loops that only keep the closest rejection.
+int worst_violation_index(const Estimate& estimate, double& ratio);
+// Violation `index` of the estimate (-1: none recorded), described.
+Rejection describe_violation(const Estimate& estimate, int index, double ratio);
 // The largest needed/available ratio among the estimate's violations, described.
 Rejection worst_violation(const Estimate& estimate);
 
