@@ -1,14 +1,15 @@
 // `dnnexplorer explore MODEL --device NAME`: the best design of a paradigm on a budget
 // (MODELS.md section 6), its metrics, each layer's bound, and the search's figures.
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/report_files.h"
 #include "cli/search_flags.h"
 #include "design/design_json.h"
 #include "report/design_report.h"
+#include "report/html_report.h"
+#include "report/pareto_report.h"
 #include "report/search_report.h"
 #include "search/explore.h"
 
@@ -20,14 +21,24 @@ struct ExploreFlags {
   SearchFlags search;
   std::string paradigm = "hybrid";
   std::string out;
+  bool pareto = false;
+  bool csv = false;
 };
 
-// DIR/design.json (what `bench --design` reads back), DIR/report.json, DIR/layers.csv.
-Expected<bool> write_outputs(const std::string& dir, const Problem& p, const SearchResult& r,
-                             const nlohmann::json& report) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Error{"--out '" + dir + "': cannot create the directory: " + ec.message()};
+ParetoReportInput pareto_input(const Problem& p, const SearchResult& r) {
+  return {.network = p.network,
+          .workload = p.workload,
+          .device = p.budget.device,
+          .budget = p.budget.budget,
+          .overrides = p.budget.overrides,
+          .front = r.design_space.front};
+}
+
+// DIR/design.json (what `bench --design` reads back), DIR/report.json, DIR/layers.csv,
+// DIR/report.html, and with --pareto DIR/pareto/NAME.json for each front design and
+// DIR/pareto/index.json.
+Expected<bool> write_outputs(const ExploreFlags& f, const Problem& p, const SearchResult& r,
+                             const nlohmann::json& report, const nlohmann::json& options) {
   const DesignReportInput in{.network = p.network,
                              .workload = p.workload,
                              .device = p.budget.device,
@@ -35,17 +46,21 @@ Expected<bool> write_outputs(const std::string& dir, const Problem& p, const Sea
                              .overrides = p.budget.overrides,
                              .design = r.design,
                              .estimate = r.estimate};
-  const std::pair<std::string, std::string> files[] = {
+  OutputFiles files = {
       {"design.json", design_to_json(r.design, p.workload, p.network).dump(2) + "\n"},
       {"report.json", report.dump(2) + "\n"},
-      {"layers.csv", design_layers_csv(in)}};
-  for (const auto& [name, text] : files) {
-    const std::string path = (std::filesystem::path(dir) / name).string();
-    std::ofstream file(path);
-    file << text;
-    if (!file) return Error{"--out: cannot write '" + path + "'"};
+      {"layers.csv", design_layers_csv(in)},
+      {"report.html",
+       explore_report_html({.report = report, .space = r.design_space, .options = options})}};
+  if (f.pareto) {
+    const std::vector<std::string> names = pareto_names(r.design_space.front.size());
+    for (size_t i = 0; i < names.size(); ++i)
+      files.push_back(
+          {"pareto/" + names[i] + ".json",
+           design_to_json(r.design_space.front[i].design, p.workload, p.network).dump(2) + "\n"});
+    files.push_back({"pareto/index.json", pareto_index_json(pareto_input(p, r)).dump(2) + "\n"});
   }
-  return true;
+  return write_output_files(f.out, files);
 }
 
 int run_explore(const ExploreFlags& f) {
@@ -54,19 +69,20 @@ int run_explore(const ExploreFlags& f) {
   auto options = make_search_options(f.search, "explore");
   if (!options) return report_error(options.error());
   options->paradigm = *paradigm;
+  options->keep_design_space = f.pareto || !f.out.empty();
   auto problem = load_problem(f.search);
   if (!problem) return report_error(problem.error());
   auto result = explore(problem->workload, problem->budget.budget, *options);
   end_progress();
   if (!result) return report_error(result.error());
   const Problem& p = *problem;
-  const nlohmann::json report = explore_report_json({.network = p.network,
-                                                     .workload = p.workload,
-                                                     .device = p.budget.device,
-                                                     .budget = p.budget.budget,
-                                                     .overrides = p.budget.overrides,
-                                                     .result = *result,
-                                                     .paradigm = f.paradigm});
+  nlohmann::json report = explore_report_json({.network = p.network,
+                                               .workload = p.workload,
+                                               .device = p.budget.device,
+                                               .budget = p.budget.budget,
+                                               .overrides = p.budget.overrides,
+                                               .result = *result,
+                                               .paradigm = f.paradigm});
   if (!result->feasible) {
     if (f.search.json) std::cout << report.dump(2) << "\n";
     std::cerr << "dnnexplorer: error: no feasible " << f.paradigm << " design for "
@@ -76,12 +92,19 @@ int run_explore(const ExploreFlags& f) {
               << " searched)\n";
     return 1;
   }
+  if (f.pareto) report["pareto"] = pareto_json(pareto_input(p, *result));
   if (!f.out.empty()) {
-    auto written = write_outputs(f.out, p, *result, report);
+    auto written = write_outputs(f, p, *result, report, search_options_json(*options));
     if (!written) return report_error(written.error());
   }
   if (f.search.json) {
     std::cout << report.dump(2) << "\n";
+  } else if (f.csv) {
+    std::cout << pareto_csv(pareto_input(p, *result));
+  } else if (f.pareto) {
+    std::cout << pareto_table(pareto_input(p, *result))
+              << design_summary_line(result->design, p.workload) << " (the chosen design)\n"
+              << search_stats_line(result->stats) << "\n";
   } else {
     std::cout << design_report_table({.network = p.network,
                                       .workload = p.workload,
@@ -107,7 +130,13 @@ Command explore_command() {
                            "hybrid (default; split point free), pipeline or generic");
             app.add_option("--out", f->out,
                            "write DIR/design.json (for bench --design), DIR/report.json, "
-                           "DIR/layers.csv");
+                           "DIR/layers.csv, DIR/report.html (and DIR/pareto/ with --pareto)");
+            app.add_flag("--pareto", f->pareto,
+                         "list the Pareto front of the designs evaluated (throughput, latency, "
+                         "DSP, BRAM18)");
+            app.add_flag("--csv", f->csv, "print the Pareto front as CSV (with --pareto)")
+                ->needs(app.get_option("--pareto"))
+                ->excludes(app.get_option("--json"));
             return [f] { return run_explore(*f); };
           }};
 }

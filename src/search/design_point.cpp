@@ -73,7 +73,7 @@ namespace {
 // The design with part A = `a` (nothing when the split point is 0), part B allocated on what
 // part A leaves, evaluated as a whole.
 PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const PipelineAllocation* a,
-                      Estimate& scratch, EvalCounter& counter) {
+                      Estimate& scratch, EvalCounter& counter, DesignSink* sink) {
   const int n = c.stage_count();
   const Budget& b = c.budget;
   Design design{
@@ -122,6 +122,7 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
   }
   out.feasible = true;
   out.score = objective_score(scratch, c.objective);
+  if (sink) sink->offer(out.design, scratch);
   return out;
 }
 
@@ -132,7 +133,7 @@ constexpr int kBalanceSteps = 5;
 // part B could use. Balancing looks for the rate X (between part B's and part A's) at which
 // part A, at its cheapest for X, leaves part B enough to reach X too: bisection on X.
 PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBudget& a_budget,
-                     PointOutcome best, Estimate& scratch, EvalCounter& counter) {
+                     PointOutcome best, Estimate& scratch, EvalCounter& counter, DesignSink* sink) {
   double lo = best.generic_fps, hi = best.pipeline_fps;
   const PipelineAllocatorInput in{.workload = c.workload,
                                   .table = *c.table,
@@ -146,7 +147,7 @@ PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBud
       hi = rate;
       continue;
     }
-    PointOutcome o = complete(c, p, &a, scratch, counter);
+    PointOutcome o = complete(c, p, &a, scratch, counter, sink);
     if (o.feasible && better(o, best)) best = o;
     if (o.feasible && o.generic_fps >= rate)
       lo = rate;
@@ -159,11 +160,11 @@ PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBud
 }  // namespace
 
 PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Estimate& scratch,
-                            EvalCounter& counter) {
+                            EvalCounter& counter, DesignSink* sink) {
   const GlobalPoint p = normalised(raw, c);
   const int n = c.stage_count();
   const Budget& b = c.budget;
-  if (p.split_point == 0) return complete(c, p, nullptr, scratch, counter);
+  if (p.split_point == 0) return complete(c, p, nullptr, scratch, counter, sink);
   const double steps = c.split_steps;
   const PartBudget a_budget =
       p.split_point == n
@@ -173,11 +174,11 @@ PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Esti
                         b.dram_bw_gbps * p.bw_step / steps);
   const PipelineAllocation a = allocate_a(c, p.split_point, a_budget, scratch, counter);
   if (!a.feasible) return rejected(p, a.rejection, "pipeline part");
-  PointOutcome out = complete(c, p, &a, scratch, counter);
+  PointOutcome out = complete(c, p, &a, scratch, counter, sink);
   const bool balanced_objective = c.objective != Objective::kLatency;
   if (p.split_point < n && out.feasible && balanced_objective &&
       c.allocator == PipelineAllocatorKind::kMinMax && out.pipeline_fps > out.generic_fps * 1.01)
-    out = balance(c, p, a_budget, std::move(out), scratch, counter);
+    out = balance(c, p, a_budget, std::move(out), scratch, counter, sink);
   return out;
 }
 

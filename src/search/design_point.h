@@ -12,6 +12,7 @@
 #include "device/device.h"
 #include "model/evaluate.h"
 #include "search/objective.h"
+#include "search/pareto.h"
 #include "search/pipeline_allocator.h"
 #include "search/search_options.h"
 #include "search/stage_table.h"
@@ -61,7 +62,8 @@ struct PointOutcome {
 // infeasible points, the one closer to feasibility (smaller violation ratio).
 bool better(const PointOutcome& a, const PointOutcome& b);
 
+// `sink`, when given, receives every feasible whole design evaluated on the way.
 PointOutcome evaluate_point(const SearchContext& context, const GlobalPoint& point,
-                            Estimate& scratch, EvalCounter& counter);
+                            Estimate& scratch, EvalCounter& counter, DesignSink* sink = nullptr);
 
 }  // namespace dnne

@@ -35,6 +35,7 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
       .generic_batches = options.generic_batches,
       .winograd_modes = options.winograd_modes};
   PointEvaluator evaluator(context, threads);
+  if (options.keep_design_space) evaluator.record_design_space(options.design_space_sample);
   SearchStats stats{.method = "local", .threads = threads};
   // The endpoints SP = 0 and SP = N, locally optimised, are always candidates, so a hybrid
   // result is never below the generic-only or pipeline-only design on the same budget.
@@ -71,12 +72,15 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   SearchResult result;
   result.feasible = evaluator.any_feasible();
   result.tightest = evaluator.tightest();
+  const DesignBudget made_for{
+      .dsp = budget.dsp, .bram18 = budget.bram18, .dram_bw_gbps = budget.dram_bw_gbps};
   if (result.feasible) {
     result.design = evaluator.best().design;
-    result.design.made_for = {.dsp = budget.dsp, .bram18 = budget.bram18,
-                              .dram_bw_gbps = budget.dram_bw_gbps};
+    result.design.made_for = made_for;
     result.estimate = evaluate(workload, result.design, budget);
   }
+  result.design_space = evaluator.take_design_space();
+  for (ParetoEntry& entry : result.design_space.front) entry.design.made_for = made_for;
   stats.evaluated = evaluator.designs_evaluated();
   stats.stage_costs = table.model_calls;
   stats.points = evaluator.points_evaluated();

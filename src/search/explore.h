@@ -11,6 +11,7 @@
 #include "model/estimate.h"
 #include "model/workload.h"
 #include "search/objective.h"
+#include "search/pareto.h"
 #include "search/search_options.h"
 #include "util/expected.h"
 
@@ -36,6 +37,9 @@ struct SearchResult {
   Estimate estimate;   // of `design`, by evaluate()
   Rejection tightest;  // when nothing is feasible: the violation closest to being met
   SearchStats stats;
+  // With SearchOptions::keep_design_space: the front (each design's made_for set, as
+  // `design`'s) and a sample of the feasible designs evaluated.
+  DesignSpace design_space;
 };
 
 // Errors only for invalid options; "no feasible design" is a result (feasible = false).

@@ -42,13 +42,15 @@ std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<Glob
   }
   std::vector<PointOutcome> outcomes(fresh.size());
   std::vector<EvalCounter> counters(fresh.size());
+  std::vector<PointDesigns> designs(log_ ? fresh.size() : 0);
   parallel_for(static_cast<int>(fresh.size()), threads_, [&](int i, int worker) {
     const auto at = static_cast<size_t>(i);
-    outcomes[at] =
-        evaluate_point(context_, fresh[at], scratch_[static_cast<size_t>(worker)], counters[at]);
+    outcomes[at] = evaluate_point(context_, fresh[at], scratch_[static_cast<size_t>(worker)],
+                                  counters[at], log_ ? &designs[at] : nullptr);
   });
   for (size_t i = 0; i < fresh.size(); ++i) {
     designs_ += counters[i].designs;
+    if (log_) log_->merge(std::move(designs[i]));
     const PointOutcome& o = outcomes[i];
     if (!o.feasible) {
       ++infeasible_;

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <unordered_map>
 #include <vector>
 
@@ -34,6 +35,12 @@ class PointEvaluator {
   double seconds() const;
   int threads() const { return threads_; }
 
+  // From now on, also keep the Pareto front of every feasible design evaluated and a sample
+  // of at most `sample_capacity` of them (pareto.h); costs nothing when not called.
+  void record_design_space(size_t sample_capacity) { log_.emplace(sample_capacity); }
+  // What was recorded (`recorded` false when record_design_space was not called).
+  DesignSpace take_design_space() { return log_ ? log_->take() : DesignSpace{}; }
+
  private:
   const SearchContext& context_;
   int threads_;
@@ -45,6 +52,7 @@ class PointEvaluator {
   int64_t designs_ = 0;
   int64_t infeasible_ = 0;
   std::map<std::string, int64_t> by_reason_;
+  std::optional<DesignSpaceLog> log_;
   std::chrono::steady_clock::time_point start_;
 };
 

@@ -71,6 +71,10 @@ struct SearchOptions {
   // both): 0 = spatial only, 2 = F(2x2,3x3), 4 = F(4x4,3x3).
   std::vector<int> winograd_modes = {0, 2, 4};
   std::vector<int> pipeline_batches = default_pipeline_batches();
+  // Keep the Pareto front of every feasible design evaluated and a uniform sample of at most
+  // design_space_sample of them for plotting (pareto.h); off, the search pays nothing.
+  bool keep_design_space = false;
+  size_t design_space_sample = 2000;
   // Called on the calling thread after each PSO iteration / exhaustive chunk.
   std::function<void(const SearchProgress&)> progress;
 };
