@@ -5,7 +5,10 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/report_files.h"
 #include "cli/search_flags.h"
+#include "design/design_json.h"
+#include "report/html_report.h"
 #include "report/search_report.h"
 #include "search/compare.h"
 
@@ -13,9 +16,29 @@ namespace dnne::cli {
 
 namespace {
 
-int run_compare(const SearchFlags& f) {
+// DIR/report.json (the --json object), DIR/report.html and each feasible row's design file,
+// DIR/pipeline.json, DIR/dnnbuilder.json, DIR/generic.json, DIR/hybrid.json.
+Expected<bool> write_outputs(const std::string& dir, const Problem& p, const CompareResult& r,
+                             const nlohmann::json& report, const nlohmann::json& options) {
+  OutputFiles files = {{"report.json", report.dump(2) + "\n"},
+                       {"report.html", compare_report_html({.report = report,
+                                                            .hybrid_space = r.hybrid.design_space,
+                                                            .options = options})}};
+  const std::pair<const char*, const SearchResult*> rows[] = {{"pipeline", &r.pipeline},
+                                                              {"dnnbuilder", &r.dnnbuilder},
+                                                              {"generic", &r.generic},
+                                                              {"hybrid", &r.hybrid}};
+  for (const auto& [name, result] : rows)
+    if (result->feasible)
+      files.push_back({std::string(name) + ".json",
+                       design_to_json(result->design, p.workload, p.network).dump(2) + "\n"});
+  return write_output_files(dir, files);
+}
+
+int run_compare(const SearchFlags& f, const std::string& out) {
   auto options = make_search_options(f, "compare");
   if (!options) return report_error(options.error());
+  options->keep_design_space = !out.empty();
   auto problem = load_problem(f);
   if (!problem) return report_error(problem.error());
   auto result = compare(problem->workload, problem->budget.budget, *options);
@@ -28,8 +51,13 @@ int run_compare(const SearchFlags& f) {
                               .budget = p.budget.budget,
                               .overrides = p.budget.overrides,
                               .result = *result};
+  const nlohmann::json report = compare_report_json(in);
+  if (!out.empty() && result->hybrid.feasible) {
+    auto written = write_outputs(out, p, *result, report, search_options_json(*options));
+    if (!written) return report_error(written.error());
+  }
   if (f.json)
-    std::cout << compare_report_json(in).dump(2) << "\n";
+    std::cout << report.dump(2) << "\n";
   else
     std::cout << compare_report_table(in);
   // The hybrid space contains both baselines: if it has nothing feasible, nothing is.
@@ -48,8 +76,12 @@ Command compare_command() {
   return {"compare", "best pipeline, generic and hybrid designs on one budget, side by side",
           [](CLI::App& app) -> Runner {
             auto f = std::make_shared<SearchFlags>();
+            auto out = std::make_shared<std::string>();
             add_search_flags(app, *f);
-            return [f] { return run_compare(*f); };
+            app.add_option("--out", *out,
+                           "write DIR/report.json, DIR/report.html and each design's file "
+                           "(DIR/hybrid.json, ...)");
+            return [f, out] { return run_compare(*f, *out); };
           }};
 }
 

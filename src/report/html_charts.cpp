@@ -13,11 +13,20 @@ using json = nlohmann::json;
 const json kBounds = {"dsp", "bram", "bandwidth", "dependency", "none"};
 const json kBoundColours = {"#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#999999"};
 
+const json kParadigms = {"pipeline", "dnnbuilder", "generic", "hybrid"};
+const json kParadigmColours = {"#ff7f00", "#fdbf6f", "#377eb8", "#e31a1c"};
+
 json encode_enter(json enter) {
   return {{"enter", std::move(enter)}};
 }
 
 }  // namespace
+
+std::string paradigm_colour(const std::string& paradigm) {
+  for (size_t i = 0; i < kParadigms.size(); ++i)
+    if (kParadigms[i] == paradigm) return kParadigmColours[i];
+  return "#e31a1c";
+}
 
 json layer_time_chart(const json& report) {
   const json& layers = report.at("layers");
@@ -225,12 +234,13 @@ json design_space_values(const std::vector<ParetoEntry>& front,
 
 json design_space_chart(const std::string& x_metric, const std::string& x_title, bool log_x,
                         const std::vector<MarkedDesign>& marked) {
-  json marked_values = json::array(), labels = json::array();
+  json marked_values = json::array(), labels = json::array(), colours = json::array();
   for (const MarkedDesign& m : marked) {
     json v = m.metrics;
     v["label"] = m.label;
     marked_values.push_back(std::move(v));
     labels.push_back(m.label);
+    colours.push_back(m.colour);
   }
   const std::string y = "throughput_fps";
   auto fields = [](const std::string& field) {
@@ -270,10 +280,7 @@ json design_space_chart(const std::string& x_metric, const std::string& x_title,
          {"type", "ordinal"},
          {"domain", {"evaluated (sample)", "Pareto front"}},
          {"range", {"#bbbbbb", "#1f78b4"}}},
-        {{"name", "marked"},
-         {"type", "ordinal"},
-         {"domain", labels},
-         {"range", {"#e31a1c", "#ff7f00", "#33a02c", "#6a3d9a"}}}}},
+        {{"name", "marked"}, {"type", "ordinal"}, {"domain", labels}, {"range", colours}}}},
       {"axes",
        {{{"orient", "bottom"}, {"scale", "x"}, {"title", x_title}, {"grid", true}},
         {{"orient", "left"}, {"scale", "y"}, {"title", "throughput (frames/s)"}, {"grid", true}}}},
@@ -331,8 +338,8 @@ json paradigm_chart(const std::string& title, const std::string& unit,
          {"zero", true}},
         {{"name", "colour"},
          {"type", "ordinal"},
-         {"domain", {"pipeline", "dnnbuilder", "generic", "hybrid"}},
-         {"range", {"#ff7f00", "#fdbf6f", "#377eb8", "#e31a1c"}}}}},
+         {"domain", kParadigms},
+         {"range", kParadigmColours}}}},
       {"axes",
        {{{"orient", "bottom"}, {"scale", "x"}},
         {{"orient", "left"}, {"scale", "y"}, {"title", unit}, {"grid", true}}}},

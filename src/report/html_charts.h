@@ -24,7 +24,10 @@ nlohmann::json resources_chart(const nlohmann::json& report);
 struct MarkedDesign {
   std::string label;
   nlohmann::json metrics;
+  std::string colour = "#e31a1c";
 };
+// The colours of compare's rows, shared by its bar charts and its design-space marks.
+std::string paradigm_colour(const std::string& paradigm);
 
 // Throughput against `x_metric` (a kParetoAxes key) over the sampled designs, the front and
 // the marked designs. `sample_data` and `front_data` name shared data sets (html_page.h)

@@ -188,7 +188,7 @@ std::string compare_report_html(const CompareHtmlInput& in) {
     table += "<td>" + scalar(x.at("design").at("split_point")) + "</td>";
     for (const Figure& f : kFigures) table += figure_cell(x.at("metrics"), f, attr);
     table += "</tr>\n";
-    marked.push_back({.label = name, .metrics = x.at("metrics")});
+    marked.push_back({.label = name, .metrics = x.at("metrics"), .colour = paradigm_colour(name)});
   }
   table += "</table>\n";
   std::vector<std::pair<std::string, std::string>> speedups;
