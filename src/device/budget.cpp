@@ -5,6 +5,16 @@
 
 namespace dnne {
 
+namespace {
+// A budget is a share of the device: asking for more than the device has would model a
+// design that cannot be built on it. The clock is not capped: the device's is a default.
+std::string more_than_device(const std::string& flag, const std::string& value,
+                             const Device& device, const std::string& figure, const char* what) {
+  return flag + " " + value + ": " + device.name + " has " + figure + " " + what +
+         "; expected at most " + figure + " (or a percentage, e.g. 90%)";
+}
+}  // namespace
+
 Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overrides) {
   Budget budget = default_budget(device, overrides.precision_bits.value_or(16));
   std::vector<std::string> problems;
@@ -15,6 +25,9 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
     if (*overrides.dsp > kMaxDsp)
       problems.push_back("--dsp " + std::to_string(*overrides.dsp) + ": expected at most " +
                          std::to_string(kMaxDsp) + " DSP slices");
+    else if (*overrides.dsp > device.dsp)
+      problems.push_back(more_than_device("--dsp", std::to_string(*overrides.dsp), device,
+                                          std::to_string(device.dsp), "DSP slices"));
     budget.dsp = *overrides.dsp;
   }
   if (overrides.bram18) {
@@ -24,6 +37,9 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
     if (*overrides.bram18 > kMaxBram18)
       problems.push_back("--bram18 " + std::to_string(*overrides.bram18) + ": expected at most " +
                          std::to_string(kMaxBram18) + " BRAM18 blocks");
+    else if (*overrides.bram18 > device.bram18)
+      problems.push_back(more_than_device("--bram18", std::to_string(*overrides.bram18), device,
+                                          std::to_string(device.bram18), "BRAM18 blocks"));
     budget.bram18 = *overrides.bram18;
   }
   if (overrides.dram_bw_gbps) {
@@ -36,6 +52,10 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
     if (*overrides.dram_bw_gbps > kMaxDramBwGbps)
       problems.push_back("--bw-gbps " + format_number(*overrides.dram_bw_gbps) +
                          ": expected at most " + format_number(kMaxDramBwGbps) + " GB/s");
+    else if (*overrides.dram_bw_gbps > device.dram_bw_gbps)
+      problems.push_back(more_than_device("--bw-gbps", format_number(*overrides.dram_bw_gbps),
+                                          device, format_number(device.dram_bw_gbps),
+                                          "GB/s of DRAM bandwidth"));
     budget.dram_bw_gbps = *overrides.dram_bw_gbps;
   }
   if (overrides.clock_mhz) {

@@ -26,10 +26,17 @@ struct BudgetOverrides {
   std::optional<double> dram_bw_gbps;
   std::optional<double> clock_mhz;
   std::optional<int> precision_bits;
+  // Which of them a design file set (bench: the budget it was made for, its clock and
+  // precision) rather than a flag; reports say where each figure came from.
+  struct {
+    bool dsp = false, bram18 = false, dram_bw_gbps = false, clock_mhz = false,
+         precision_bits = false;
+  } from_design_file;
 };
 
 // Errors name the flag and what was expected (e.g. "--dsp 0: expected a positive number of
-// DSP slices").
+// DSP slices"); a DSP, BRAM18 or bandwidth figure above the device's is an error naming the
+// device's figure (a budget is a share of the device).
 Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overrides);
 
 }  // namespace dnne

@@ -58,6 +58,20 @@ std::string_view resource_name(Resource resource) {
   return "design";
 }
 
+std::string_view scope_name(Scope scope) {
+  switch (scope) {
+    case Scope::kDesign:
+      return "design";
+    case Scope::kPipeline:
+      return "pipeline";
+    case Scope::kGeneric:
+      return "generic";
+    case Scope::kDevice:
+      return "device";
+  }
+  return "design";
+}
+
 namespace {
 // Whole numbers print as such; bandwidths with two decimals.
 std::string number(double value) {
@@ -88,15 +102,18 @@ std::string design_text(const Violation& v) {
 
 std::string describe(const Violation& v) {
   std::string text;
+  // A budget over the device (model/device_fit.h): the budget, not a need of the design.
+  const char* amount = v.scope == Scope::kDevice ? " budget " : " needed ";
   switch (v.resource) {
     case Resource::kDsp:
-      text = "DSP needed " + number(v.needed) + " > available " + number(v.available);
+      text = std::string("DSP") + amount + number(v.needed) + " > available " + number(v.available);
       break;
     case Resource::kBram18:
-      text = "BRAM18 needed " + number(v.needed) + " > available " + number(v.available);
+      text =
+          std::string("BRAM18") + amount + number(v.needed) + " > available " + number(v.available);
       break;
     case Resource::kBandwidth:
-      text = "DRAM bandwidth needed " + number(v.needed) + " GB/s > available " +
+      text = std::string("DRAM bandwidth") + amount + number(v.needed) + " GB/s > available " +
              number(v.available) + " GB/s";
       break;
     case Resource::kDesign:

@@ -3,6 +3,7 @@
 // (an infeasible design is a value, not an error: STYLE.md after Timeloop's EvalStatus).
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -41,6 +42,11 @@ struct LayerEstimate {
 enum class Resource { kDsp, kBram18, kBandwidth, kDesign };
 std::string_view resource_name(Resource resource);
 
+// Where a violation lies: the whole design, one of its parts, or the device the design is
+// benched on (a budget larger than the device: model/device_fit.h).
+enum class Scope { kDesign, kPipeline, kGeneric, kDevice };
+std::string_view scope_name(Scope scope);  // "design", "pipeline", "generic", "device"
+
 struct Violation {
   Resource resource = Resource::kDesign;
   double needed = 0;
@@ -50,6 +56,7 @@ struct Violation {
   // resource a field over-asks, e.g. "split.pipeline_dsp" or "generic input buffer". A string
   // literal (or null), so a Violation never allocates.
   const char* field = nullptr;
+  Scope scope = Scope::kDesign;
 };
 
 struct PartSummary {
@@ -75,6 +82,11 @@ struct Estimate {
   void clear_violations() {
     feasible = true;
     violation_count = 0;
+  }
+  // Marks the violations recorded from index `first` on as `scope`'s (the part that added them).
+  void set_scope_from(int first, Scope scope) {
+    const int shown = std::min(violation_count, static_cast<int>(violations.size()));
+    for (int i = first; i < shown; ++i) violations[static_cast<size_t>(i)].scope = scope;
   }
 
   double throughput_fps = 0;

@@ -22,17 +22,20 @@ void check_split(const ResourceSplit& s, const Budget& b, Estimate& out) {
     out.add_violation({.resource = Resource::kDsp,
                        .needed = static_cast<double>(s.pipeline_dsp),
                        .available = static_cast<double>(b.dsp),
-                       .field = "split.pipeline_dsp"});
+                       .field = "split.pipeline_dsp",
+                       .scope = Scope::kPipeline});
   if (s.pipeline_bram18 > b.bram18 || s.pipeline_bram18 < 0)
     out.add_violation({.resource = Resource::kBram18,
                        .needed = static_cast<double>(s.pipeline_bram18),
                        .available = static_cast<double>(b.bram18),
-                       .field = "split.pipeline_bram18"});
+                       .field = "split.pipeline_bram18",
+                       .scope = Scope::kPipeline});
   if (s.pipeline_dram_bw_gbps > b.dram_bw_gbps || s.pipeline_dram_bw_gbps < 0)
     out.add_violation({.resource = Resource::kBandwidth,
                        .needed = s.pipeline_dram_bw_gbps,
                        .available = b.dram_bw_gbps,
-                       .field = "split.pipeline_dram_bw_gbps"});
+                       .field = "split.pipeline_dram_bw_gbps",
+                       .scope = Scope::kPipeline});
 }
 }  // namespace
 
@@ -64,8 +67,13 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
     b.bram18 = budget.bram18 - a.bram18;
     b.dram_bw_gbps = budget.dram_bw_gbps - a.dram_bw_gbps;
   }
+  // Each part's violations are marked as its own, so reports can name the part.
+  const int before_a = out.violation_count;
   evaluate_pipeline_part(workload, sp, design.pipeline, a, out);
+  out.set_scope_from(before_a, Scope::kPipeline);
+  const int before_b = out.violation_count;
   evaluate_generic_part(workload, sp, design.generic, b, out);
+  out.set_scope_from(before_b, Scope::kGeneric);
 
   // The parts work on different frames concurrently: the slower one sets the rate, a frame
   // passes through both (MODELS.md 5).

@@ -24,8 +24,27 @@ std::string stage_name(const DesignReportInput& in, int stage) {
 }
 
 std::string violation_text(const DesignReportInput& in, const Violation& v) {
+  std::string where;
+  switch (v.scope) {
+    case Scope::kPipeline:
+    case Scope::kGeneric:
+      where = std::string(scope_name(v.scope)) + " part: ";
+      break;
+    case Scope::kDevice:
+      where = "device " + in.device.name + ": ";
+      break;
+    case Scope::kDesign:
+      break;
+  }
+  // A stage's violation names its layer instead of describe()'s stage index.
+  Violation shown = v;
   const std::string name = stage_name(in, v.stage);
-  return describe(v) + (name.empty() ? "" : " [" + name + "]");
+  if (!name.empty()) {
+    where =
+        (where.empty() ? "layer " : where.substr(0, where.size() - 2) + ", layer ") + name + ": ";
+    shown.stage = -1;
+  }
+  return where + describe(shown);
 }
 
 std::vector<std::string> overridden_fields(const BudgetOverrides& o) {
@@ -36,6 +55,51 @@ std::vector<std::string> overridden_fields(const BudgetOverrides& o) {
   if (o.clock_mhz) fields.push_back("clock_mhz");
   if (o.precision_bits) fields.push_back("precision");
   return fields;
+}
+
+namespace {
+const char* origin(bool overridden, bool from_design_file, const char* otherwise = "device") {
+  if (!overridden) return otherwise;
+  return from_design_file ? "design_file" : "flag";
+}
+}  // namespace
+
+nlohmann::json budget_json(const Budget& b, const BudgetOverrides& o) {
+  const auto& file = o.from_design_file;
+  return {{"dsp", b.dsp},
+          {"bram18", b.bram18},
+          {"dram_bw_gbps", b.dram_bw_gbps},
+          {"clock_mhz", b.clock_mhz},
+          {"precision", b.precision_bits},
+          {"overridden", overridden_fields(o)},
+          {"from",
+           {{"dsp", origin(o.dsp.has_value(), file.dsp)},
+            {"bram18", origin(o.bram18.has_value(), file.bram18)},
+            {"dram_bw_gbps", origin(o.dram_bw_gbps.has_value(), file.dram_bw_gbps)},
+            {"clock_mhz", origin(o.clock_mhz.has_value(), file.clock_mhz)},
+            {"precision", origin(o.precision_bits.has_value(), file.precision_bits, "default")}}}};
+}
+
+std::string budget_origin_line(const Device& device, const BudgetOverrides& o) {
+  const auto& file = o.from_design_file;
+  std::string from_file, from_flags;
+  auto add = [](std::string& list, const std::string& item) {
+    list += (list.empty() ? "" : ", ") + item;
+  };
+  auto sort = [&](bool overridden, bool by_file, const char* name, const char* flag) {
+    if (overridden) by_file ? add(from_file, name) : add(from_flags, flag);
+  };
+  sort(o.dsp.has_value(), file.dsp, "DSP", "--dsp");
+  sort(o.bram18.has_value(), file.bram18, "BRAM18", "--bram18");
+  sort(o.dram_bw_gbps.has_value(), file.dram_bw_gbps, "DRAM bandwidth", "--bw-gbps");
+  sort(o.clock_mhz.has_value(), file.clock_mhz, "clock", "--clock-mhz");
+  sort(o.precision_bits.has_value(), file.precision_bits, "precision", "--precision");
+  std::string line = "budget from: " + device.name + " (device)";
+  if (!from_file.empty() || !from_flags.empty()) line += ", except *";
+  if (!from_file.empty()) line += " from the design file: " + from_file;
+  if (!from_file.empty() && !from_flags.empty()) line += ";";
+  if (!from_flags.empty()) line += " from flags: " + from_flags;
+  return line + "\n";
 }
 
 }  // namespace detail
@@ -59,10 +123,11 @@ nlohmann::json violations_json(const DesignReportInput& in) {
     list.push_back({{"resource", std::string(resource_name(v.resource))},
                     {"needed", v.needed},
                     {"available", v.available},
-                    {"stage", v.stage >= 0 ? nlohmann::json(detail::stage_name(in, v.stage))
-                                           : nlohmann::json(nullptr)},
-                    {"field", v.field ? nlohmann::json(v.field) : nlohmann::json(nullptr)},
+                    {"scope", std::string(scope_name(v.scope))},
                     {"message", detail::violation_text(in, v)}});
+    // Only a stage's violation has a stage, only one a design or budget field causes a field.
+    if (v.stage >= 0) list.back()["stage"] = detail::stage_name(in, v.stage);
+    if (v.field) list.back()["field"] = v.field;
   }
   return list;
 }
@@ -98,13 +163,7 @@ nlohmann::json design_report_json(const DesignReportInput& in) {
             {"board", in.device.board},
             {"dsp_family", std::string(dsp_family_name(in.device.dsp_family))}}},
           {"paradigm", paradigm_of(in.design, in.workload)},
-          {"budget",
-           {{"dsp", b.dsp},
-            {"bram18", b.bram18},
-            {"dram_bw_gbps", b.dram_bw_gbps},
-            {"clock_mhz", b.clock_mhz},
-            {"precision", b.precision_bits},
-            {"overridden", detail::overridden_fields(in.overrides)}}},
+          {"budget", detail::budget_json(b, in.overrides)},
           {"design", design_to_json(in.design, in.workload, in.network)},
           {"metrics",
            {{"throughput_gops", e.throughput_gops},

@@ -66,7 +66,7 @@ std::string totals(const DesignReportInput& in) {
       << marked(fixed(detail::effective_clock_mhz(in), 1), o.clock_mhz.has_value()) << " MHz\n"
       << "precision       "
       << marked(std::to_string(b.precision_bits), o.precision_bits.has_value()) << " bits\n";
-  if (!detail::overridden_fields(o).empty()) out << "(* overridden for this run)\n";
+  out << detail::budget_origin_line(in.device, o);
   return out.str();
 }
 

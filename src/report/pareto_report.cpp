@@ -4,6 +4,7 @@
 
 #include "design/design_json.h"
 #include "model/evaluate.h"
+#include "report/design_report_detail.h"
 #include "report/table.h"
 
 namespace dnne {
@@ -115,12 +116,7 @@ nlohmann::json pareto_index_json(const ParetoReportInput& in) {
                        {"metrics", entry["metrics"]}});
   return {{"model", in.network.name()},
           {"device", in.device.name},
-          {"budget",
-           {{"dsp", in.budget.dsp},
-            {"bram18", in.budget.bram18},
-            {"dram_bw_gbps", in.budget.dram_bw_gbps},
-            {"clock_mhz", in.budget.clock_mhz},
-            {"precision", in.budget.precision_bits}}},
+          {"budget", detail::budget_json(in.budget, in.overrides)},
           {"axes", axes},
           {"designs", designs}};
 }

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "report/design_report_detail.h"
 #include "report/table.h"
 
 namespace dnne {
@@ -67,14 +68,6 @@ std::string design_summary_line(const Design& d, const Workload& workload) {
 
 namespace {
 
-nlohmann::json budget_json(const Budget& b) {
-  return {{"dsp", b.dsp},
-          {"bram18", b.bram18},
-          {"dram_bw_gbps", b.dram_bw_gbps},
-          {"clock_mhz", b.clock_mhz},
-          {"precision", b.precision_bits}};
-}
-
 nlohmann::json ratio(const SearchResult& a, const SearchResult& b,
                      double value(const SearchResult&)) {
   if (!a.feasible || !b.feasible) return nullptr;
@@ -109,7 +102,7 @@ nlohmann::json explore_report_json(const ExploreReportInput& in) {
            {"paradigm", in.paradigm},
            {"feasible", false},
            {"reason", in.result.tightest.reason},
-           {"budget", budget_json(in.budget)}};
+           {"budget", detail::budget_json(in.budget, in.overrides)}};
   }
   out["search"] = search_stats_json(in.result.stats);
   return out;
@@ -126,8 +119,9 @@ nlohmann::json compare_report_json(const CompareReportInput& in) {
                                 .result = result,
                                 .paradigm = paradigm});
   };
-  nlohmann::json out = {
-      {"model", in.network.name()}, {"device", in.device.name}, {"budget", budget_json(in.budget)}};
+  nlohmann::json out = {{"model", in.network.name()},
+                        {"device", in.device.name},
+                        {"budget", detail::budget_json(in.budget, in.overrides)}};
   out["results"] = {{"pipeline", entry(r.pipeline, "pipeline")},
                     {"generic", entry(r.generic, "generic")},
                     {"hybrid", entry(r.hybrid, "hybrid")},
@@ -146,9 +140,15 @@ nlohmann::json compare_report_json(const CompareReportInput& in) {
 std::string compare_report_table(const CompareReportInput& in) {
   const CompareResult& r = in.result;
   std::ostringstream out;
-  out << in.network.name() << " on " << in.device.name << ": " << in.budget.dsp << " DSP, "
-      << in.budget.bram18 << " BRAM18, " << fixed(in.budget.dram_bw_gbps, 1) << " GB/s, "
-      << fixed(in.budget.clock_mhz, 0) << " MHz, " << in.budget.precision_bits << "-bit\n\n";
+  const BudgetOverrides& o = in.overrides;
+  auto mark = [](bool overridden) { return overridden ? "*" : ""; };
+  out << in.network.name() << " on " << in.device.name << ": " << with_commas(in.budget.dsp)
+      << mark(o.dsp.has_value()) << " DSP, " << with_commas(in.budget.bram18)
+      << mark(o.bram18.has_value()) << " BRAM18, " << fixed(in.budget.dram_bw_gbps, 1)
+      << mark(o.dram_bw_gbps.has_value()) << " GB/s, " << fixed(in.budget.clock_mhz, 0)
+      << mark(o.clock_mhz.has_value()) << " MHz, " << in.budget.precision_bits
+      << mark(o.precision_bits.has_value()) << "-bit\n"
+      << detail::budget_origin_line(in.device, o) << "\n";
   TextTable table({{"design", TextTable::Align::kLeft},
                    {"split"},
                    {"GOP/s"},

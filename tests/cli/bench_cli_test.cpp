@@ -92,7 +92,9 @@ TEST(BenchCli, TableMarksOverridesAndTotals) {
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find(" / 4,000* ("), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("(* overridden for this run)"), std::string::npos);
+  EXPECT_NE(r.out.find("\nbudget from: ku115 (device), except * from flags: --bram18\n"),
+            std::string::npos)
+      << r.out;
   EXPECT_NE(r.out.find("GOP/s"), std::string::npos);
   EXPECT_NE(r.out.find("feasible: yes"), std::string::npos);
 }
@@ -107,8 +109,55 @@ TEST(BenchCli, InfeasibleDesignIsReportedWithExitZero) {
   const auto json = nlohmann::json::parse(j.out);
   EXPECT_EQ(json["feasible"], false);
   ASSERT_GE(json["violations"].size(), 1u);
-  EXPECT_EQ(json["violations"][0]["resource"], "dsp");
-  EXPECT_FALSE(json["violations"][0]["message"].get<std::string>().empty());
+  // A part's violation names the part; a whole-part total has no stage key, no null.
+  EXPECT_EQ(json["violations"][0],
+            (nlohmann::json{{"resource", "dsp"},
+                            {"needed", 1200.0},
+                            {"available", 1000.0},
+                            {"scope", "pipeline"},
+                            {"field", "split.pipeline_dsp"},
+                            {"message",
+                             "pipeline part: DSP needed 1200 > available 1000 "
+                             "(split.pipeline_dsp)"}}));
+  EXPECT_EQ(json["violations"][2],
+            (nlohmann::json{{"resource", "dsp"},
+                            {"needed", 4096.0},
+                            {"available", 0.0},
+                            {"scope", "generic"},
+                            {"message", "generic part: DSP needed 4096 > available 0"}}));
+  EXPECT_NE(
+      r.out.find("  - pipeline part: DSP needed 1200 > available 1000 (split.pipeline_dsp)\n"),
+      std::string::npos)
+      << r.out;
+}
+
+// A stage's violation names the part and the layer; the JSON has "stage" only then.
+TEST(BenchCli, StageViolationNamesThePartAndTheLayer) {
+  char path[] = "/tmp/dnne_small_buffer_XXXXXX.json";
+  const int fd = mkstemps(path, 5);
+  ASSERT_GE(fd, 0);
+  close(fd);
+  // 16 input lanes need 8 BRAM18 (16-bit: 2 elements per 36-bit port), and conv1's smallest
+  // input tile more than the 4 given.
+  std::ofstream(path) << R"({ "split_point": 0, "generic": { "p_in": 16, "p_out": 16,
+    "input_buffer_bram18": 4, "weight_buffer_bram18": 128, "output_buffer_bram18": 64 } })";
+  const CliResult r = run_cli("bench alexnet --device zcu104 --json --design " + std::string(path));
+  std::remove(path);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(j["violations"][0].contains("stage"));
+  EXPECT_EQ(j["violations"][0]["message"],
+            "generic part: BRAM18 needed 8 > available 4 (generic input buffer)");
+  EXPECT_EQ(j["violations"][1], (nlohmann::json{{"resource", "bram18"},
+                                                {"needed", 6.0},
+                                                {"available", 4.0},
+                                                {"scope", "generic"},
+                                                {"stage", "conv1"},
+                                                {"field", "generic input buffer"},
+                                                {"message",
+                                                 "generic part, layer conv1: BRAM18 "
+                                                 "needed 6 > available 4 (generic "
+                                                 "input buffer)"}}));
 }
 
 TEST(BenchCli, CsvHasOneRowPerStageLayer) {

@@ -55,10 +55,33 @@ TEST(Budget, FiguresPastTheLimitsAreRejected) {
             "--bram18 1048577: expected at most 1048576 BRAM18 blocks\n"
             "--bw-gbps 1000000: expected at most 100000 GB/s\n"
             "--clock-mhz 1e+12: expected at most 1000 MHz");
-  EXPECT_TRUE(make_budget(zc706, {.dsp = kMaxDsp,
-                                  .bram18 = kMaxBram18,
-                                  .dram_bw_gbps = kMaxDramBwGbps,
-                                  .clock_mhz = kMaxClockMhz}));
+  // The ceilings themselves are accepted on a device (file) that has that much.
+  Device huge = zc706;
+  huge.dsp = kMaxDsp, huge.bram18 = kMaxBram18, huge.dram_bw_gbps = kMaxDramBwGbps;
+  EXPECT_TRUE(make_budget(huge, {.dsp = kMaxDsp,
+                                 .bram18 = kMaxBram18,
+                                 .dram_bw_gbps = kMaxDramBwGbps,
+                                 .clock_mhz = kMaxClockMhz}));
+}
+
+// A budget is a share of the device: more than it has is bad input naming the device's
+// figure. The clock is not capped (the device's is only a default).
+TEST(Budget, FiguresAboveTheDeviceAreRejected) {
+  const Device zc706 = *find_device("zc706");
+  const auto b =
+      make_budget(zc706, {.dsp = 10000, .bram18 = 1091, .dram_bw_gbps = 12.9, .clock_mhz = 400.0});
+  ASSERT_FALSE(b);
+  EXPECT_EQ(b.error().message,
+            "--dsp 10000: zc706 has 900 DSP slices; expected at most 900 (or a percentage, "
+            "e.g. 90%)\n"
+            "--bram18 1091: zc706 has 1090 BRAM18 blocks; expected at most 1090 (or a "
+            "percentage, e.g. 90%)\n"
+            "--bw-gbps 12.9: zc706 has 12.8 GB/s of DRAM bandwidth; expected at most 12.8 (or a "
+            "percentage, e.g. 90%)");
+  const auto all = make_budget(zc706, {.dsp = 900, .bram18 = 1090, .dram_bw_gbps = 12.8});
+  ASSERT_TRUE(all);
+  EXPECT_EQ(all->dsp, 900);
+  EXPECT_EQ(make_budget(zc706, {.clock_mhz = 400.0})->clock_mhz, 400.0);
 }
 
 TEST(DspPacking, Dsp48E2PacksTwoInt8Macs) {

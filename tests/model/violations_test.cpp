@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "model/device_fit.h"
 #include "model/small_networks.h"
 
 namespace dnne {
@@ -24,6 +25,47 @@ TEST(Violations, OverBudgetTotalsNameTheResource) {
   EXPECT_EQ(describe(e.violations[1]), "BRAM18 needed 5 > available 3");
   // Still a full estimate: the search can rank how far off it is.
   EXPECT_GT(e.throughput_fps, 0);
+}
+
+TEST(Violations, EachPartsViolationsCarryItsScope) {
+  const Workload w = make_workload(testnets::one_conv());
+  const Estimate e = evaluate(w, pipeline_design(2, 4, 1), testnets::budget(4, 3));
+  ASSERT_EQ(e.violation_count, 2);
+  EXPECT_EQ(e.violations[0].scope, Scope::kPipeline);
+  EXPECT_EQ(e.violations[1].scope, Scope::kPipeline);
+  EXPECT_EQ(scope_name(Scope::kGeneric), "generic");
+}
+
+// A budget over the device comes first, described as a budget, and the model's violations
+// are kept (and counted past the fixed array).
+TEST(Violations, BudgetOverTheDeviceIsListedFirst) {
+  const Workload w = make_workload(testnets::one_conv());
+  Budget budget = testnets::budget(4, 3);
+  Estimate e = evaluate(w, pipeline_design(2, 4, 1), budget);
+  Device device{.name = "small", .dsp = 2, .bram18 = 3, .dram_bw_gbps = budget.dram_bw_gbps / 2};
+  add_device_violations(budget, device, e);
+  ASSERT_EQ(e.violation_count, 4);
+  EXPECT_FALSE(e.feasible);
+  EXPECT_EQ(e.violations[0].scope, Scope::kDevice);
+  EXPECT_STREQ(e.violations[0].field, "budget.dsp");
+  EXPECT_EQ(describe(e.violations[0]), "DSP budget 4 > available 2 (budget.dsp)");
+  EXPECT_STREQ(e.violations[1].field, "budget.dram_bw_gbps");
+  EXPECT_EQ(describe(e.violations[2]), "DSP needed 8 > available 4");
+  EXPECT_EQ(describe(e.violations[3]), "BRAM18 needed 5 > available 3");
+
+  // Five violations: four kept, all counted.
+  device.bram18 = 1;
+  Estimate more = evaluate(w, pipeline_design(2, 4, 1), budget);
+  add_device_violations(budget, device, more);
+  EXPECT_EQ(more.violation_count, 5);
+  EXPECT_EQ(describe(more.violations[3]), "DSP needed 8 > available 4");
+
+  // A budget within the device adds nothing.
+  Estimate fits = evaluate(w, pipeline_design(1, 1, 1), budget);
+  ASSERT_TRUE(fits.feasible);
+  add_device_violations(budget, {.dsp = 4, .bram18 = 3, .dram_bw_gbps = budget.dram_bw_gbps}, fits);
+  EXPECT_TRUE(fits.feasible);
+  EXPECT_EQ(fits.violation_count, 0);
 }
 
 TEST(Violations, BadDesignParametersNeverCrash) {

@@ -81,7 +81,7 @@ TEST(DesignReport, JsonCarriesTheEstimateAndTheOverrides) {
   EXPECT_EQ(j["feasible"], false);
   EXPECT_EQ(j["violations"][0]["resource"], "bram18");
   EXPECT_EQ(j["violations"][0]["stage"], "pool1");
-  EXPECT_EQ(j["violations"][0]["message"], "BRAM18 needed 600 > available 500 (stage 2) [pool1]");
+  EXPECT_EQ(j["violations"][0]["message"], "layer pool1: BRAM18 needed 600 > available 500");
   const auto& second = j["layers"][1];
   EXPECT_EQ(second["name"], "conv1_2");
   EXPECT_EQ(second["part"], "pipeline");
@@ -100,8 +100,8 @@ TEST(DesignReport, TableShowsUseAgainstBudgetAndViolations) {
   EXPECT_NE(t.find("BRAM18          1,080 / 4,320 (25.0 %)\n"), std::string::npos) << t;
   EXPECT_NE(t.find("DRAM bandwidth  19.20 / 76.80 GB/s (25.0 %)\n"), std::string::npos) << t;
   EXPECT_NE(t.find("clock           250.0 MHz\nprecision       8* bits\n"), std::string::npos) << t;
-  EXPECT_NE(t.find("feasible: NO, 1 violation:\n  - BRAM18 needed 600 > available 500 (stage 2) "
-                   "[pool1]\n"),
+  EXPECT_NE(t.find("feasible: NO, 1 violation:\n  - layer pool1: BRAM18 needed 600 > available "
+                   "500\n"),
             std::string::npos)
       << t;
 }
