@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "report/analyze_report.h"
+#include "report/zoo_report.h"
 #include "zoo/zoo.h"
 
 namespace dnne::cli {
@@ -17,10 +18,11 @@ struct AnalyzeOptions {
   bool list = false;
 };
 
-int list_zoo() {
-  for (const auto& entry : zoo_entries())
-    std::cout << entry.name << "  (" << to_string(entry.default_input) << ")  "
-              << entry.description << "\n";
+int list_zoo(bool json) {
+  if (json)
+    std::cout << zoo_json(zoo_entries()).dump(2) << "\n";
+  else
+    std::cout << zoo_list(zoo_entries());
   return 0;
 }
 }  // namespace
@@ -32,11 +34,11 @@ Command analyze_command() {
             add_model_options(app, o->model);
             // `analyze --list` needs no model.
             app.get_option("model")->required(false);
-            app.add_flag("--list", o->list, "list the built-in model zoo and exit");
+            app.add_flag("--list", o->list, "list the built-in model zoo and exit (--json: as JSON)");
             auto* json = app.add_flag("--json", o->json, "print JSON (keys as in CLI.md)");
             app.add_flag("--csv", o->csv, "print CSV, one row per layer")->excludes(json);
             return [o]() {
-              if (o->list) return list_zoo();
+              if (o->list) return list_zoo(o->json);
               if (o->model.model.empty())
                 return report_error({"analyze: a MODEL is required (a zoo name or a model file)"});
               auto network = load_network(o->model);
@@ -54,8 +56,12 @@ Command analyze_command() {
 }
 
 Command models_command() {
-  return {"models", "list the built-in model zoo", [](CLI::App&) -> Runner {
-            return [] { return list_zoo(); };
+  return {"models", "list the built-in model zoo (names are case-insensitive)",
+          [](CLI::App& app) -> Runner {
+            auto json = std::make_shared<bool>(false);
+            app.add_flag("--json", *json,
+                         "print JSON: {\"models\": [{\"name\", \"input\", \"description\"}]}");
+            return [json] { return list_zoo(*json); };
           }};
 }
 

@@ -9,7 +9,7 @@
 #include "cli/search_flags.h"
 #include "design/design_json.h"
 #include "report/html_report.h"
-#include "report/search_report.h"
+#include "report/compare_report.h"
 #include "search/compare.h"
 
 namespace dnne::cli {
@@ -18,7 +18,7 @@ namespace {
 
 // DIR/report.json (the --json object), DIR/report.html and each feasible row's design file,
 // DIR/pipeline.json, DIR/dnnbuilder.json, DIR/generic.json, DIR/hybrid.json.
-Expected<bool> write_outputs(const std::string& dir, const Problem& p, const CompareResult& r,
+Expected<std::string> write_outputs(const std::string& dir, const Problem& p, const CompareResult& r,
                              const nlohmann::json& report, const nlohmann::json& options) {
   OutputFiles files = {{"report.json", report.dump(2) + "\n"},
                        {"report.html", compare_report_html({.report = report,
@@ -35,7 +35,15 @@ Expected<bool> write_outputs(const std::string& dir, const Problem& p, const Com
   return write_output_files(dir, files);
 }
 
-int run_compare(const SearchFlags& f, const std::string& out) {
+struct CompareFlags {
+  SearchFlags search;
+  std::string out;
+  bool csv = false;
+};
+
+int run_compare(const CompareFlags& flags) {
+  const SearchFlags& f = flags.search;
+  const std::string& out = flags.out;
   auto options = make_search_options(f, "compare");
   if (!options) return report_error(options.error());
   options->keep_design_space = !out.empty();
@@ -50,21 +58,27 @@ int run_compare(const SearchFlags& f, const std::string& out) {
                               .device = p.budget.device,
                               .budget = p.budget.budget,
                               .overrides = p.budget.overrides,
-                              .result = *result};
+                              .result = *result,
+                              .objective = options->objective,
+                              .winograd = !f.no_winograd};
   const nlohmann::json report = compare_report_json(in);
   if (!out.empty() && result->hybrid.feasible) {
     auto written = write_outputs(out, p, *result, report, search_options_json(*options));
     if (!written) return report_error(written.error());
+    std::cerr << "dnnexplorer: " << *written << "\n";
   }
   if (f.json)
     std::cout << report.dump(2) << "\n";
+  else if (flags.csv)
+    std::cout << compare_report_csv(in);
   else
     std::cout << compare_report_table(in);
   // The hybrid space contains both baselines: if it has nothing feasible, nothing is.
   if (!result->hybrid.feasible) {
     std::cerr << "dnnexplorer: error: no feasible design for " << p.network.name() << " on "
               << p.budget.device.name
-              << "; the tightest violation: " << result->hybrid.tightest.reason << "\n";
+              << "; the tightest violation: " << result->hybrid.tightest.reason
+              << (out.empty() ? "" : "; nothing written to " + out) << "\n";
     return 1;
   }
   return 0;
@@ -75,13 +89,14 @@ int run_compare(const SearchFlags& f, const std::string& out) {
 Command compare_command() {
   return {"compare", "best pipeline, generic and hybrid designs on one budget, side by side",
           [](CLI::App& app) -> Runner {
-            auto f = std::make_shared<SearchFlags>();
-            auto out = std::make_shared<std::string>();
-            add_search_flags(app, *f);
-            app.add_option("--out", *out,
+            auto f = std::make_shared<CompareFlags>();
+            add_search_flags(app, f->search);
+            app.add_option("--out", f->out,
                            "write DIR/report.json, DIR/report.html and each design's file "
                            "(DIR/hybrid.json, ...)");
-            return [f, out] { return run_compare(*f, *out); };
+            app.add_flag("--csv", f->csv, "print one CSV row per design")
+                ->excludes(app.get_option("--json"));
+            return [f] { return run_compare(*f); };
           }};
 }
 

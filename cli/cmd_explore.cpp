@@ -37,7 +37,7 @@ ParetoReportInput pareto_input(const Problem& p, const SearchResult& r) {
 // DIR/design.json (what `bench --design` reads back), DIR/report.json, DIR/layers.csv,
 // DIR/report.html, and with --pareto DIR/pareto/NAME.json for each front design and
 // DIR/pareto/index.json.
-Expected<bool> write_outputs(const ExploreFlags& f, const Problem& p, const SearchResult& r,
+Expected<std::string> write_outputs(const ExploreFlags& f, const Problem& p, const SearchResult& r,
                              const nlohmann::json& report, const nlohmann::json& options) {
   const DesignReportInput in{.network = p.network,
                              .workload = p.workload,
@@ -89,13 +89,14 @@ int run_explore(const ExploreFlags& f) {
               << p.network.name() << " on " << p.budget.device.name
               << "; the tightest violation: " << result->tightest.reason << " ("
               << result->stats.points << (result->stats.points == 1 ? " point" : " points")
-              << " searched)\n";
+              << " searched)" << (f.out.empty() ? "" : "; nothing written to " + f.out) << "\n";
     return 1;
   }
   if (f.pareto) report["pareto"] = pareto_json(pareto_input(p, *result));
   if (!f.out.empty()) {
     auto written = write_outputs(f, p, *result, report, search_options_json(*options));
     if (!written) return report_error(written.error());
+    std::cerr << "dnnexplorer: " << *written << "\n";
   }
   if (f.search.json) {
     std::cout << report.dump(2) << "\n";

@@ -62,7 +62,7 @@ std::string analyze_table(const Network& network, int precision_bits) {
   using A = TextTable::Align;
   TextTable table({{"layer", A::kLeft}, {"kind", A::kLeft}, {"op", A::kLeft},
                    {"window", A::kLeft}, {"output", A::kLeft}, {"MACs"}, {"params"},
-                   {"in KB"}, {"out KB"}, {"wt KB"}, {"CTC"}, {"fused", A::kLeft}});
+                   {"in KiB"}, {"out KiB"}, {"wt KiB"}, {"CTC"}, {"fused", A::kLeft}});
   for (const Layer& layer : network.layers()) {
     const LayerTraffic t = layer_traffic(network, layer, precision_bits);
     table.add_row({layer.name, std::string(kind_name(layer.kind)), layer.op, window_text(layer),
@@ -134,13 +134,16 @@ nlohmann::json analyze_json(const Network& network, int precision_bits) {
 
 std::string analyze_csv(const Network& network, int precision_bits) {
   std::ostringstream out;
-  out << "name,kind,op,output,macs,params,other_ops,input_bytes,output_bytes,weight_bytes,ctc\n";
+  // window and fused last, so the columns before them keep their places for older scripts.
+  out << "name,kind,op,output,macs,params,other_ops,input_bytes,output_bytes,weight_bytes,ctc,"
+         "window,fused\n";
   for (const Layer& layer : network.layers()) {
     const LayerTraffic t = layer_traffic(network, layer, precision_bits);
     out << '"' << layer.name << "\"," << kind_name(layer.kind) << ',' << layer.op << ','
         << to_string(layer.output) << ',' << layer.macs << ',' << layer.params << ','
         << layer.other_ops << ',' << t.input_bytes << ',' << t.output_bytes << ','
-        << t.weight_bytes << ',' << fixed(t.ctc, 4) << '\n';
+        << t.weight_bytes << ',' << fixed(t.ctc, 4) << ",\"" << window_text(layer) << "\",\""
+        << fused_text(layer) << "\"\n";
   }
   return out.str();
 }

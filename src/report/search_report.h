@@ -1,12 +1,11 @@
 // Views of a search: the "search" object of `explore --json` (CLI.md), a one-line summary
-// for people, and the side-by-side `compare` report (JSON and table).
+// for people, and the explore object (compare's views are in compare_report.h).
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "report/design_report.h"
-#include "search/compare.h"
 #include "search/explore.h"
 
 namespace dnne {
@@ -33,18 +32,5 @@ struct ExploreReportInput {
   std::string paradigm;  // what was asked for: "hybrid", "pipeline", "generic"
 };
 nlohmann::json explore_report_json(const ExploreReportInput& in);
-
-struct CompareReportInput {
-  const Network& network;
-  const Workload& workload;
-  const Device& device;
-  const Budget& budget;
-  const BudgetOverrides& overrides;
-  const CompareResult& result;
-};
-// {model, device, budget, results: {pipeline, generic, hybrid, dnnbuilder}, speedups: {...},
-// dsp_efficiency_ratios: {...}}; ratios are null when either side is infeasible.
-nlohmann::json compare_report_json(const CompareReportInput& in);
-std::string compare_report_table(const CompareReportInput& in);
 
 }  // namespace dnne

@@ -1,6 +1,7 @@
 #include "search/objective.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "util/spellcheck.h"
@@ -33,9 +34,19 @@ Expected<Objective> parse_objective(const std::string& text) {
 
 namespace {
 
-std::string format_number(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4g", value);
+// A measured figure: four significant digits, but never an exponent a person has to decode
+// (164.6 fps, 0.1523 ms, 123457 fps).
+std::string figure(double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, std::abs(value) >= 1e4 ? "%.0f" : "%.4g", value);
+  return text;
+}
+
+// The user's limit as given: --min-fps 100000 reads back as 100000, not 1e+05.
+std::string limit(double value) {
+  char text[64];
+  const bool whole = value == std::floor(value) && std::abs(value) < 1e15;
+  std::snprintf(text, sizeof text, whole ? "%.0f" : "%.10g", value);
   return text;
 }
 }  // namespace
@@ -74,15 +85,15 @@ Rejection worst_violation(const Estimate& estimate) {
 
 Rejection check_constraints(const Estimate& estimate, const Constraints& constraints) {
   if (constraints.min_fps > 0 && estimate.throughput_fps < constraints.min_fps)
-    return {.reason = "throughput " + format_number(estimate.throughput_fps) + " fps < --min-fps " +
-                      format_number(constraints.min_fps),
+    return {.reason = "throughput " + figure(estimate.throughput_fps) + " fps < --min-fps " +
+                      limit(constraints.min_fps),
             .category = "min_fps",
             .ratio = estimate.throughput_fps > 0 ? constraints.min_fps / estimate.throughput_fps
                                                  : std::numeric_limits<double>::infinity(),
             .within_budget = true};
   if (constraints.max_latency_ms > 0 && estimate.latency_ms > constraints.max_latency_ms)
-    return {.reason = "latency " + format_number(estimate.latency_ms) + " ms > --max-latency-ms " +
-                      format_number(constraints.max_latency_ms),
+    return {.reason = "latency " + figure(estimate.latency_ms) + " ms > --max-latency-ms " +
+                      limit(constraints.max_latency_ms),
             .category = "max_latency",
             .ratio = estimate.latency_ms / constraints.max_latency_ms,
             .within_budget = true};

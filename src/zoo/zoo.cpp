@@ -1,5 +1,6 @@
 #include "zoo/zoo.h"
 
+#include <cctype>
 #include <functional>
 #include <string>
 
@@ -53,6 +54,12 @@ const ZooEntry kVggLikeEntry = {
     "VGG-16's five blocks with N 3x3 convs spread evenly (13 <= N <= 64; vgglike_13 = vgg16)",
     kImageNet};
 
+// Zoo names are matched case-insensitively, like device names ("VGG16" is vgg16).
+std::string lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 // "vgglike_38" -> 38; -1 when the name is not of that form.
 int vgglike_depth(const std::string& name) {
   const std::string prefix = "vgglike_";
@@ -83,14 +90,17 @@ std::vector<std::string> zoo_names() {
   return names;
 }
 
-bool is_zoo_name(const std::string& name) {
+bool is_zoo_name(const std::string& given) {
+  const std::string name = lowercase(given);
   for (const auto& d : definitions())
     if (d.entry.name == name) return true;
   const int depth = vgglike_depth(name);
   return depth >= kMinVggLike && depth <= kMaxVggLike;
 }
 
-Expected<Network> build_zoo_network(const std::string& name, const std::optional<Shape>& input) {
+Expected<Network> build_zoo_network(const std::string& given, const std::optional<Shape>& input) {
+  // The network carries the canonical (lower-case) name, whatever case the user typed.
+  const std::string name = lowercase(given);
   Family family;
   Shape shape = kImageNet;
   for (const auto& d : definitions()) {
@@ -109,7 +119,7 @@ Expected<Network> build_zoo_network(const std::string& name, const std::optional
       for (const auto& d : definitions()) candidates.push_back(d.entry.name);
       candidates.push_back("vgglike_13");
       candidates.push_back("vgglike_38");
-      return Error{"unknown model '" + name + "'" + did_you_mean(name, candidates) +
+      return Error{"unknown model '" + given + "'" + did_you_mean(name, candidates) +
                    "; 'dnnexplorer models' lists the zoo, or give a path to a .onnx or "
                    ".prototxt file"};
     }

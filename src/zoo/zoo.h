@@ -28,6 +28,7 @@ std::vector<std::string> zoo_names();
 
 bool is_zoo_name(const std::string& name);
 
+// Names are case-insensitive ("VGG16" builds vgg16, named in lower case).
 // Builds the named network at `input` (CxHxW; the entry's default when absent). Errors name
 // the network and say what is wrong (unknown name with suggestions, an input too small for
 // the network's downsampling, a vgglike depth out of range).

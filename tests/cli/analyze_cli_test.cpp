@@ -1,6 +1,8 @@
 // End-to-end runs of the dnnexplorer binary: exit status, stdout, stderr.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
@@ -28,8 +30,57 @@ TEST(AnalyzeCli, JsonHasTheContractKeys) {
 TEST(AnalyzeCli, InputOverrideAndCsv) {
   const CliResult r = run_cli("analyze alexnet --input 3x227x227 --csv");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("name,kind,op,output,macs,params", 0), 0u);
+  EXPECT_EQ(r.out.rfind("name,kind,op,output,macs,params,other_ops,input_bytes,output_bytes,"
+                        "weight_bytes,ctc,window,fused\n",
+                        0),
+            0u);
   EXPECT_NE(r.out.find("\"conv1\",conv,Conv,64x56x56,"), std::string::npos) << r.out;
+  // conv2: 192 x 27 x 27 outputs x 64 x 5 x 5 MACs; 192 x 64 x 25 weights + 192 biases.
+  EXPECT_NE(r.out.find("\n\"conv2\",conv,Conv,192x27x27,223948800,307392,"), std::string::npos);
+  EXPECT_NE(r.out.find(",\"5x5 p2\",\"Relu\"\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\n\"pool1\",pool,MaxPool,64x27x27,"), std::string::npos);
+  EXPECT_NE(r.out.find(",\"3x3/2\",\"\"\n"), std::string::npos) << r.out;
+}
+
+TEST(AnalyzeCli, TableSizesAreKiB) {
+  const CliResult r = run_cli("analyze vgg16");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("  in KiB  out KiB    wt KiB  "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find(" KB"), std::string::npos);
+}
+
+// Model names are case-insensitive, like device names; the network keeps its own name.
+TEST(AnalyzeCli, ModelNamesIgnoreCase) {
+  const CliResult upper = run_cli("analyze VGG16 --json");
+  ASSERT_EQ(upper.status, 0) << upper.err;
+  const CliResult lower = run_cli("analyze vgg16 --json");
+  EXPECT_EQ(upper.out, lower.out);
+  EXPECT_EQ(nlohmann::json::parse(upper.out)["model"], "vgg16");
+  EXPECT_EQ(run_cli("analyze VggLike_20 --json").status, 0);
+  const CliResult unknown = run_cli("analyze ResNet51");
+  EXPECT_EQ(unknown.status, 2);
+  EXPECT_EQ(unknown.err.rfind("dnnexplorer: error: unknown model 'ResNet51' (did you mean "
+                              "'resnet50', 'resnet18' or 'resnet34'?)",
+                              0),
+            0u)
+      << unknown.err;
+}
+
+TEST(AnalyzeCli, ModelsJsonListsTheZoo) {
+  const CliResult r = run_cli("models --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j["models"].is_array());
+  EXPECT_EQ(j["models"][0], (nlohmann::json{{"name", "alexnet"},
+                                            {"input", {3, 224, 224}},
+                                            {"description", "AlexNet (torchvision), 5 conv + 3 FC"}}));
+  EXPECT_EQ(j["models"].back()["name"], "vgglike_N");
+  // The text list has one line per entry, in the same order.
+  const CliResult text = run_cli("models");
+  EXPECT_EQ(static_cast<size_t>(std::count(text.out.begin(), text.out.end(), '\n')),
+            j["models"].size());
+  EXPECT_EQ(text.out.rfind("alexnet  (3x224x224)  AlexNet (torchvision), 5 conv + 3 FC\n", 0), 0u);
+  EXPECT_EQ(run_cli("analyze --list --json").out, r.out);
 }
 
 TEST(AnalyzeCli, TableShowsTotals) {

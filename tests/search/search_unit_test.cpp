@@ -104,5 +104,17 @@ TEST(ObjectiveScores, HigherIsBetter) {
   EXPECT_TRUE(check_constraints(slow, {.min_fps = 40, .max_latency_ms = 10}).reason.empty());
 }
 
+// Figures and limits print as a person writes them, never with an exponent.
+TEST(ObjectiveScores, ConstraintReasonsHaveNoExponents) {
+  const Estimate some{.throughput_fps = 164.56, .latency_ms = 0.15234};
+  EXPECT_EQ(check_constraints(some, {.min_fps = 100000}).reason,
+            "throughput 164.6 fps < --min-fps 100000");
+  EXPECT_EQ(check_constraints(some, {.max_latency_ms = 0.125}).reason,
+            "latency 0.1523 ms > --max-latency-ms 0.125");
+  const Estimate fast{.throughput_fps = 123456.7};
+  EXPECT_EQ(check_constraints(fast, {.min_fps = 2e6}).reason,
+            "throughput 123457 fps < --min-fps 2000000");
+}
+
 }  // namespace
 }  // namespace dnne
