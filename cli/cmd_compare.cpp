@@ -8,8 +8,8 @@
 #include "cli/report_files.h"
 #include "cli/search_flags.h"
 #include "design/design_json.h"
-#include "report/html_report.h"
 #include "report/compare_report.h"
+#include "report/html_report.h"
 #include "search/compare.h"
 
 namespace dnne::cli {
@@ -18,8 +18,9 @@ namespace {
 
 // DIR/report.json (the --json object), DIR/report.html and each feasible row's design file,
 // DIR/pipeline.json, DIR/dnnbuilder.json, DIR/generic.json, DIR/hybrid.json.
-Expected<std::string> write_outputs(const std::string& dir, const Problem& p, const CompareResult& r,
-                             const nlohmann::json& report, const nlohmann::json& options) {
+Expected<std::string> write_outputs(const std::string& dir, const Problem& p,
+                                    const CompareResult& r, const nlohmann::json& report,
+                                    const nlohmann::json& options) {
   OutputFiles files = {{"report.json", report.dump(2) + "\n"},
                        {"report.html", compare_report_html({.report = report,
                                                             .hybrid_space = r.hybrid.design_space,

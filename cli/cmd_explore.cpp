@@ -38,7 +38,7 @@ ParetoReportInput pareto_input(const Problem& p, const SearchResult& r) {
 // DIR/report.html, and with --pareto DIR/pareto/NAME.json for each front design and
 // DIR/pareto/index.json.
 Expected<std::string> write_outputs(const ExploreFlags& f, const Problem& p, const SearchResult& r,
-                             const nlohmann::json& report, const nlohmann::json& options) {
+                                    const nlohmann::json& report, const nlohmann::json& options) {
   const DesignReportInput in{.network = p.network,
                              .workload = p.workload,
                              .device = p.budget.device,

@@ -68,12 +68,14 @@ std::string objective_line(const CompareReportInput& in) {
   std::string line = "objective: " + std::string(objective_name(in.objective));
   switch (in.objective) {
     case Objective::kThroughput:
-      line += " (each row is its paradigm's design with the most frames/s, whatever its "
-              "latency; --objective latency for the least ms per frame)";
+      line +=
+          " (each row is its paradigm's design with the most frames/s, whatever its "
+          "latency; --objective latency for the least ms per frame)";
       break;
     case Objective::kLatency:
-      line += " (each row is its paradigm's design with the least ms per frame; --objective "
-              "throughput, the default, for the most frames/s)";
+      line +=
+          " (each row is its paradigm's design with the least ms per frame; --objective "
+          "throughput, the default, for the most frames/s)";
       break;
     case Objective::kDspEfficiency:
       line += " (each row is its paradigm's design with the highest DSP efficiency)";
@@ -96,15 +98,14 @@ nlohmann::json compare_report_json(const CompareReportInput& in) {
                         {"winograd", in.winograd}};
   nlohmann::json results = nlohmann::json::object();
   for (const Row& row : rows(r))
-    results[row.key] = explore_report_json({.network = in.network,
-                                            .workload = in.workload,
-                                            .device = in.device,
-                                            .budget = in.budget,
-                                            .overrides = in.overrides,
-                                            .result = *row.result,
-                                            .paradigm = row.key == std::string("dnnbuilder")
-                                                            ? "pipeline"
-                                                            : row.key});
+    results[row.key] = explore_report_json(
+        {.network = in.network,
+         .workload = in.workload,
+         .device = in.device,
+         .budget = in.budget,
+         .overrides = in.overrides,
+         .result = *row.result,
+         .paradigm = row.key == std::string("dnnbuilder") ? "pipeline" : row.key});
   out["results"] = results;
   out["speedups"] = ratios_json(r, throughput);
   out["latency_ratios"] = ratios_json(r, latency);

@@ -12,9 +12,8 @@ std::string zoo_list(const std::vector<ZooEntry>& entries) {
 nlohmann::json zoo_json(const std::vector<ZooEntry>& entries) {
   nlohmann::json models = nlohmann::json::array();
   for (const auto& entry : entries)
-    models.push_back({{"name", entry.name},
-                      {"input", entry.default_input},
-                      {"description", entry.description}});
+    models.push_back(
+        {{"name", entry.name}, {"input", entry.default_input}, {"description", entry.description}});
   return {{"models", models}};
 }
 

@@ -149,7 +149,9 @@ TEST(CompareViews, CsvHasOneRowPerDesignWithTheJsonFigures) {
 TEST(CompareViews, InfeasibleRowsAreMarkedInTheCsv) {
   const CliResult r = run_cli(kRun + "--dsp 1 --bram18 1 --csv");
   EXPECT_EQ(r.status, 1);
-  EXPECT_NE(r.out.find("\nhybrid,,,,,,,,,,,false,\"generic part: BRAM18 needed "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\nhybrid,,,,,,,,,,,false,\"generic part: BRAM18 needed "),
+            std::string::npos)
+      << r.out;
 }
 
 TEST(OutDirectory, CompareAndExploreSayWhatTheyWroteAndWhere) {
@@ -171,7 +173,8 @@ TEST(OutDirectory, CompareAndExploreSayWhatTheyWroteAndWhere) {
                              dir.string() + "/: design.json, report.json, layers.csv, " +
                              "report.html, pareto/ (" + std::to_string(front + 1) + " files)\n");
   size_t on_disk = 0;
-  for (const auto& entry : fs::recursive_directory_iterator(dir)) on_disk += entry.is_regular_file();
+  for (const auto& entry : fs::recursive_directory_iterator(dir))
+    on_disk += entry.is_regular_file();
   EXPECT_EQ(on_disk, 4 + front + 1);
   fs::remove_all(dir);
 
