@@ -5,18 +5,16 @@
 #include <limits>
 #include <set>
 
-#include "model/bram_mapping.h"
 #include "search/part_score.h"
 
 namespace dnne {
 
 namespace {
 
-// The model's port rule (generic_part.cpp): a double buffer feeding `lanes` elements per
-// cycle needs at least 2 * ceil(lanes / elements per 36-bit port) blocks (Xilinx UG573).
+// The model's own port rule (generic_part.cpp), asked of the model rather than copied: a
+// copy that required twice the blocks once made designs that fit look infeasible.
 int64_t port_blocks(int64_t lanes, int bits) {
-  const int64_t per_port = std::max<int64_t>(1, bram18_port_elements(bits));
-  return 2 * ((lanes + per_port - 1) / per_port);
+  return generic_buffer_min_bram18(lanes, bits);
 }
 
 int64_t ceil_pow2(int64_t n) {
@@ -45,19 +43,26 @@ const std::vector<BufferShares>& buffer_shares() {
 
 std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int64_t max_m,
                                                int min_fill) {
-  std::set<std::pair<int, int>> shapes;
+  std::set<std::pair<int, int>> all;
   const int64_t c_cap = ceil_pow2(std::max<int64_t>(1, max_c));
   const int64_t m_cap = ceil_pow2(std::max<int64_t>(1, max_m));
   for (int64_t p_in = 1; p_in <= std::min(lanes, c_cap); p_in *= 2) {
     const int64_t room = std::min(lanes / p_in, m_cap);
     for (int64_t p_out = 1; p_out <= room; p_out *= 2)
-      if (p_in * p_out * min_fill >= lanes)
-        shapes.insert({static_cast<int>(p_in), static_cast<int>(p_out)});
+      all.insert({static_cast<int>(p_in), static_cast<int>(p_out)});
     const int64_t fill = room >= 8 ? room / 8 * 8 : room;
-    if (fill >= 1 && p_in * fill * min_fill >= lanes)
-      shapes.insert({static_cast<int>(p_in), static_cast<int>(fill)});
+    if (fill >= 1) all.insert({static_cast<int>(p_in), static_cast<int>(fill)});
   }
-  return {shapes.begin(), shapes.end()};
+  // The fill is measured against the largest engine the layers can use, not the device's
+  // lanes: layers of 16 channels never use more than 16 x 16 lanes, and measuring against
+  // the device left no shape at all (a false "infeasible" on large devices).
+  int64_t usable = 1;
+  for (const auto& [p_in, p_out] : all) usable = std::max<int64_t>(usable, int64_t{p_in} * p_out);
+  std::vector<std::pair<int, int>> shapes;
+  for (const auto& [p_in, p_out] : all)
+    if (min_fill <= 0 || int64_t{p_in} * p_out * min_fill >= usable)
+      shapes.push_back({p_in, p_out});
+  return shapes;
 }
 
 GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& scratch,
@@ -84,43 +89,113 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   // DSP efficiency rewards small engines too; the other objectives want most lanes busy.
   const int min_fill = in.objective == Objective::kDspEfficiency ? 64 : 8;
 
+  // Two tiers of engine shapes: those using at least 1/min_fill of the lanes the layers can
+  // use, then (only when none of those is feasible) every smaller one. The first tier is a
+  // pruning for speed; the second makes sure it never turns a feasible problem into an
+  // infeasible one (a small engine may be the only one whose buffers fit).
+  const std::vector<std::pair<int, int>> promising = engine_shapes(lanes, max_c, max_m, min_fill);
+  std::vector<std::pair<int, int>> rest;
+  for (const auto& shape : engine_shapes(lanes, max_c, max_m, 0))
+    if (!std::binary_search(promising.begin(), promising.end(), shape)) rest.push_back(shape);
+
   std::vector<Candidate> candidates;
-  for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, min_fill))
-    for (int winograd_m : in.winograd_modes) {
-      // Winograd F(m x m, 3 x 3) does 9 m^2 MACs with (m + 2)^2 multiplies (docs/models.md
-      // 4.6): at most that many MACs per lane per cycle, on the layers that can use it.
-      const double gain =
-          winograd_m > 0 ? 9.0 * winograd_m * winograd_m / ((winograd_m + 2.0) * (winograd_m + 2.0))
-                         : 1.0;
-      const double peak_macs_per_s = clock_hz * p_in * p_out * gain;
-      double bound = std::numeric_limits<double>::infinity();
-      if (macs > 0 && in.objective == Objective::kThroughput)
-        bound = peak_macs_per_s / static_cast<double>(macs);
-      if (macs > 0 && in.objective == Objective::kLatency)
-        bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
-      for (const BufferShares& share : buffer_shares()) {
-        const auto blocks = [&](double fraction) {
-          return static_cast<int64_t>(std::floor(fraction * static_cast<double>(in.budget.bram18)));
+  const auto enumerate = [&](const std::vector<std::pair<int, int>>& shapes) {
+    candidates.clear();
+    for (const auto& [p_in, p_out] : shapes)
+      for (int winograd_m : in.winograd_modes) {
+        // Winograd F(m x m, 3 x 3) does 9 m^2 MACs with (m + 2)^2 multiplies (docs/models.md
+        // 4.6): at most that many MACs per lane per cycle, on the layers that can use it.
+        const double gain = winograd_m > 0 ? 9.0 * winograd_m * winograd_m /
+                                                 ((winograd_m + 2.0) * (winograd_m + 2.0))
+                                           : 1.0;
+        const double peak_macs_per_s = clock_hz * p_in * p_out * gain;
+        double bound = std::numeric_limits<double>::infinity();
+        if (macs > 0 && in.objective == Objective::kThroughput)
+          bound = peak_macs_per_s / static_cast<double>(macs);
+        if (macs > 0 && in.objective == Objective::kLatency)
+          bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
+        const int64_t in_ports = port_blocks(p_in, bits), out_ports = port_blocks(p_out, bits);
+        const auto add = [&](int64_t input, int64_t weight, int64_t output) {
+          GenericDesign d{.p_in = p_in,
+                          .p_out = p_out,
+                          .input_buffer_bram18 = input,
+                          .weight_buffer_bram18 = weight,
+                          .output_buffer_bram18 = output,
+                          .buffering = BufferingChoice::kAuto,
+                          .winograd_m = winograd_m};
+          // The cheap check: each buffer at least as wide as the port the engine reads.
+          if (input < in_ports || weight < out_ports || output < out_ports) return false;
+          for (int batch : in.batches) {
+            d.batch = batch;
+            candidates.push_back({d, bound});
+          }
+          return true;
         };
-        GenericDesign d{.p_in = p_in,
-                        .p_out = p_out,
-                        .input_buffer_bram18 = blocks(share.input),
-                        .weight_buffer_bram18 = blocks(share.weight),
-                        .output_buffer_bram18 = blocks(share.output),
-                        .buffering = BufferingChoice::kAuto,
-                        .winograd_m = winograd_m};
-        // The cheap check: each buffer at least as wide as the port the engine reads.
-        if (d.input_buffer_bram18 < port_blocks(p_in, bits) ||
-            d.weight_buffer_bram18 < port_blocks(p_out, bits) ||
-            d.output_buffer_bram18 < port_blocks(p_out, bits))
-          continue;
-        for (int batch : in.batches) {
-          d.batch = batch;
-          candidates.push_back({d, bound});
+        const auto blocks = [](double fraction, int64_t of) {
+          return static_cast<int64_t>(std::floor(fraction * static_cast<double>(of)));
+        };
+        bool any_split = false;
+        for (const BufferShares& share : buffer_shares())
+          any_split =
+              add(blocks(share.input, in.budget.bram18), blocks(share.weight, in.budget.bram18),
+                  blocks(share.output, in.budget.bram18)) ||
+              any_split;
+        // When no ratio gives every buffer its ports (a tight BRAM budget), each buffer gets
+        // its ports and the first ratio splits what is left: a fraction rounding a buffer
+        // below its ports must not make a design that fits look infeasible.
+        const int64_t spare = in.budget.bram18 - in_ports - 2 * out_ports;
+        if (!any_split && spare >= 0) {
+          const BufferShares& share = buffer_shares().front();
+          add(in_ports + blocks(share.input, spare), out_ports + blocks(share.weight, spare),
+              out_ports + blocks(share.output, spare));
         }
       }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.bound > b.bound; });
+  };
+
+  // The closest infeasible candidate is described once, after the loop: no string building
+  // per candidate in the search's inner loop.
+  Estimate closest;
+  int closest_index = -1;
+  double closest_ratio = std::numeric_limits<double>::infinity();
+  bool any_infeasible = false;
+  bool any_candidate = false;
+  const auto search = [&] {
+    any_candidate = any_candidate || !candidates.empty();
+    for (const Candidate& c : candidates) {
+      if (result.feasible && c.bound <= result.score) break;  // nothing left can win
+      scratch.clear_violations();
+      evaluate_generic_part(in.workload, in.split_point, c.design, in.budget, scratch);
+      ++counter.designs;
+      if (!scratch.feasible) {
+        double ratio = 0;
+        const int index = worst_violation_index(scratch, ratio);
+        if (!any_infeasible || ratio < closest_ratio) {
+          any_infeasible = true;
+          closest_ratio = ratio;
+          closest_index = index;
+          closest.violations = scratch.violations;
+          closest.violation_count = scratch.violation_count;
+        }
+        continue;
+      }
+      const double score = part_score(scratch.generic, macs, in.budget, in.objective);
+      if (!result.feasible || score > result.score) {
+        result.feasible = true;
+        result.score = score;
+        result.design = c.design;
+        result.summary = scratch.generic;
+      }
     }
-  if (candidates.empty()) {
+  };
+  enumerate(promising);
+  search();
+  if (!result.feasible && !rest.empty()) {
+    enumerate(rest);
+    search();
+  }
+  if (!any_candidate) {
     // Report what the smallest engine would need: 1 x 1 lanes, each buffer its port minimum.
     const int64_t least = port_blocks(1, bits);
     GenericDesign d{.p_in = 1,
@@ -137,39 +212,6 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
             ? Rejection{.reason = "BRAM18 too few for any engine's buffers", .category = "bram18"}
             : worst_violation(scratch);
     return result;
-  }
-  std::stable_sort(candidates.begin(), candidates.end(),
-                   [](const Candidate& a, const Candidate& b) { return a.bound > b.bound; });
-  // The closest infeasible candidate is described once, after the loop: no string building
-  // per candidate in the search's inner loop.
-  Estimate closest;
-  int closest_index = -1;
-  double closest_ratio = std::numeric_limits<double>::infinity();
-  bool any_infeasible = false;
-  for (const Candidate& c : candidates) {
-    if (result.feasible && c.bound <= result.score) break;  // nothing left can win
-    scratch.clear_violations();
-    evaluate_generic_part(in.workload, in.split_point, c.design, in.budget, scratch);
-    ++counter.designs;
-    if (!scratch.feasible) {
-      double ratio = 0;
-      const int index = worst_violation_index(scratch, ratio);
-      if (!any_infeasible || ratio < closest_ratio) {
-        any_infeasible = true;
-        closest_ratio = ratio;
-        closest_index = index;
-        closest.violations = scratch.violations;
-        closest.violation_count = scratch.violation_count;
-      }
-      continue;
-    }
-    const double score = part_score(scratch.generic, macs, in.budget, in.objective);
-    if (!result.feasible || score > result.score) {
-      result.feasible = true;
-      result.score = score;
-      result.design = c.design;
-      result.summary = scratch.generic;
-    }
   }
   if (!result.feasible && any_infeasible)
     result.rejection = describe_violation(closest, closest_index, closest_ratio);

@@ -47,7 +47,7 @@ const std::vector<BufferShares>& buffer_shares();
 // Engine shapes worth trying with `lanes` MAC lanes for layers of at most max_c input and
 // max_m output channels: powers of two, plus the widest P_out that still fits beside each
 // P_in (rounded down to a multiple of 8), keeping shapes that use at least 1/min_fill of the
-// lanes.
+// lanes (measured against the largest engine the layers can use; min_fill 0 keeps all).
 std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int64_t max_m,
                                                int min_fill);
 

@@ -145,5 +145,18 @@ TEST(ExploreParadigms, EndpointsFixTheSplitPoint) {
   for (const LayerEstimate& l : p.estimate.layers) EXPECT_NE(l.bound, Bound::kNone);
 }
 
+// The generic and hybrid searches on a network whose layers all have 8 channels, on a large
+// device: both feasible, the hybrid no worse than the generic-only design.
+TEST(ExploreParadigms, SmallChannelNetworkIsFeasibleOnALargeDevice) {
+  const Workload w = make_workload(test::conv_chain(12, 8, 16));
+  const Budget b = test::device_budget("ku115");
+  const auto generic = explore(w, b, {.paradigm = Paradigm::kGeneric, .threads = 1}).value();
+  const auto hybrid = explore(w, b, {.threads = 1}).value();
+  ASSERT_TRUE(generic.feasible) << generic.tightest.reason;
+  ASSERT_TRUE(hybrid.feasible) << hybrid.tightest.reason;
+  EXPECT_EQ(generic.stats.infeasible_points, 0);
+  EXPECT_GE(hybrid.estimate.throughput_fps, generic.estimate.throughput_fps);
+}
+
 }  // namespace
 }  // namespace dnne

@@ -56,6 +56,24 @@ inline Network small_network() {
   return b.build();
 }
 
+// A chain of `layers` 3x3 same-padded convolutions of `channels` channels on
+// size x size maps (depth tests, small-channel networks).
+inline Network conv_chain(int layers, int channels, int size) {
+  NetworkBuilder b("chain");
+  LayerId x = b.input("in", {channels, size, size});
+  for (int i = 0; i < layers; ++i)
+    x = b.conv("conv" + std::to_string(i), x,
+               {.out_channels = channels,
+                .kernel_h = 3,
+                .kernel_w = 3,
+                .pad_top = 1,
+                .pad_left = 1,
+                .pad_bottom = 1,
+                .pad_right = 1},
+               {"Relu"});
+  return b.build();
+}
+
 inline Network zoo(const std::string& name) {
   return build_zoo_network(name).value();
 }
