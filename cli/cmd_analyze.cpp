@@ -4,6 +4,7 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/reading_help.h"
 #include "report/analyze_report.h"
 #include "report/zoo_report.h"
 #include "zoo/zoo.h"
@@ -31,10 +32,12 @@ Command analyze_command() {
   return {"analyze", "per-layer operations, parameters, feature maps and CTC of a network",
           [](CLI::App& app) -> Runner {
             auto o = std::make_shared<AnalyzeOptions>();
+            app.footer(reading_analyze_output());
             add_model_options(app, o->model);
             // `analyze --list` needs no model.
             app.get_option("model")->required(false);
-            app.add_flag("--list", o->list, "list the built-in model zoo and exit (--json: as JSON)");
+            app.add_flag("--list", o->list,
+                         "list the built-in model zoo and exit (--json: as JSON)");
             auto* json = app.add_flag("--json", o->json, "print JSON (keys as in CLI.md)");
             app.add_flag("--csv", o->csv, "print CSV, one row per layer")->excludes(json);
             return [o]() {

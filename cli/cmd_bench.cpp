@@ -8,6 +8,7 @@
 #include "cli/budget_options.h"
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/reading_help.h"
 #include "design/design_json.h"
 #include "model/device_fit.h"
 #include "model/evaluate.h"
@@ -103,6 +104,7 @@ Command bench_command() {
   return {"bench", "evaluate one design file on a device: throughput, latency, resources per layer",
           [](CLI::App& app) -> Runner {
             auto o = std::make_shared<BenchOptions>();
+            app.footer(reading_design_output());
             add_model_options(app, o->model, /*with_precision=*/false);
             add_budget_options(app, o->budget);
             o->precision_flag = app.get_option("--precision");

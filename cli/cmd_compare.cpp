@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/reading_help.h"
 #include "cli/report_files.h"
 #include "cli/search_flags.h"
 #include "design/design_json.h"
@@ -91,6 +92,7 @@ Command compare_command() {
   return {"compare", "best pipeline, generic and hybrid designs on one budget, side by side",
           [](CLI::App& app) -> Runner {
             auto f = std::make_shared<CompareFlags>();
+            app.footer(reading_compare_output());
             add_search_flags(app, f->search);
             app.add_option("--out", f->out,
                            "write DIR/report.json, DIR/report.html and each design's file "

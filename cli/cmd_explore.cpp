@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "cli/reading_help.h"
 #include "cli/report_files.h"
 #include "cli/search_flags.h"
 #include "design/design_json.h"
@@ -82,7 +83,9 @@ int run_explore(const ExploreFlags& f) {
                                                .budget = p.budget.budget,
                                                .overrides = p.budget.overrides,
                                                .result = *result,
-                                               .paradigm = f.paradigm});
+                                               .paradigm = f.paradigm,
+                                               .objective = options->objective,
+                                               .winograd = !f.search.no_winograd});
   if (!result->feasible) {
     if (f.search.json) std::cout << report.dump(2) << "\n";
     std::cerr << "dnnexplorer: error: no feasible " << f.paradigm << " design for "
@@ -126,6 +129,7 @@ Command explore_command() {
   return {"explore", "search the best accelerator design for a network on a device budget",
           [](CLI::App& app) -> Runner {
             auto f = std::make_shared<ExploreFlags>();
+            app.footer(reading_design_output());
             add_search_flags(app, f->search);
             app.add_option("--paradigm", f->paradigm,
                            "hybrid (default; split point free), pipeline or generic");

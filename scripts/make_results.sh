@@ -110,7 +110,8 @@ body = "\n".join([
     "",
     f'`explore vgg16 --device {device}`: {ex["seconds"]:.3f} s in-process, {ex["evaluated"]:,} '
     f'designs evaluated ({ex["designs_per_second"]:,.0f} designs/s), {ex["points"]:,} global '
-    f'points, {ex["threads"]} threads.',
+    f'points, {ex["threads"]} threads (measured when this file was regenerated, on the '
+    f'project\'s 2-core development VM: machine-dependent, indicative only).',
     "",
     "<!-- results:end -->",
 ])

@@ -75,7 +75,8 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
                        ": expected 16 or 8");
   if (!problems.empty()) {
     std::string text;
-    for (size_t i = 0; i < problems.size(); ++i) text += (i ? "\n" : "") + problems[i];
+    // One line, as every error (CLI.md): several bad flags are joined, not stacked.
+    for (size_t i = 0; i < problems.size(); ++i) text += (i ? "; " : "") + problems[i];
     return Error{text};
   }
   return budget;

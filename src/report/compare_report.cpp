@@ -105,7 +105,9 @@ nlohmann::json compare_report_json(const CompareReportInput& in) {
          .budget = in.budget,
          .overrides = in.overrides,
          .result = *row.result,
-         .paradigm = row.key == std::string("dnnbuilder") ? "pipeline" : row.key});
+         .paradigm = row.key == std::string("dnnbuilder") ? "pipeline" : row.key,
+         .objective = in.objective,
+         .winograd = in.winograd});
   out["results"] = results;
   out["speedups"] = ratios_json(r, throughput);
   out["latency_ratios"] = ratios_json(r, latency);

@@ -24,12 +24,12 @@ std::string layers_table(const DesignReportInput& in) {
   TextTable table({{"layer", A::kLeft},
                    {"kind", A::kLeft},
                    {"part", A::kLeft},
-                   {"cycles"},
-                   {"time us"},
+                   {"cycles/frame"},
+                   {"us/frame"},
                    {"bound", A::kLeft},
                    {"DSP"},
                    {"BRAM18"},
-                   {"DRAM GB/s"},
+                   {"avg GB/s"},
                    {"BW share"}});
   const double clock_mhz = detail::effective_clock_mhz(in);
   for (const LayerEstimate& l : in.estimate.layers) {
@@ -44,6 +44,46 @@ std::string layers_table(const DesignReportInput& in) {
   return table.render();
 }
 
+// Says what "per frame" means for this design, under the table: a pipeline layer's figures
+// are one frame on one replica while B replicas work side by side, an engine layer's are its
+// pass over B_g frames divided by B_g (docs/models.md 3.1 and 4.3; README "Reading the output").
+std::string table_legend(const DesignReportInput& in) {
+  const int n = static_cast<int>(in.workload.stages.size());
+  const int sp = in.design.split_point;
+  std::ostringstream out;
+  out << "per frame:";
+  if (sp > 0) {
+    const int b = in.design.pipeline.batch;
+    out << " pipeline layers, one frame on "
+        << (b == 1 ? std::string("its one replica")
+                   : "one of its " + std::to_string(b) + " replicas (" + std::to_string(b) +
+                         " frames in flight)");
+  }
+  if (sp > 0 && sp < n) out << ";";
+  if (sp < n) {
+    const int b = in.design.generic.batch;
+    out << " engine layers, ";
+    if (b == 1)
+      out << "one frame per pass";
+    else
+      out << "a pass of " << b << " frames / " << b;
+  }
+  out << "\navg GB/s: the layer's DRAM traffic averaged over its part's period (a bandwidth-bound "
+         "layer draws more while it runs); BW share: its share of the design's total\n";
+  return out.str();
+}
+
+// DSP efficiency above 100 % is not an error: Winograd F(m x m, 3x3) computes a 3x3
+// convolution's MACs with fewer multiplies (docs/models.md 4.6), and efficiency counts MACs.
+std::string efficiency_note(const DesignReportInput& in) {
+  if (in.estimate.dsp_efficiency <= 1.0 || in.design.generic.winograd_m <= 0 ||
+      in.design.split_point >= static_cast<int>(in.workload.stages.size()))
+    return "";
+  const std::string m = std::to_string(in.design.generic.winograd_m);
+  return " (above 100 %: Winograd F(" + m + "x" + m +
+         ",3x3) does a 3x3 conv's MACs with fewer multiplies; --no-winograd for spatial only)";
+}
+
 std::string totals(const DesignReportInput& in) {
   const Estimate& e = in.estimate;
   const Budget& b = in.budget;
@@ -51,7 +91,7 @@ std::string totals(const DesignReportInput& in) {
   std::ostringstream out;
   out << "throughput      " << fixed(e.throughput_gops, 1) << " GOP/s, "
       << fixed(e.throughput_fps, 2) << " frames/s\n"
-      << "latency         " << fixed(e.latency_ms, 3) << " ms\n"
+      << "latency         " << fixed(e.latency_ms, 3) << " ms per frame, input to output\n"
       << "DSP             " << with_commas(e.dsp_used) << " / "
       << marked(with_commas(b.dsp), o.dsp.has_value()) << " ("
       << percent(static_cast<double>(e.dsp_used), static_cast<double>(b.dsp)) << ")\n"
@@ -61,7 +101,8 @@ std::string totals(const DesignReportInput& in) {
       << "DRAM bandwidth  " << fixed(e.dram_bw_gbps_used, 2) << " / "
       << marked(fixed(b.dram_bw_gbps, 2), o.dram_bw_gbps.has_value()) << " GB/s ("
       << percent(e.dram_bw_gbps_used, b.dram_bw_gbps) << ")\n"
-      << "DSP efficiency  " << fixed(100.0 * e.dsp_efficiency, 1) << " %\n"
+      << "DSP efficiency  " << fixed(100.0 * e.dsp_efficiency, 1) << " %" << efficiency_note(in)
+      << "\n"
       << "clock           "
       << marked(fixed(detail::effective_clock_mhz(in), 1), o.clock_mhz.has_value()) << " MHz\n"
       << "precision       "
@@ -91,7 +132,7 @@ std::string design_report_table(const DesignReportInput& in) {
   out << in.network.name() << " on " << in.device.name << " (" << in.device.part << ", "
       << in.device.board << "): " << paradigm_of(in.design, in.workload) << " design, split point "
       << in.design.split_point << " of " << n << " stage layers\n\n"
-      << layers_table(in) << "\n"
+      << layers_table(in) << table_legend(in) << "\n"
       << totals(in) << feasibility(in);
   return out.str();
 }

@@ -47,12 +47,15 @@ std::string design_summary_line(const Design& d, const Workload& workload) {
   std::ostringstream line;
   line << "design:";
   if (d.split_point > 0) {
-    line << " pipeline of " << d.split_point << (d.split_point == 1 ? " stage" : " stages")
-         << ", batch " << d.pipeline.batch;
+    // "batch" is DNNBuilder's word; what it builds is that many copies of the pipeline.
+    line << " pipeline of " << d.split_point << (d.split_point == 1 ? " stage" : " stages") << " x "
+         << d.pipeline.batch << (d.pipeline.batch == 1 ? " replica" : " replicas") << " (batch "
+         << d.pipeline.batch;
     if (d.split_point < n)
-      line << " (split: " << with_commas(d.split.pipeline_dsp) << " DSP, "
+      line << "; split: " << with_commas(d.split.pipeline_dsp) << " DSP, "
            << with_commas(d.split.pipeline_bram18) << " BRAM18, "
-           << fixed(d.split.pipeline_dram_bw_gbps, 2) << " GB/s)";
+           << fixed(d.split.pipeline_dram_bw_gbps, 2) << " GB/s";
+    line << ")";
   }
   if (d.split_point > 0 && d.split_point < n) line << ";";
   if (d.split_point < n) {
@@ -61,7 +64,7 @@ std::string design_summary_line(const Design& d, const Workload& workload) {
     if (g.winograd_m > 0) line << ", Winograd F(" << g.winograd_m << "x" << g.winograd_m << ",3x3)";
     line << ", buffers " << with_commas(g.input_buffer_bram18) << "/"
          << with_commas(g.weight_buffer_bram18) << "/" << with_commas(g.output_buffer_bram18)
-         << " BRAM18 (in/weights/out), batch " << g.batch;
+         << " BRAM18 (in/weights/out), batch " << g.batch << " (frames per pass)";
   }
   return line.str();
 }
@@ -85,6 +88,8 @@ nlohmann::json explore_report_json(const ExploreReportInput& in) {
            {"reason", in.result.tightest.reason},
            {"budget", detail::budget_json(in.budget, in.overrides)}};
   }
+  out["objective"] = std::string(objective_name(in.objective));
+  out["winograd"] = in.winograd;
   out["search"] = search_stats_json(in.result.stats);
   return out;
 }

@@ -30,6 +30,8 @@ struct ExploreReportInput {
   const BudgetOverrides& overrides;
   const SearchResult& result;
   std::string paradigm;  // what was asked for: "hybrid", "pipeline", "generic"
+  Objective objective = Objective::kThroughput;  // what the search optimised
+  bool winograd = true;                          // generic engines could use Winograd modes
 };
 nlohmann::json explore_report_json(const ExploreReportInput& in);
 

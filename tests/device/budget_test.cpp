@@ -36,10 +36,10 @@ TEST(Budget, ErrorsNameEveryBadFlag) {
       zc706, {.dsp = 0, .bram18 = -3, .dram_bw_gbps = 0.0, .clock_mhz = -1.0, .precision_bits = 4});
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().message,
-            "--dsp 0: expected a positive number of DSP slices\n"
-            "--bram18 -3: expected a positive number of BRAM18 blocks\n"
-            "--bw-gbps 0: expected a positive bandwidth in GB/s\n"
-            "--clock-mhz -1: expected a positive clock in MHz\n"
+            "--dsp 0: expected a positive number of DSP slices; "
+            "--bram18 -3: expected a positive number of BRAM18 blocks; "
+            "--bw-gbps 0: expected a positive bandwidth in GB/s; "
+            "--clock-mhz -1: expected a positive clock in MHz; "
             "--precision 4: expected 16 or 8");
 }
 
@@ -51,9 +51,9 @@ TEST(Budget, FiguresPastTheLimitsAreRejected) {
       {.dsp = kMaxDsp + 1, .bram18 = kMaxBram18 + 1, .dram_bw_gbps = 1e6, .clock_mhz = 1e12});
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().message,
-            "--dsp 1048577: expected at most 1048576 DSP slices\n"
-            "--bram18 1048577: expected at most 1048576 BRAM18 blocks\n"
-            "--bw-gbps 1000000: expected at most 100000 GB/s\n"
+            "--dsp 1048577: expected at most 1048576 DSP slices; "
+            "--bram18 1048577: expected at most 1048576 BRAM18 blocks; "
+            "--bw-gbps 1000000: expected at most 100000 GB/s; "
             "--clock-mhz 1e+12: expected at most 1000 MHz");
   // The ceilings themselves are accepted on a device (file) that has that much.
   Device huge = zc706;
@@ -73,9 +73,9 @@ TEST(Budget, FiguresAboveTheDeviceAreRejected) {
   ASSERT_FALSE(b);
   EXPECT_EQ(b.error().message,
             "--dsp 10000: zc706 has 900 DSP slices; expected at most 900 (or a percentage, "
-            "e.g. 90%)\n"
+            "e.g. 90%); "
             "--bram18 1091: zc706 has 1090 BRAM18 blocks; expected at most 1090 (or a "
-            "percentage, e.g. 90%)\n"
+            "percentage, e.g. 90%); "
             "--bw-gbps 12.9: zc706 has 12.8 GB/s of DRAM bandwidth; expected at most 12.8 (or a "
             "percentage, e.g. 90%)");
   const auto all = make_budget(zc706, {.dsp = 900, .bram18 = 1090, .dram_bw_gbps = 12.8});
