@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "importers/model_loader.h"
+#include "util/message_text.h"
 
 namespace dnne::cli {
 
@@ -15,7 +16,8 @@ void add_model_options(CLI::App& app, ModelOptions& options, bool with_precision
                  "input shape CxHxW, e.g. 3x224x224 (overrides the model's)")
       ->check(non_empty("CxHxW, e.g. 3x224x224"));
   if (with_precision)
-    app.add_option("--precision", options.precision_bits, "bits per weight and activation: 16 or 8");
+    app.add_option("--precision", options.precision_bits,
+                   "bits per weight and activation: 16 or 8");
   app.add_flag("--allow-unknown", options.allow_unknown,
                "import operators we cannot cost as zero-cost layers (listed in the report)");
   app.add_option("--batch", options.batch, "value of a symbolic batch dimension in a model file");
@@ -34,8 +36,7 @@ constexpr int64_t kMaxInputDim = int64_t{1} << 20;
 }  // namespace
 
 Expected<Shape> parse_input_shape(const std::string& text) {
-  const Error bad{"--input '" + text +
-                  "': expected CxHxW with positive integers, e.g. 3x224x224"};
+  const Error bad{"--input '" + text + "': expected CxHxW with positive integers, e.g. 3x224x224"};
   Shape shape;
   size_t start = 0;
   while (start <= text.size()) {
@@ -72,7 +73,7 @@ Expected<Network> load_network(const ModelOptions& options) {
 }
 
 int report_error(const Error& error) {
-  std::cerr << "dnnexplorer: error: " << error.message << "\n";
+  std::cerr << "dnnexplorer: error: " << clip_message(error.message) << "\n";
   return 2;
 }
 

@@ -6,14 +6,15 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "util/message_text.h"
 #include "util/spellcheck.h"
 
 namespace {
 
 std::vector<dnne::cli::Command> commands() {
   using namespace dnne::cli;
-  return {analyze_command(), models_command(), devices_command(), bench_command(),
-          explore_command(), compare_command()};
+  return {analyze_command(), models_command(),  devices_command(),
+          bench_command(),   explore_command(), compare_command()};
 }
 
 // CLI11 names an unexpected argument; add the nearest option of the command it was given to.
@@ -68,13 +69,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ConversionError& e) {
-    std::cerr << "dnnexplorer: error: " << conversion_message(e.what())
+    std::cerr << "dnnexplorer: error: " << dnne::clip_message(conversion_message(e.what()))
               << "; --help lists the options\n";
     return 2;
   } catch (const CLI::ParseError& e) {
     std::string hint = unexpected_argument_hint(app, argc, argv);
     // One line, as every other error (CLI.md): the hint to --help goes on it.
-    std::cerr << "dnnexplorer: error: " << (hint.empty() ? e.what() : hint)
+    std::cerr << "dnnexplorer: error: " << dnne::clip_message(hint.empty() ? e.what() : hint)
               << "; --help lists the options\n";
     return 2;
   }
@@ -83,7 +84,7 @@ int main(int argc, char** argv) {
       try {
         return run();
       } catch (const std::exception& e) {
-        std::cerr << "dnnexplorer: internal error: " << e.what() << "\n";
+        std::cerr << "dnnexplorer: internal error: " << dnne::clip_message(e.what()) << "\n";
         return 3;
       }
     }

@@ -2,10 +2,6 @@
 // in design_json_read.cpp.
 #include "design/design_json.h"
 
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "design/design_names.h"
 #include "util/json_fields.h"
 
@@ -55,15 +51,7 @@ nlohmann::json design_to_json(const Design& design, const Workload& workload,
 
 Expected<Design> read_design_file(const std::string& path, const Workload& workload,
                                   const Network& network) {
-  // An ifstream opens a directory and reads nothing, which would surface as "invalid JSON".
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    return Error{path + ": is a directory, expected a design file (JSON)"};
-  std::ifstream file(path);
-  if (!file) return Error{path + ": cannot open the design file"};
-  std::stringstream text;
-  text << file.rdbuf();
-  auto json = parse_json_text(text.str(), path);
+  auto json = read_json_file(path, "a design file (JSON)");
   if (!json) return json.error();
   return design_from_json(*json, workload, network, path);
 }

@@ -5,13 +5,34 @@
 #include "graph/layer_counts.h"
 #include "graph/shape_inference.h"
 #include "util/expected.h"
+#include "util/message_text.h"
 
 namespace dnne {
 
+// The network's name is only a label (a file's stem or a prototxt's `name`): escaped to
+// printable UTF-8 rather than refused.
 NetworkBuilder::NetworkBuilder(std::string network_name)
-    : network_name_(std::move(network_name)) {}
+    : network_name_(quote_text(network_name, kMaxLayerNameBytes)) {}
+
+namespace {
+// A name or op type from a model file goes into every report (JSON needs UTF-8, CSV and the
+// table need one line) and into messages: well-formed UTF-8, no control characters, and at
+// most kMaxLayerNameBytes. Checked once here, where every layer of every importer passes.
+void check_text(const std::string& layer, const char* what, const std::string& text) {
+  const std::string quoted = "layer '" + quote_text(layer) + "': ";
+  if (text.size() > kMaxLayerNameBytes)
+    throw InputError(quoted + what + " of " + std::to_string(text.size()) +
+                     " bytes, expected at most " + std::to_string(kMaxLayerNameBytes));
+  if (!is_valid_utf8(text))
+    throw InputError(quoted + what + " is not valid UTF-8 (model files store names as UTF-8)");
+  for (char c : text)
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
+      throw InputError(quoted + what + " contains a control character");
+}
+}  // namespace
 
 void NetworkBuilder::check_inputs(const std::string& name, const std::vector<LayerId>& ins) const {
+  check_text(name, "name", name);
   if (by_name_.count(name)) throw InputError("layer " + name + ": name used twice");
   for (LayerId id : ins)
     if (id < 0 || static_cast<size_t>(id) >= layers_.size())
@@ -20,6 +41,7 @@ void NetworkBuilder::check_inputs(const std::string& name, const std::vector<Lay
 
 LayerId NetworkBuilder::add(Layer layer) {
   check_inputs(layer.name, layer.inputs);
+  check_text(layer.name, "op type", layer.op);
   for (int64_t dim : layer.output)
     if (dim < 1)
       throw InputError("layer " + layer.name + ": output shape " + to_string(layer.output) +

@@ -15,6 +15,10 @@
 
 namespace dnne {
 
+// The longest layer name or op type accepted from a model file (bytes; ours: ONNX exporters
+// write paths like "/encoder/layers.11/self_attn/MatMul_1", well under 200).
+inline constexpr size_t kMaxLayerNameBytes = 1024;
+
 class NetworkBuilder {
  public:
   explicit NetworkBuilder(std::string network_name);
@@ -37,12 +41,10 @@ class NetworkBuilder {
   LayerId flatten(const std::string& name, LayerId in, std::string op = "Flatten");
   // A zero-cost data-layout op whose output shape the caller computed (importers use ONNX's
   // own shape inference for these).
-  LayerId shape_op(const std::string& name, std::string op, std::vector<LayerId> ins,
-                   Shape output);
+  LayerId shape_op(const std::string& name, std::string op, std::vector<LayerId> ins, Shape output);
   LayerId resample(const std::string& name, std::string op, LayerId in, Shape output);
   // An operator we cannot cost, accepted under --allow-unknown: zero cost, kept in reports.
-  LayerId unknown(const std::string& name, std::string op, std::vector<LayerId> ins,
-                  Shape output);
+  LayerId unknown(const std::string& name, std::string op, std::vector<LayerId> ins, Shape output);
   // Folds an activation/normalisation into an existing layer (e.g. ReLU after a conv).
   void attach_fused(LayerId id, std::string op);
 

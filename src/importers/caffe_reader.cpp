@@ -4,15 +4,13 @@
 #include <google/protobuf/text_format.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <regex>
-#include <sstream>
+#include <string_view>
 
 #include "importers/caffe_fork_fields.h"
 #include "importers/caffe_v1_upgrade.h"
 #include "util/expected.h"
+#include "util/input_file.h"
 #include "util/spellcheck.h"
 
 namespace dnne {
@@ -57,30 +55,55 @@ std::string without_final_period(std::string text) {
   return text;
 }
 
+// The two quoted names in protobuf's message "<before>"X"<middle>"Y"", or false when the
+// message does not have that form. Plain string search, not std::regex: libstdc++'s regex
+// recurses per character and overflowed the stack on a long identifier (issue 14).
+bool two_quoted(std::string_view message, std::string_view before, std::string_view middle,
+                std::string& first, std::string& second) {
+  const size_t a = message.find(before);
+  if (a == std::string_view::npos) return false;
+  const size_t first_start = a + before.size();
+  const size_t first_end = message.find('"', first_start);
+  if (first_end == std::string_view::npos) return false;
+  if (message.substr(first_end + 1, middle.size()) != middle) return false;
+  const size_t second_start = first_end + 1 + middle.size();
+  const size_t second_end = message.find('"', second_start);
+  if (second_end == std::string_view::npos) return false;
+  first = message.substr(first_start, first_end - first_start);
+  second = message.substr(second_start, second_end - second_start);
+  return true;
+}
+
+// Message type "caffe.X" has no field named "y".  -> {"caffe.X", "y"}
+bool no_field(const std::string& message, std::string& type, std::string& field) {
+  return two_quoted(message, "Message type \"", " has no field named \"", type, field);
+}
+
+// Unknown enumeration value of "V" for field "f".  -> {"V", "f"}
+bool no_value(const std::string& message, std::string& value, std::string& field) {
+  return two_quoted(message, "Unknown enumeration value of \"", " for field \"", value, field);
+}
+
 // Appends a did-you-mean to protobuf's two "unknown name" errors:
 //   Message type "caffe.X" has no field named "y".      -> over X's fields
 //   Unknown enumeration value of "V" for field "f".     -> over the values of every enum
 //                                                          field named f in caffe.proto
 std::string with_suggestion(const std::string& message) {
-  static const std::regex kNoField(R"re(Message type "([\w.]+)" has no field named "(\w+)")re");
-  static const std::regex kNoValue(R"re(Unknown enumeration value of "(\w+)" for field "(\w+)")re");
   const auto* file = caffe::NetParameter::descriptor()->file();
   std::vector<std::string> names;
   std::string wrong;  // the name protobuf did not know
-  std::smatch m;
-  if (std::regex_search(message, m, kNoField)) {
-    wrong = m[2].str();
-    const auto* type = file->pool()->FindMessageTypeByName(m[1].str());
+  std::string type_name, field_name;
+  if (no_field(message, type_name, wrong)) {
+    const auto* type = file->pool()->FindMessageTypeByName(type_name);
     for (int i = 0; type && i < type->field_count(); ++i) names.push_back(type->field(i)->name());
-  } else if (std::regex_search(message, m, kNoValue)) {
-    wrong = m[1].str();
+  } else if (no_value(message, wrong, field_name)) {
     // Nested types included: the enums live inside messages (PoolingParameter.PoolMethod).
     std::vector<const pb::Descriptor*> types;
     for (int i = 0; i < file->message_type_count(); ++i) types.push_back(file->message_type(i));
     for (size_t t = 0; t < types.size(); ++t) {
       for (int i = 0; i < types[t]->nested_type_count(); ++i)
         types.push_back(types[t]->nested_type(i));
-      const auto* field = types[t]->FindFieldByName(m[2].str());
+      const auto* field = types[t]->FindFieldByName(field_name);
       if (!field || field->type() != pb::FieldDescriptor::TYPE_ENUM) continue;
       for (int v = 0; v < field->enum_type()->value_count(); ++v)
         names.push_back(field->enum_type()->value(v)->name());
@@ -90,16 +113,18 @@ std::string with_suggestion(const std::string& message) {
   }
   std::sort(names.begin(), names.end());
   names.erase(std::unique(names.begin(), names.end()), names.end());
+  // A name far longer than any in caffe.proto has no near neighbour worth the edit-distance
+  // table (quadratic in the length).
+  if (wrong.size() > 64) names.clear();
   return without_final_period(message) + did_you_mean(wrong, names);
 }
 
 // The field named in "Message type "caffe.LayerParameter" has no field named "x"." (or the V1
 // message), "" for any other error.
 std::string unknown_layer_field(const std::string& message) {
-  static const std::regex kLayerField(
-      R"re(Message type "caffe\.(V1)?LayerParameter" has no field named "(\w+)")re");
-  std::smatch m;
-  return std::regex_search(message, m, kLayerField) ? m[2].str() : "";
+  std::string type, field;
+  if (!no_field(message, type, field)) return "";
+  return type == "caffe.LayerParameter" || type == "caffe.V1LayerParameter" ? field : "";
 }
 
 std::vector<int> field_lines(const pb::TextFormat::ParseInfoTree& tree,
@@ -159,15 +184,8 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
 }
 
 CaffeNetText read_caffe_prototxt(const std::string& path, bool skip_unknown_layer_fields) {
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) throw InputError(path + ": no such file");
-  if (std::filesystem::is_directory(path, ec))
-    throw InputError(path + ": is a directory, expected a Caffe .prototxt file");
-  std::ifstream file(path, std::ios::binary);
-  if (!file) throw InputError(path + ": cannot open the file for reading");
-  std::ostringstream text;
-  text << file.rdbuf();
-  return parse_caffe_prototxt(text.str(), path, skip_unknown_layer_fields);
+  InputFile file(path, "a Caffe .prototxt file", kMaxTextFileBytes, /*allow_empty=*/true);
+  return parse_caffe_prototxt(file.read_all(), path, skip_unknown_layer_fields);
 }
 
 }  // namespace dnne

@@ -1,16 +1,12 @@
 #include "importers/onnx_reader.h"
 
-#include <fcntl.h>
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/zero_copy_stream_impl.h>
-#include <unistd.h>
 
-#include <cerrno>
 #include <climits>
-#include <cstring>
-#include <filesystem>
 
 #include "util/expected.h"
+#include "util/input_file.h"
 
 namespace dnne {
 
@@ -57,35 +53,18 @@ void drop_weights(onnx::GraphProto& graph) {
 }  // namespace
 
 onnx::ModelProto read_onnx_model(const std::string& path) {
-  std::error_code ec;
-  const auto status = std::filesystem::status(path, ec);
-  if (ec || !std::filesystem::exists(status))
-    throw InputError(path + ": cannot open: no such file");
-  if (std::filesystem::is_directory(status))
-    throw InputError(path + ": is a directory, expected an ONNX model file");
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) throw InputError(path + ": cannot read: " + ec.message());
-  if (size == 0) throw InputError(path + ": empty file, expected an ONNX model");
-  // Protobuf caps one message at 2 GiB; larger models must keep weights as external data.
-  if (size > static_cast<uintmax_t>(INT_MAX))
-    throw InputError(path + ": " + std::to_string(size) +
-                     " bytes exceeds protobuf's 2 GiB limit for one message; save the model "
-                     "with external data (onnx.save(..., save_as_external_data=True))");
-
-  const int fd = ::open(path.c_str(), O_RDONLY);
-  if (fd < 0) throw InputError(path + ": cannot open: " + std::strerror(errno));
+  InputFile file(path, "an ONNX model file", kMaxOnnxFileBytes);
   onnx::ModelProto model;
   bool parsed = false;
   {
     // Streamed from the file descriptor: the file is never held in memory as a whole
     // besides the parsed message; the default 64 MiB total-bytes guard is raised to the
     // protobuf maximum so models with large inline weights parse.
-    google::protobuf::io::FileInputStream file(fd);
-    google::protobuf::io::CodedInputStream coded(&file);
+    google::protobuf::io::FileInputStream stream(file.fd());
+    google::protobuf::io::CodedInputStream coded(&stream);
     coded.SetTotalBytesLimit(INT_MAX);
     parsed = model.ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
   }
-  ::close(fd);
   if (!parsed)
     throw InputError(path +
                      ": cannot parse as an ONNX model (truncated, or not an ONNX "

@@ -2,10 +2,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
+#include "util/input_file.h"
+#include "util/message_text.h"
 #include "util/spellcheck.h"
 
 namespace dnne {
@@ -59,7 +58,7 @@ const nlohmann::json* JsonObjectReader::value(const std::string& key, bool requi
 
 void JsonObjectReader::wrong_type(const std::string& key, const char* expected) {
   problem(key + ": expected " + expected + ", got " + json_.at(key).type_name() + " " +
-          json_.at(key).dump());
+          quote_text(json_.at(key).dump()));
 }
 
 std::optional<int64_t> JsonObjectReader::integer(const std::string& key, bool required) {
@@ -67,6 +66,11 @@ std::optional<int64_t> JsonObjectReader::integer(const std::string& key, bool re
   if (!v) return std::nullopt;
   if (!v->is_number_integer()) {
     wrong_type(key, "an integer");
+    return std::nullopt;
+  }
+  // nlohmann keeps 2^63..2^64-1 as unsigned; get<int64_t> would wrap it to a negative.
+  if (v->is_number_unsigned() && v->get<uint64_t>() > uint64_t{INT64_MAX}) {
+    problem(key + " " + v->dump() + " must be <= " + std::to_string(INT64_MAX));
     return std::nullopt;
   }
   return v->get<int64_t>();
@@ -175,28 +179,44 @@ std::string line_column(const std::string& text, size_t byte) {
 }
 
 Expected<nlohmann::json> parse_json_text(const std::string& text, const std::string& source) {
+  const std::string file = quote_text(source, kMaxMessageLineBytes / 2);
   try {
-    return nlohmann::json::parse(text);
+    // nlohmann reports the depth of each value as it parses: stop at the first too deep one
+    // (the parser itself is iterative, but dump() and our readers recurse).
+    nlohmann::json::parser_callback_t limit_depth = [&](int depth, nlohmann::json::parse_event_t,
+                                                        nlohmann::json&) {
+      if (depth > kMaxJsonDepth) throw std::length_error("JSON nesting too deep");
+      return true;
+    };
+    return nlohmann::json::parse(text, limit_depth);
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann's what() reads "[json.exception.parse_error.101] parse error at line L, column
     // C: syntax error while parsing ..."; keep the part after the position.
     std::string what = e.what();
     const size_t at = what.find("syntax error");
     if (at != std::string::npos) what = what.substr(at);
-    return Error{source + ":" + line_column(text, e.byte) + ": invalid JSON: " + what};
+    return Error{file + ":" + line_column(text, e.byte) + ": invalid JSON: " + what};
+  } catch (const nlohmann::json::out_of_range& e) {
+    // "number overflow parsing '1e999'": a number beyond double range (nlohmann names no
+    // position for it).
+    std::string what = e.what();
+    const size_t at = what.find("number overflow");
+    if (at != std::string::npos) what = what.substr(at);
+    return Error{file + ": invalid JSON: " + what + " (numbers must fit a double, |x| < 1.8e308)"};
+  } catch (const nlohmann::json::exception& e) {
+    return Error{file + ": invalid JSON: " + e.what()};
+  } catch (const std::length_error&) {
   }
+  return Error{file + ": JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
+               " levels; a design or device file needs at most 4"};
 }
 
-Expected<nlohmann::json> read_json_file(const std::string& path) {
-  // An ifstream opens a directory and reads nothing, which would surface as "invalid JSON".
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec))
-    return Error{path + ": is a directory, expected a JSON file"};
-  std::ifstream file(path);
-  if (!file) return Error{path + ": cannot open file"};
-  std::stringstream text;
-  text << file.rdbuf();
-  return parse_json_text(text.str(), path);
+Expected<nlohmann::json> read_json_file(const std::string& path, const std::string& what) {
+  try {
+    return parse_json_text(read_text_file(path, what), path);
+  } catch (const InputError& e) {
+    return Error{e.what()};
+  }
 }
 
 }  // namespace dnne

@@ -79,10 +79,16 @@ std::string format_number(double value);
 // "design.json:3:14" for a byte offset into `text` (nlohmann's parse_error::byte is 1-based).
 std::string line_column(const std::string& text, size_t byte);
 
-// Parses `text` as JSON; a syntax error becomes "source:line:column: invalid JSON: ...".
+// Design and device files nest 4 levels; deeper is not one of ours (cap: ours).
+inline constexpr int kMaxJsonDepth = 64;
+
+// Parses `text` as JSON; a syntax error becomes "source:line:column: invalid JSON: ...",
+// a number beyond double range or nesting deeper than kMaxJsonDepth an error too.
 Expected<nlohmann::json> parse_json_text(const std::string& text, const std::string& source);
 
-// Reads and parses a JSON file; errors name the file.
-Expected<nlohmann::json> read_json_file(const std::string& path);
+// Reads (util/input_file.h: regular files of at most 64 MiB) and parses a JSON file; errors
+// name the file. `what` names the expected content: "PATH: is a directory, expected WHAT".
+Expected<nlohmann::json> read_json_file(const std::string& path,
+                                        const std::string& what = "a JSON file");
 
 }  // namespace dnne

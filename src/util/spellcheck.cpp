@@ -7,7 +7,9 @@
 namespace dnne {
 
 namespace {
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
   if (prefix.size() > text.size()) return false;
@@ -38,7 +40,11 @@ std::vector<std::string> nearest_names(std::string_view name,
   // A third of the name's length, at least 2: "vgg61" -> "vgg16", "resnt50" -> "resnet50".
   const int limit = std::max<int>(2, static_cast<int>(name.size()) / 3);
   std::vector<std::pair<int, std::string>> scored;
+  // The edit distance is quadratic in the lengths: names longer than any a person types
+  // (a fuzzed 300 KB identifier) get no suggestion rather than seconds of work.
+  if (name.size() > kMaxSuggestedNameBytes) return {};
   for (const auto& candidate : candidates) {
+    if (candidate.size() > kMaxSuggestedNameBytes) continue;
     int distance = edit_distance(name, candidate);
     if (!name.empty() && starts_with_ci(candidate, name)) distance = std::min(distance, 1);
     if (distance <= limit) scored.emplace_back(distance, candidate);

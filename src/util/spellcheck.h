@@ -7,6 +7,9 @@
 
 namespace dnne {
 
+// Names longer than this (bytes) are neither given nor offered a suggestion (ours).
+inline constexpr size_t kMaxSuggestedNameBytes = 128;
+
 // Levenshtein distance, case-insensitive.
 int edit_distance(std::string_view a, std::string_view b);
 

@@ -186,7 +186,7 @@ TEST(BenchCli, BadInputExitsTwo) {
       << device.err;
   const CliResult missing = run_cli("bench vgg16 --device ku115 --design /nonexistent.json");
   EXPECT_EQ(missing.status, 2);
-  EXPECT_EQ(missing.err, "dnnexplorer: error: /nonexistent.json: cannot open the design file\n");
+  EXPECT_EQ(missing.err, "dnnexplorer: error: /nonexistent.json: no such file\n");
   const CliResult percent = run_cli("bench vgg16 --device ku115 --dsp 120% --design " + kExample);
   EXPECT_EQ(percent.status, 2);
   EXPECT_EQ(percent.err, "dnnexplorer: error: --dsp '120%': a percentage must be in (0, 100]\n");

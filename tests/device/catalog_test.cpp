@@ -88,7 +88,7 @@ TEST(Catalog, PartNamesFindTheirBoard) {
 TEST(Catalog, MissingDeviceFileIsNamed) {
   const auto d = find_device("/nonexistent/board.json");
   ASSERT_FALSE(d);
-  EXPECT_EQ(d.error().message, "/nonexistent/board.json: cannot open file");
+  EXPECT_EQ(d.error().message, "/nonexistent/board.json: no such file");
 }
 
 TEST(Catalog, ReadmeTableMatchesTheCatalog) {

@@ -77,12 +77,12 @@ TEST(OnnxCli, AllowUnknownListsTheNodeInTheReport) {
 
 TEST(OnnxCli, MissingFile) {
   expect_error("analyze /nonexistent/model.onnx",
-               "/nonexistent/model.onnx: cannot open: no such file");
+               "/nonexistent/model.onnx: no such file");
 }
 
 TEST(OnnxCli, EmptyFile) {
   const std::string path = temp_file("empty.onnx", "");
-  expect_error("analyze " + path, path + ": empty file, expected an ONNX model");
+  expect_error("analyze " + path, path + ": the file is empty, expected an ONNX model file");
 }
 
 TEST(OnnxCli, TruncatedFile) {
