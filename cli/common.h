@@ -6,18 +6,14 @@
 
 #include <CLI/CLI.hpp>
 
+#include "api/run_request.h"
 #include "graph/network.h"
 #include "util/expected.h"
 
 namespace dnne::cli {
 
-struct ModelOptions {
-  std::string model;
-  std::string input;  // "CxHxW", empty for the model's own
-  int precision_bits = 16;
-  bool allow_unknown = false;
-  int64_t batch = 1;
-};
+// The model arguments (src/api/run_request.h); the CLI only registers them as flags.
+using ModelOptions = ModelRequest;
 
 // `with_precision = false` leaves --precision to add_budget_options (bench, explore, compare),
 // which registers it as part of the budget.
@@ -25,11 +21,6 @@ void add_model_options(CLI::App& app, ModelOptions& options, bool with_precision
 
 // Rejects an empty value ("--input ''"), which would otherwise read as the flag not given.
 CLI::Validator non_empty(const std::string& expected);
-
-// "3x224x224" -> {3, 224, 224}; errors say what form is expected.
-Expected<Shape> parse_input_shape(const std::string& text);
-
-Expected<Network> load_network(const ModelOptions& options);
 
 // Prints "dnnexplorer: error: <message>" to stderr and returns exit status 2.
 int report_error(const Error& error);

@@ -13,30 +13,18 @@
 
 namespace dnne::cli {
 
-struct SearchFlags {
+// The search settings (src/api/run_request.h) with the model, the budget and the CLI's own
+// output switches.
+struct SearchFlags : SearchRequest {
   ModelOptions model;
   BudgetOptions budget;
-  std::string objective = "throughput";
-  std::string search = "pso";
-  double min_fps = 0;
-  double max_latency_ms = 0;
-  std::string seed = "1";  // parsed by make_search_options: CLI11 wraps -1 to 2^64 - 1
-  int threads = 0;
-  int swarm = PsoOptions{}.swarm_size;
-  int iterations = PsoOptions{}.iterations;
   bool json = false;
   bool quiet = false;
-  bool no_winograd = false;
 };
 
 void add_search_flags(CLI::App& app, SearchFlags& flags);
 
-// The network, its workload and the resolved budget, ready for the search.
-struct Problem {
-  Network network;
-  Workload workload;
-  ResolvedBudget budget;
-};
+// The network, its workload and the budget the flags ask for (api/run_request.h).
 Expected<Problem> load_problem(const SearchFlags& flags);
 
 // Search options from the flags, with a progress line on stderr unless --quiet, or --json
