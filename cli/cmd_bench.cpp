@@ -2,9 +2,11 @@
 // explore-written) design with the cost models and reports its metrics per layer. An
 // infeasible design -- over its budget, or made for a budget larger than this device -- is
 // still reported (exit 0) with its violations; bad input exits 2.
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
+#include "cli/bench_reference.h"
 #include "cli/budget_options.h"
 #include "cli/command.h"
 #include "cli/common.h"
@@ -72,6 +74,15 @@ void reconcile(const BenchOptions& o, ResolvedBudget& resolved, Design& design) 
 }
 
 int run_bench(BenchOptions& o) {
+  // A reference accelerator's name (dnnexplorer accelerators), unless a file has that name.
+  if (const ReferenceDesign* reference = find_reference_design(o.design_path);
+      reference && !std::filesystem::exists(o.design_path))
+    return run_reference_bench({.model = o.model,
+                                .budget = o.budget,
+                                .design = *reference,
+                                .precision_flag = o.precision_flag->count() > 0,
+                                .json = o.json,
+                                .csv = o.csv});
   auto network = load_network(o.model);
   if (!network) return report_error(network.error());
   auto resolved = resolve_budget(o.budget);
@@ -108,8 +119,10 @@ Command bench_command() {
             add_model_options(app, o->model, /*with_precision=*/false);
             add_budget_options(app, o->budget);
             o->precision_flag = app.get_option("--precision");
-            app.add_option("--design", o->design_path,
-                           "the design file (JSON, format in the README; explore --out writes one)")
+            app.add_option(
+                   "--design", o->design_path,
+                   "the design file (JSON, format in the README; explore --out writes one), or the "
+                   "name of a reference accelerator (dnnexplorer accelerators)")
                 ->required();
             auto* json = app.add_flag("--json", o->json, "print JSON (keys as in CLI.md)");
             app.add_flag("--csv", o->csv, "print CSV, one row per layer")->excludes(json);

@@ -27,5 +27,6 @@ Command devices_command();
 Command bench_command();
 Command explore_command();
 Command compare_command();
+Command accelerators_command();
 
 }  // namespace dnne::cli

@@ -1,0 +1,85 @@
+// `dnnexplorer accelerators` and `bench --design NAME` end to end, checked against calling the
+// reference model directly.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+#include "device/catalog.h"
+#include "reference/reference_model.h"
+#include "zoo/zoo.h"
+
+namespace dnne {
+namespace {
+
+TEST(AcceleratorsCli, ListsTheLibraryWithSources) {
+  const CliResult r = run_cli("accelerators");
+  ASSERT_EQ(r.status, 0) << r.err;
+  for (const char* name : {"dpu_b512x1", "dpu_b4096x3", "dpu_b4096x4", "caffeine_ku060",
+                           "qiu16_zc706", "zhang15_vc707", "yolov2hls_zu3eg_c", "PG338"})
+    EXPECT_NE(r.out.find(name), std::string::npos) << name;
+  const CliResult j = run_cli("accelerators --json");
+  ASSERT_EQ(j.status, 0) << j.err;
+  const auto list = nlohmann::json::parse(j.out);
+  ASSERT_EQ(list.size(), reference_designs().size());
+  for (const auto& entry : list)
+    for (const char* key : {"name", "paradigm", "published_on", "source", "dsp", "clock_mhz"})
+      EXPECT_TRUE(entry.contains(key)) << key;
+}
+
+TEST(ReferenceBenchCli, MatchesTheModelCalledDirectly) {
+  const CliResult r = run_cli("bench resnet18 --device zcu102 --design dpu_b4096x3 --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  const Workload w = make_workload(*build_zoo_network("resnet18"));
+  const ReferenceDesign& d = *find_reference_design("dpu_b4096x3");
+  const ReferenceEstimate e =
+      evaluate_reference(w, d, {.clock_mhz = d.clock_mhz, .dram_bw_gbps = 19.2});
+  EXPECT_EQ(j["design"], "dpu_b4096x3");
+  EXPECT_EQ(j["clock_mhz"], d.clock_mhz);
+  EXPECT_EQ(j["precision_bits"], 8);
+  EXPECT_TRUE(j["feasible"].get<bool>());
+  EXPECT_DOUBLE_EQ(j["throughput_fps"].get<double>(), e.throughput_fps);
+  EXPECT_EQ(j["frame_cycles"].get<int64_t>(), e.frame_cycles);
+  EXPECT_EQ(j["layers"].size(), w.stages.size());
+}
+
+TEST(ReferenceBenchCli, ClockFlagOverridesTheTemplate) {
+  const auto at = [](const std::string& flags) {
+    // The U280's HBM keeps every layer compute-bound.
+    const CliResult r =
+        run_cli("bench resnet18 --device u280 --design dpu_b4096x3 --json " + flags);
+    EXPECT_EQ(r.status, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  };
+  const auto base = at("");
+  const auto slow = at("--clock-mhz 150");
+  EXPECT_EQ(slow["clock_mhz"], 150.0);
+  // With DRAM out of the way, cycles stay and time scales with the clock.
+  EXPECT_EQ(slow["frame_cycles"], base["frame_cycles"]);
+  EXPECT_NEAR(slow["throughput_fps"].get<double>() * 2, base["throughput_fps"].get<double>(), 1e-9);
+  const CliResult text =
+      run_cli("bench resnet18 --device zcu102 --design dpu_b4096x3 --clock-mhz 150");
+  EXPECT_NE(text.out.find("150.0 MHz (--clock-mhz)"), std::string::npos) << text.out;
+}
+
+TEST(ReferenceBenchCli, TemplateLargerThanTheDeviceIsInfeasibleNamingResources) {
+  const CliResult r = run_cli("bench resnet18 --device pynq_z1 --design dpu_b4096x3");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("INFEASIBLE on pynq_z1: DSP needed 2070 > available 220"), std::string::npos)
+      << r.out;
+  const CliResult j = run_cli("bench resnet18 --device pynq_z1 --design dpu_b4096x3 --json");
+  const auto json = nlohmann::json::parse(j.out);
+  EXPECT_FALSE(json["feasible"].get<bool>());
+  EXPECT_EQ(json["violations"][0]["resource"], "DSP");
+}
+
+TEST(ReferenceBenchCli, CsvHasOneRowPerLayer) {
+  const CliResult r = run_cli("bench resnet18 --device zcu102 --design dpu_b4096x3 --csv");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const Workload w = make_workload(*build_zoo_network("resnet18"));
+  EXPECT_EQ(static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n')), w.stages.size() + 1);
+}
+
+}  // namespace
+}  // namespace dnne
