@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "device/dsp_arithmetic.h"
+
 namespace dnne {
 
 // Parallelism of one pipeline stage: CPF input channels x KPF output channels per cycle per
@@ -18,22 +20,30 @@ struct StageParallelism {
   bool weights_on_chip = false;
 };
 
+// DSPs each pipeline stage's controller spends besides its MAC lanes, once per stage (not per
+// replica): AccDNN's figures by default (device/dsp_arithmetic.h, docs/models.md 2.1).
+struct StageDspOverhead {
+  int weighted_stage = kDspPerWeightedStage;  // conv, fc, matmul stages
+  int other_stage = kDspPerOtherStage;        // pooling and element-wise stages
+};
+
 // Part A: the pipelined layers.
 struct PipelineDesign {
   std::vector<StageParallelism> stages;  // exactly split_point entries
   int batch = 1;                         // frames in flight (the pipeline replicated)
+  StageDspOverhead dsp_overhead;
 };
 
 enum class BufferingChoice {
-  kAuto,          // the model picks the cheaper alternative per layer
-  kInputResident, // keep an input row-band resident, stream weights per band
-  kWeightResident // keep a weight block resident, stream inputs per block
+  kAuto,           // the model picks the cheaper alternative per layer
+  kInputResident,  // keep an input row-band resident, stream weights per band
+  kWeightResident  // keep a weight block resident, stream inputs per block
 };
 
 // Part B: the generic reusable engine (HybridDNN-like).
 struct GenericDesign {
   int p_in = 1;   // input-channel lanes of the PE array
-  int p_out = 1;  // output-channel lanes; DSP = p_in * p_out / pack
+  int p_out = 1;  // output-channel lanes; DSPs from device/dsp_arithmetic.h
   int batch = 1;  // frames sharing each weight load
   // On-chip buffers (BRAM18 blocks each; double-buffered halves included).
   int64_t input_buffer_bram18 = 0;
@@ -43,6 +53,8 @@ struct GenericDesign {
   // HybridDNN's Winograd mode for 3x3 stride-1 convs: 0 off, 2 = F(2x2,3x3), 4 = F(4x4,3x3).
   // The engine then runs each eligible layer in whichever mode is faster.
   int winograd_m = 0;
+  // DSPs the engine's control spends besides its lanes (ours, docs/models.md 2.1).
+  int dsp_overhead = kDspPerEngine;
 };
 
 // How the budget is divided between the parts (MODELS.md section 5). Part A may use at most
@@ -68,7 +80,7 @@ struct Design {
   PipelineDesign pipeline;
   GenericDesign generic;
   ResourceSplit split;
-  double clock_mhz = 0;    // 0: the budget's clock
+  double clock_mhz = 0;  // 0: the budget's clock
   int precision_bits = 16;
   DesignBudget made_for;
 };

@@ -33,7 +33,11 @@ nlohmann::json design_to_json(const Design& design, const Workload& workload,
                         {"kpf", stage.kpf},
                         {"weights_on_chip", stage.weights_on_chip}});
     }
-    json["pipeline"] = {{"batch", design.pipeline.batch}, {"stages", stages}};
+    const StageDspOverhead& o = design.pipeline.dsp_overhead;
+    json["pipeline"] = {
+        {"batch", design.pipeline.batch},
+        {"dsp_overhead", {{"weighted_stage", o.weighted_stage}, {"other_stage", o.other_stage}}},
+        {"stages", stages}};
   }
   if (design.split_point < n) {
     const auto& g = design.generic;
@@ -44,7 +48,8 @@ nlohmann::json design_to_json(const Design& design, const Workload& workload,
                        {"weight_buffer_bram18", g.weight_buffer_bram18},
                        {"output_buffer_bram18", g.output_buffer_bram18},
                        {"buffering", std::string(buffering_name(g.buffering))},
-                       {"winograd_m", g.winograd_m}};
+                       {"winograd_m", g.winograd_m},
+                       {"dsp_overhead", g.dsp_overhead}};
   }
   return json;
 }

@@ -79,9 +79,18 @@ void read_stage(const nlohmann::json& json, int i, Context& c, StageParallelism&
 void read_pipeline(const nlohmann::json& json, int split_point, Context& c,
                    PipelineDesign& pipeline) {
   JsonObjectReader r(json, "pipeline", c.problems);
-  r.reject_unknown_keys({"batch", "stages"});
+  r.reject_unknown_keys({"batch", "stages", "dsp_overhead"});
   if (auto v = r.integer_at_least("batch", 1, false, 1, kMaxLanes))
     pipeline.batch = static_cast<int>(*v);
+  // Controller DSPs per stage (docs/models.md 2.1); absent: AccDNN's 6 and 2.
+  if (const auto* overhead = r.value("dsp_overhead", false)) {
+    JsonObjectReader o(*overhead, "pipeline.dsp_overhead", c.problems);
+    o.reject_unknown_keys({"weighted_stage", "other_stage"});
+    if (auto v = o.integer_at_least("weighted_stage", 0, false, kDspPerWeightedStage, kMaxDsp))
+      pipeline.dsp_overhead.weighted_stage = static_cast<int>(*v);
+    if (auto v = o.integer_at_least("other_stage", 0, false, kDspPerOtherStage, kMaxDsp))
+      pipeline.dsp_overhead.other_stage = static_cast<int>(*v);
+  }
   const auto* stages = r.value("stages", true);
   if (!stages) return;
   if (!stages->is_array()) {
@@ -99,13 +108,16 @@ void read_pipeline(const nlohmann::json& json, int split_point, Context& c,
 void read_generic(const nlohmann::json& json, Context& c, GenericDesign& generic) {
   JsonObjectReader r(json, "generic", c.problems);
   r.reject_unknown_keys({"p_in", "p_out", "batch", "input_buffer_bram18", "weight_buffer_bram18",
-                         "output_buffer_bram18", "buffering", "winograd_m"});
+                         "output_buffer_bram18", "buffering", "winograd_m", "dsp_overhead"});
   if (auto v = r.integer_at_least("p_in", 1, true, 0, kMaxLanes))
     generic.p_in = static_cast<int>(*v);
   if (auto v = r.integer_at_least("p_out", 1, true, 0, kMaxLanes))
     generic.p_out = static_cast<int>(*v);
   if (auto v = r.integer_at_least("batch", 1, false, 1, kMaxLanes))
     generic.batch = static_cast<int>(*v);
+  // The engine's control DSPs (docs/models.md 2.1); absent: 6.
+  if (auto v = r.integer_at_least("dsp_overhead", 0, false, kDspPerEngine, kMaxDsp))
+    generic.dsp_overhead = static_cast<int>(*v);
   if (auto v = r.integer_at_least("input_buffer_bram18", 1, true, 0, kMaxBram18))
     generic.input_buffer_bram18 = *v;
   if (auto v = r.integer_at_least("weight_buffer_bram18", 1, true, 0, kMaxBram18))

@@ -5,6 +5,15 @@
 
 namespace dnne {
 
+Budget default_budget(const Device& device, int precision_bits) {
+  return {.dsp = device.dsp,
+          .bram18 = device.bram18,
+          .dram_bw_gbps = device.dram_bw_gbps,
+          .clock_mhz = device.clock_mhz,
+          .precision_bits = precision_bits,
+          .dsp_family = device.dsp_family};
+}
+
 namespace {
 // A budget is a share of the device: asking for more than the device has would model a
 // design that cannot be built on it. The clock is not capped: the device's is a default.

@@ -27,11 +27,6 @@ struct Device {
   std::string source;  // data sheet / board guide the figures come from
 };
 
-// MACs one DSP slice performs per cycle at a precision (MODELS.md section 2): DSP48E2 packs
-// two 8-bit MACs sharing an input (Xilinx WP487) and one 16-bit MAC; DSP48E1 and DSP58 as
-// documented in src/device/dsp_packing.cpp.
-int macs_per_dsp(DspFamily family, int precision_bits);
-
 // What one run may use: the device's figures, optionally overridden per run (--dsp,
 // --bram18, --bw-gbps, --clock-mhz, --precision). Cost models check designs against it.
 struct Budget {

@@ -5,6 +5,7 @@
 
 #include "design/design.h"
 #include "device/device.h"
+#include "device/dsp_arithmetic.h"
 #include "model/estimate.h"
 #include "model/workload.h"
 
@@ -24,12 +25,16 @@ struct StageCost {
   double weight_bits_per_cycle = 0;
 };
 StageCost pipeline_stage_cost(const Workload& workload, int stage, const StageParallelism& p,
-                              int batch, const PartBudget& budget);
+                              int batch, const PartBudget& budget,
+                              const StageDspOverhead& overhead = {});
 
 // Part A alone: stages [0, split_point). Fills out.layers[0, split_point) and out.pipeline.
-void evaluate_pipeline_part(const Workload& workload, int split_point,
-                            const PipelineDesign& design, const PartBudget& budget,
-                            Estimate& out);
+void evaluate_pipeline_part(const Workload& workload, int split_point, const PipelineDesign& design,
+                            const PartBudget& budget, Estimate& out);
+
+// The DSP table's row for a generic engine (docs/models.md 2.1): dense, or no packing at all
+// when the engine has a Winograd mode (winograd_m > 0).
+DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winograd_m);
 
 // Part B alone: stages [split_point, N). Fills out.layers[split_point, N) and out.generic.
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,

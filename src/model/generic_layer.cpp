@@ -150,7 +150,10 @@ Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const En
   const double w = static_cast<double>(v.weights * t.weight_reads * (v.weights_per_frame ? b : 1));
   const double out = static_cast<double>(b * s.output_elements);
   Timing r;
-  const int64_t lanes = tiled_passes(s.M, t.tm, e.p_out) * tiled_passes(v.cg, t.tn, e.p_in);
+  // A packed DSP's products share an input: a depthwise layer, whose lanes share nothing,
+  // gets one lane per DSP column (device/dsp_arithmetic.h).
+  const int64_t p_out = stage_operands(s) == Operands::kDense ? e.p_out : e.p_out_independent;
+  const int64_t lanes = tiled_passes(s.M, t.tm, p_out) * tiled_passes(v.cg, t.tn, e.p_in);
   if (v.wino_m > 0) {
     // One transformed-domain multiply per lane per cycle: (m + 2)^2 per m x m output tile;
     // a band of tr rows covers ceil(tr / m) tile rows (HybridDNN).

@@ -14,6 +14,9 @@ namespace dnne::model {
 // The engine as one layer sees it; capacities are elements per half of each double buffer.
 struct Engine {
   int64_t p_in = 1, p_out = 1, batch = 1;
+  // Output lanes usable when no two products share an input (a depthwise layer): one per
+  // DSP column, p_out / the DSP's packing (docs/models.md 4 "DSPs").
+  int64_t p_out_independent = 1;
   int64_t input_capacity = 0, weight_capacity = 0, output_capacity = 0;
   BufferingChoice buffering = BufferingChoice::kAuto;
   int winograd_m = 0;  // 0, 2 or 4 (docs/models.md 4.6)

@@ -38,6 +38,11 @@ int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits) {
   return model::ceil_div(std::max<int64_t>(1, lanes), per_port);
 }
 
+DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winograd_m) {
+  return dsp_rate(family, precision_bits,
+                  winograd_m > 0 ? Operands::kIndependent : Operands::kDense);
+}
+
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
                            const PartBudget& budget, Estimate& out) {
   const int n = static_cast<int>(workload.stages.size());
@@ -57,15 +62,21 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
   const int64_t in_blocks = std::max<int64_t>(0, design.input_buffer_bram18);
   const int64_t w_blocks = std::max<int64_t>(0, design.weight_buffer_bram18);
   const int64_t out_blocks = std::max<int64_t>(0, design.output_buffer_bram18);
+  // A Winograd-capable engine never packs: its transformed operands are wider than the data
+  // and share nothing (docs/models.md 2.1). The array's DSPs plus the engine's control.
+  const int winograd_m = design.winograd_m == 2 || design.winograd_m == 4 ? design.winograd_m : 0;
+  const DspRate rate = generic_engine_dsp_rate(budget.dsp_family, bits, winograd_m);
+  const int64_t p_in = std::max(1, design.p_in), p_out = std::max(1, design.p_out);
   const model::Engine engine{
-      .p_in = std::max(1, design.p_in),
-      .p_out = std::max(1, design.p_out),
+      .p_in = p_in,
+      .p_out = p_out,
       .batch = std::max(1, design.batch),
+      .p_out_independent = model::ceil_div(p_out, rate.shared),
       .input_capacity = in_blocks * per_block / 2,
       .weight_capacity = w_blocks * per_block / 2,
       .output_capacity = out_blocks * per_block / 2,
       .buffering = design.buffering,
-      .winograd_m = design.winograd_m == 2 || design.winograd_m == 4 ? design.winograd_m : 0,
+      .winograd_m = winograd_m,
       .bits = bits,
       .link_bytes_per_cycle =
           model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8};
@@ -73,8 +84,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
   check_ports(out, w_blocks, engine.p_out, bits, "generic weight buffer");
   check_ports(out, out_blocks, engine.p_out, bits, "generic output buffer");
 
-  const int pack = macs_per_dsp(budget.dsp_family, bits);
-  const int64_t dsp = model::ceil_div(engine.p_in * engine.p_out, pack);
+  const int64_t dsp = dsps_for_array(p_in, p_out, rate) + std::max(0, design.dsp_overhead);
   const int64_t bram = in_blocks + w_blocks + out_blocks;
   int64_t total_cycles = 0;
   double total_bytes = 0;

@@ -97,7 +97,7 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
   out.dram_bw_gbps_used = drawn(out.pipeline) + drawn(out.generic);
   out.throughput_gops = 2.0 * static_cast<double>(workload.total_macs) * fps / 1e9;
   const double peak_gops = 2.0 * clock_mhz * 1e6 * static_cast<double>(out.dsp_used) *
-                           macs_per_dsp(budget.dsp_family, bits) / 1e9;
+                           dsp_rate(budget.dsp_family, bits).peak_multiplies_per_dsp() / 1e9;
   out.dsp_efficiency = peak_gops > 0 ? out.throughput_gops / peak_gops : 0;
 
   // The faster part's layers wait on the slower part: dependency (docs/models.md 5).

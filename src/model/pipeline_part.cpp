@@ -33,7 +33,7 @@ struct Doubling {
   int64_t more_dsp = 0, more_bram = 0;
 };
 Doubling doubling_cost(const StageLayer& s, const StageParallelism& p, const StageDetail& d,
-                       int64_t batch, int bits, int pack) {
+                       int64_t batch, int bits, const DspRate& rate) {
   int cpf = std::max(1, p.cpf), kpf = std::max(1, p.kpf);
   if (kpf < s.M) {
     kpf *= 2;
@@ -42,7 +42,7 @@ Doubling doubling_cost(const StageLayer& s, const StageParallelism& p, const Sta
   } else {
     return {.full = true};
   }
-  const StageDetail g = model::stage_detail(s, cpf, kpf, p.weights_on_chip, bits, pack);
+  const StageDetail g = model::stage_detail(s, cpf, kpf, p.weights_on_chip, bits, rate);
   return {.more_dsp = (g.dsp_per_replica - d.dsp_per_replica) * batch,
           .more_bram = (g.cache_bram18 + g.skip_bram18 - d.cache_bram18 - d.skip_bram18) * batch +
                        g.weight_bram18 - d.weight_bram18};
@@ -84,7 +84,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
                        .field = "batch"});
   const int64_t batch = std::max(1, design.batch);
   const int bits = std::max(1, budget.precision_bits);
-  const int pack = macs_per_dsp(budget.dsp_family, bits);
+  const DspRate rate = dsp_rate(budget.dsp_family, bits);
 
   // Pass 1: every stage's cycles and resources; per-frame-batch DRAM bits parked in
   // dram_bw_gbps until the period is known (no scratch allocation).
@@ -105,14 +105,14 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
                          .available = static_cast<double>(p.kpf),
                          .stage = i,
                          .field = "kpf"});
-    const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, pack);
+    const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, rate);
     const double bits_i = d.weight_bits_per_cycle * static_cast<double>(d.cycles) +
                           static_cast<double>(activation_bits(s, sp, bits) * batch);
     LayerEstimate& e = out.layers[static_cast<size_t>(i)];
     e = {.stage = i,
          .part = Part::kPipeline,
          .cycles = d.cycles,
-         .dsp = d.dsp_per_replica * batch,
+         .dsp = d.dsp_per_replica * batch + model::stage_overhead_dsp(s, design.dsp_overhead),
          .bram18 = (d.cache_bram18 + d.skip_bram18) * batch + d.weight_bram18,
          .dram_bw_gbps = bits_i};
     t_compute = std::max(t_compute, d.cycles);
@@ -164,8 +164,8 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
       e.bound = streams ? Bound::kBandwidth : Bound::kDependency;
     } else if (e.cycles == t_compute) {
       const StageParallelism p = stage_parallelism(design, i);
-      const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, pack);
-      const Doubling more = doubling_cost(s, p, d, batch, bits, pack);
+      const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, rate);
+      const Doubling more = doubling_cost(s, p, d, batch, bits, rate);
       // Stages that could go faster are marked kBram for now and decided jointly below.
       e.bound = more.full ? Bound::kDsp : Bound::kBram;
       more_dsp += more.more_dsp;

@@ -85,11 +85,11 @@ int64_t weight_bram(const StageLayer& s, int64_t cpf, int64_t kpf, bool on_chip,
 }  // namespace
 
 StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weights_on_chip,
-                         int bits, int pack) {
+                         int bits, const DspRate& rate) {
   const int64_t cpf = std::max(1, cpf_in), kpf = std::max(1, kpf_in);
   StageDetail d;
   d.cycles = stage_cycles(s, cpf, kpf);
-  if (is_mac_stage(s.kind)) d.dsp_per_replica = ceil_div(cpf * kpf, std::max(1, pack));
+  if (is_mac_stage(s.kind)) d.dsp_per_replica = stage_array_dsp(s, cpf, kpf, rate);
   d.cache_bram18 = cache_bram(s, cpf, kpf, bits);
   d.weight_bram18 = weight_bram(s, cpf, kpf, weights_on_chip, bits);
   if (s.skip_elements > 0) {
@@ -115,15 +115,16 @@ StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weigh
 namespace dnne {
 
 StageCost pipeline_stage_cost(const Workload& workload, int stage, const StageParallelism& p,
-                              int batch, const PartBudget& budget) {
+                              int batch, const PartBudget& budget,
+                              const StageDspOverhead& overhead) {
   if (stage < 0 || stage >= static_cast<int>(workload.stages.size())) return {};
-  const int pack = macs_per_dsp(budget.dsp_family, budget.precision_bits);
+  const StageLayer& s = workload.stages[static_cast<size_t>(stage)];
   const model::StageDetail d =
-      model::stage_detail(workload.stages[static_cast<size_t>(stage)], p.cpf, p.kpf,
-                          p.weights_on_chip, budget.precision_bits, pack);
+      model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, budget.precision_bits,
+                          dsp_rate(budget.dsp_family, budget.precision_bits));
   const int64_t b = std::max(1, batch);
   return {.cycles = d.cycles,
-          .dsp = d.dsp_per_replica * b,
+          .dsp = d.dsp_per_replica * b + model::stage_overhead_dsp(s, overhead),
           .bram18 = (d.cache_bram18 + d.skip_bram18) * b + d.weight_bram18,
           .weight_bits_per_cycle = d.weight_bits_per_cycle};
 }

@@ -4,13 +4,15 @@
 
 #include <cstdint>
 
+#include "design/design.h"
+#include "device/dsp_arithmetic.h"
 #include "model/workload.h"
 
 namespace dnne::model {
 
 struct StageDetail {
   int64_t cycles = 0;                // per frame, in one batch replica
-  int64_t dsp_per_replica = 0;       // ceil(CPF * KPF / pack) for MAC stages, 0 otherwise
+  int64_t dsp_per_replica = 0;       // the CPF x KPF array's DSPs for MAC stages, 0 otherwise
   int64_t cache_bram18 = 0;          // column cache, per batch replica
   int64_t skip_bram18 = 0;           // skip buffer of a join, per batch replica
   int64_t weight_bram18 = 0;         // ping-pong kernel groups or all weights; shared by the batch
@@ -18,12 +20,33 @@ struct StageDetail {
 };
 
 // cpf/kpf below 1 are treated as 1 (the caller reports them as design violations).
+// `rate` is the DSP table's dense row for the part's family and precision.
 StageDetail stage_detail(const StageLayer& s, int cpf, int kpf, bool weights_on_chip, int bits,
-                         int pack);
+                         const DspRate& rate);
 
 // True for the stage kinds that multiply-accumulate on DSPs (conv, fc, matmul).
 inline bool is_mac_stage(LayerKind kind) {
   return kind == LayerKind::kConv || kind == LayerKind::kFc || kind == LayerKind::kMatMul;
+}
+
+// What a stage's products share (device/dsp_arithmetic.h): a grouped conv with one output
+// channel per group (depthwise) gives every KPF lane its own input, so no two pack.
+inline Operands stage_operands(const StageLayer& s) {
+  return s.groups > 1 && s.M / s.groups < 2 ? Operands::kIndependent : Operands::kDense;
+}
+
+// The multiplier array's DSPs for one replica of a MAC stage (docs/models.md 3.2).
+inline int64_t stage_array_dsp(const StageLayer& s, int64_t cpf, int64_t kpf,
+                               const DspRate& dense) {
+  return dsps_for_array(cpf, kpf,
+                        stage_operands(s) == Operands::kDense
+                            ? dense
+                            : DspRate{.dsps_per_multiply = dense.dsps_per_multiply});
+}
+
+// Controller DSPs of a stage: once per stage, whatever the batch (AccDNN).
+inline int64_t stage_overhead_dsp(const StageLayer& s, const StageDspOverhead& overhead) {
+  return is_mac_stage(s.kind) ? overhead.weighted_stage : overhead.other_stage;
 }
 
 }  // namespace dnne::model

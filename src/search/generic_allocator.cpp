@@ -82,8 +82,13 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     max_m = std::max(max_m, layer.M);
     macs += layer.macs;
   }
-  const int pack = macs_per_dsp(in.budget.dsp_family, in.budget.precision_bits);
-  const int64_t lanes = in.budget.dsp * pack;
+  // The lanes the array's DSPs can carry once the engine's control has its DSPs, packed as
+  // densely as the DSP table allows (docs/models.md 2.1); a Winograd-capable engine packs
+  // nothing, so shapes over its DSPs are skipped per mode below.
+  const int64_t lanes = std::max<int64_t>(
+      1, static_cast<int64_t>(
+             static_cast<double>(in.budget.dsp - kDspPerEngine) *
+             dsp_rate(in.budget.dsp_family, in.budget.precision_bits).peak_multiplies_per_dsp()));
   const int bits = in.budget.precision_bits;
   const double clock_hz = in.budget.clock_mhz * 1e6;
   // DSP efficiency rewards small engines too; the other objectives want most lanes busy.
@@ -103,6 +108,9 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     candidates.clear();
     for (const auto& [p_in, p_out] : shapes)
       for (int winograd_m : in.winograd_modes) {
+        const DspRate rate =
+            generic_engine_dsp_rate(in.budget.dsp_family, in.budget.precision_bits, winograd_m);
+        if (dsps_for_array(p_in, p_out, rate) + kDspPerEngine > in.budget.dsp) continue;
         // Winograd F(m x m, 3 x 3) does 9 m^2 MACs with (m + 2)^2 multiplies (docs/models.md
         // 4.6): at most that many MACs per lane per cycle, on the layers that can use it.
         const double gain = winograd_m > 0 ? 9.0 * winograd_m * winograd_m /

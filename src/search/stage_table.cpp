@@ -66,8 +66,10 @@ bool dominates(const RawOption& a, const RawOption& b) {
 StageOptions stage_options(const Workload& workload, int stage, const PartBudget& budget,
                            const std::vector<int>& batches, int64_t& calls) {
   const StageLayer& layer = workload.stages[static_cast<size_t>(stage)];
-  const int64_t lanes =
-      std::max<int64_t>(1, budget.dsp) * macs_per_dsp(budget.dsp_family, budget.precision_bits);
+  const int64_t lanes = std::max<int64_t>(
+      1, static_cast<int64_t>(
+             static_cast<double>(budget.dsp) *
+             dsp_rate(budget.dsp_family, budget.precision_bits).peak_multiplies_per_dsp()));
   const std::vector<int> cpfs =
       uses_cpf(layer) ? parallelism_values(std::max<int64_t>(1, layer.C / layer.groups))
                       : std::vector<int>{1};

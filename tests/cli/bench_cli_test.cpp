@@ -121,10 +121,10 @@ TEST(BenchCli, InfeasibleDesignIsReportedWithExitZero) {
                              "(split.pipeline_dsp)"}}));
   EXPECT_EQ(json["violations"][2],
             (nlohmann::json{{"resource", "dsp"},
-                            {"needed", 4096.0},
+                            {"needed", 4102.0},  // 4,096 lanes + 6 for control
                             {"available", 0.0},
                             {"scope", "generic"},
-                            {"message", "generic part: DSP needed 4096 > available 0"}}));
+                            {"message", "generic part: DSP needed 4102 > available 0"}}));
   EXPECT_NE(
       r.out.find("  - pipeline part: DSP needed 1200 > available 1000 (split.pipeline_dsp)\n"),
       std::string::npos)

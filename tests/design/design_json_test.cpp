@@ -51,7 +51,9 @@ Design hybrid_design() {
                .weight_buffer_bram18 = 256,
                .output_buffer_bram18 = 64,
                .buffering = BufferingChoice::kWeightResident,
-               .winograd_m = 4};
+               .winograd_m = 4,
+               .dsp_overhead = 9};
+  d.pipeline.dsp_overhead = {.weighted_stage = 7, .other_stage = 0};
   return d;
 }
 
@@ -77,6 +79,9 @@ void expect_same(const Design& a, const Design& b) {
   EXPECT_EQ(a.generic.output_buffer_bram18, b.generic.output_buffer_bram18);
   EXPECT_EQ(a.generic.buffering, b.generic.buffering);
   EXPECT_EQ(a.generic.winograd_m, b.generic.winograd_m);
+  EXPECT_EQ(a.generic.dsp_overhead, b.generic.dsp_overhead);
+  EXPECT_EQ(a.pipeline.dsp_overhead.weighted_stage, b.pipeline.dsp_overhead.weighted_stage);
+  EXPECT_EQ(a.pipeline.dsp_overhead.other_stage, b.pipeline.dsp_overhead.other_stage);
 }
 
 TEST(DesignJson, HybridRoundTripIsExact) {
@@ -86,6 +91,8 @@ TEST(DesignJson, HybridRoundTripIsExact) {
   EXPECT_EQ(json["pipeline"]["stages"][1]["layer"], "conv1_2");
   EXPECT_EQ(json["generic"]["buffering"], "weight_resident");
   EXPECT_EQ(json["generic"]["winograd_m"], 4);
+  EXPECT_EQ(json["generic"]["dsp_overhead"], 9);
+  EXPECT_EQ(json["pipeline"]["dsp_overhead"]["weighted_stage"], 7);
   // Through text, as a file would go.
   const auto back = f.read(nlohmann::json::parse(json.dump(2)));
   ASSERT_TRUE(back) << back.error().message;
@@ -140,6 +147,32 @@ TEST(DesignJson, OptionalFieldsTakeTheirDefaults) {
   EXPECT_FALSE(d->pipeline.stages[0].weights_on_chip);
   EXPECT_EQ(d->generic.batch, 1);
   EXPECT_EQ(d->generic.buffering, BufferingChoice::kAuto);
+  // Controller DSPs: AccDNN's per stage, ours per engine (docs/models.md 2.1).
+  EXPECT_EQ(d->pipeline.dsp_overhead.weighted_stage, 6);
+  EXPECT_EQ(d->pipeline.dsp_overhead.other_stage, 2);
+  EXPECT_EQ(d->generic.dsp_overhead, 6);
+}
+
+TEST(DesignJson, DspOverheadIsCheckedByName) {
+  Fixture f;
+  const auto d = f.read({{"split_point", 1},
+                         {"split", {{"pipeline_dsp", 10}}},
+                         {"pipeline",
+                          {{"dsp_overhead", {{"weighted_stage", -1}, {"pooling", 2}}},
+                           {"stages", {{{"layer", "conv1_1"}}}}}},
+                         {"generic",
+                          {{"p_in", 4},
+                           {"p_out", 4},
+                           {"input_buffer_bram18", 1},
+                           {"weight_buffer_bram18", 1},
+                           {"output_buffer_bram18", 1},
+                           {"dsp_overhead", -2}}}});
+  ASSERT_FALSE(d);
+  EXPECT_NE(d.error().message.find("pipeline.dsp_overhead"), std::string::npos)
+      << d.error().message;
+  EXPECT_NE(d.error().message.find("pooling"), std::string::npos) << d.error().message;
+  EXPECT_NE(d.error().message.find("generic: dsp_overhead -2"), std::string::npos)
+      << d.error().message;
 }
 
 TEST(DesignJson, SplitPointBeyondTheNetwork) {

@@ -84,11 +84,5 @@ TEST(Budget, FiguresAboveTheDeviceAreRejected) {
   EXPECT_EQ(make_budget(zc706, {.clock_mhz = 400.0})->clock_mhz, 400.0);
 }
 
-TEST(DspPacking, Dsp48E2PacksTwoInt8Macs) {
-  EXPECT_EQ(macs_per_dsp(DspFamily::kDsp48E2, 8), 2);
-  EXPECT_EQ(macs_per_dsp(DspFamily::kDsp48E2, 16), 1);
-  EXPECT_EQ(macs_per_dsp(DspFamily::kDsp48E1, 8), 1);
-}
-
 }  // namespace
 }  // namespace dnne

@@ -17,21 +17,23 @@ Design conv_pipelined() {
                       .input_buffer_bram18 = 2,
                       .weight_buffer_bram18 = 2,
                       .output_buffer_bram18 = 2},
-          .split = {.pipeline_dsp = 4, .pipeline_bram18 = 10, .pipeline_dram_bw_gbps = 0.5}};
+          .split = {.pipeline_dsp = 8, .pipeline_bram18 = 10, .pipeline_dram_bw_gbps = 0.5}};
 }
 
 TEST(HybridOracle, SplitAfterTheConv) {
   const Workload w = make_workload(testnets::conv_pool_fc());
-  const Estimate e = evaluate(w, conv_pipelined(), testnets::budget(10, 20, 1.0));
+  const Estimate e = evaluate(w, conv_pipelined(), testnets::budget(16, 20, 1.0));
   EXPECT_TRUE(e.feasible) << describe(e.violations[0]);
-  // Part A (4 DSP, 10 BRAM18, 0.5 GB/s = 40 bits/cycle): the conv takes 144 cycles, 2 DSP,
-  // 2 BRAM18 (cache 1 + weights 1). Its output now goes to DRAM for part B: 1152 weight bits
+  // Part A (8 DSP, 10 BRAM18, 0.5 GB/s = 40 bits/cycle): the conv takes 144 cycles, 2 DSP
+  // lanes + 6 for its controller, 2 BRAM18 (cache 1 + weights 1). Its output now goes to DRAM for
+  // part B: 1152 weight bits
   // + (16 input + 32 output) x 16 = 1920 bits per frame, 48 cycles at 40 bits/cycle < 144.
   EXPECT_DOUBLE_EQ(e.pipeline.throughput_fps, 100e6 / 144);
-  EXPECT_EQ(e.pipeline.dsp, 2);
+  EXPECT_EQ(e.pipeline.dsp, 8);
   EXPECT_EQ(e.pipeline.bram18, 2);
-  // Part B (6 DSP, 10 BRAM18, 0.5 GB/s = 5 bytes/cycle), reading the conv's output:
-  // pool: compute 16, DRAM (32 + 8) * 2 = 80 bytes = 16 cycles, fill + drain 20 elements
+  // Part B (8 DSP: 2 lanes + 6 for the engine's control, 10 BRAM18, 0.5 GB/s = 5 bytes/cycle),
+  // reading the conv's output: pool: compute 16, DRAM (32 + 8) * 2 = 80 bytes = 16 cycles, fill +
+  // drain 20 elements
   // * 2 / 5 = 8: 24. fc: compute 16, DRAM 70 bytes = 14 cycles, fill + drain 11 * 2 / 5 =
   // 4.4: floor(20.4) = 20.
   EXPECT_EQ(e.layers[1].cycles, 24);
@@ -40,16 +42,16 @@ TEST(HybridOracle, SplitAfterTheConv) {
   // throughput = min(A, B); latency = A + B = 144 + 44 cycles.
   EXPECT_DOUBLE_EQ(e.throughput_fps, 100e6 / 144);
   EXPECT_NEAR(e.latency_ms, 188 / 100e6 * 1e3, 1e-12);
-  EXPECT_EQ(e.dsp_used, 4);
+  EXPECT_EQ(e.dsp_used, 16);
   EXPECT_EQ(e.bram18_used, 8);
   // Part B idles 100 of every 144 cycles: it draws (80 + 70) bytes per frame at 100e6/144
   // frames/s; part A 1920 bits per frame.
   const double fps = 100e6 / 144;
   EXPECT_NEAR(e.dram_bw_gbps_used, (1920.0 / 8 + 150) * fps / 1e9, 1e-12);
   // MACs: conv 2*16*9 = 288, fc 24: GOP/s = 2 * 312 * fps / 1e9; DSP efficiency against
-  // 4 DSPs' peak 2 * 100 MHz * 4.
+  // 16 DSPs' peak 2 * 100 MHz * 16.
   EXPECT_NEAR(e.throughput_gops, 2.0 * 312 * fps / 1e9, 1e-12);
-  EXPECT_NEAR(e.dsp_efficiency, e.throughput_gops / (2 * 0.1 * 4), 1e-12);
+  EXPECT_NEAR(e.dsp_efficiency, e.throughput_gops / (2 * 0.1 * 16), 1e-12);
   // The conv binds on its DSPs; part B is faster and waits on it.
   EXPECT_EQ(e.layers[0].bound, Bound::kDsp);
   EXPECT_EQ(e.layers[1].bound, Bound::kDependency);

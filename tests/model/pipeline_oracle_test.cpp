@@ -14,7 +14,7 @@ TEST(PipelineOracle, OneConv) {
   const PartBudget budget = part_budget(100, 100);
   // CPF 2, KPF 4 over C = 4, M = 8, R = Q = 8, 3x3:
   // cycles = ceil(4/2) * ceil(8/4) * 8 * 8 * 9 = 2 * 2 * 576 = 2304.
-  // DSP = 2 * 4 / 1 = 8.
+  // DSP = 2 * 4 / 1 = 8 lanes + 6 for the stage's controller (AccDNN) = 14.
   // Column cache: 2 lanes x 16 bits = 32 wide, ceil(4/2) * 8 rows * (3 + 1) columns = 64 deep
   // -> one 36x512 block. Weights: ping-pong, 2 * 4 * 8 * ... as a memory 2*4*16 = 128 bits
   // wide, 2 * ceil(4/2) * 9 = 36 deep -> ceil(128/36) = 4 blocks. BRAM18 = 5.
@@ -22,8 +22,11 @@ TEST(PipelineOracle, OneConv) {
   // per frame over 2304 cycles = 16 bits/cycle = CPF * KPF * D / R = 2*4*16/8.
   const StageCost c = pipeline_stage_cost(w, 0, {.cpf = 2, .kpf = 4}, 1, budget);
   EXPECT_EQ(c.cycles, 2304);
-  EXPECT_EQ(c.dsp, 8);
+  EXPECT_EQ(c.dsp, 14);
   EXPECT_EQ(c.bram18, 5);
+  // Without the controller (a design may set it): the lanes alone.
+  EXPECT_EQ(pipeline_stage_cost(w, 0, {.cpf = 2, .kpf = 4}, 1, budget, {.weighted_stage = 0}).dsp,
+            8);
   EXPECT_DOUBLE_EQ(c.weight_bits_per_cycle, 16.0);
 
   Estimate e;
@@ -33,7 +36,7 @@ TEST(PipelineOracle, OneConv) {
   // 614.4 cycles at 80 bits/cycle < 2304: compute-bound.
   EXPECT_DOUBLE_EQ(e.pipeline.throughput_fps, 100e6 / 2304);
   EXPECT_DOUBLE_EQ(e.pipeline.latency_ms, 2304 / 100e6 * 1e3);  // no fill for one stage
-  EXPECT_EQ(e.pipeline.dsp, 8);
+  EXPECT_EQ(e.pipeline.dsp, 14);
   EXPECT_EQ(e.pipeline.bram18, 5);
   EXPECT_NEAR(e.pipeline.dram_bw_gbps, 49152.0 / 2304 * 100e6 / 8e9, 1e-12);
   EXPECT_EQ(e.layers[0].bound, Bound::kDsp);
@@ -43,9 +46,10 @@ TEST(PipelineOracle, OneConv) {
       pipeline_stage_cost(w, 0, {.cpf = 2, .kpf = 4, .weights_on_chip = true}, 1, budget);
   EXPECT_EQ(on_chip.bram18, 5);
   EXPECT_EQ(on_chip.weight_bits_per_cycle, 0);
-  // Batch 3: DSP and column caches triple, the weight buffer is shared: 3 * 8, 3 * 1 + 4.
+  // Batch 3: lanes and column caches triple, the weight buffer and the controller are shared:
+  // 3 * 8 + 6, 3 * 1 + 4.
   const StageCost b3 = pipeline_stage_cost(w, 0, {.cpf = 2, .kpf = 4}, 3, budget);
-  EXPECT_EQ(b3.dsp, 24);
+  EXPECT_EQ(b3.dsp, 30);
   EXPECT_EQ(b3.bram18, 7);
   EXPECT_DOUBLE_EQ(b3.weight_bits_per_cycle, 16.0);
 }
@@ -62,7 +66,7 @@ TEST(PipelineOracle, TwoConvsFillAndBottleneck) {
   EXPECT_TRUE(e.feasible);
   EXPECT_EQ(e.layers[0].cycles, 1296);
   EXPECT_EQ(e.layers[1].cycles, 324);
-  EXPECT_EQ(e.pipeline.dsp, 18);
+  EXPECT_EQ(e.pipeline.dsp, 2 + 16 + 2 * 6);  // lanes + a controller per stage
   EXPECT_EQ(e.pipeline.bram18, 12);
   EXPECT_DOUBLE_EQ(e.pipeline.throughput_fps, 100e6 / 1296);
   // Fill: b starts once a emitted Kw + S = 4 of its 6 columns, 1296 / 6 cycles each: 864.
@@ -147,8 +151,8 @@ TEST(PipelineOracle, ConvPoolFcWithBatch) {
   EXPECT_EQ(e.layers[0].cycles, 144);
   EXPECT_EQ(e.layers[1].cycles, 16);
   EXPECT_EQ(e.layers[2].cycles, 6);
-  EXPECT_EQ(e.layers[1].dsp, 0);
-  EXPECT_EQ(e.pipeline.dsp, 12);
+  EXPECT_EQ(e.layers[1].dsp, 2);  // pooling: no lanes, AccDNN's 2 controller DSPs
+  EXPECT_EQ(e.pipeline.dsp, 12 + 6 + 2 + 6);
   // BRAM: conv cache 16 x (1 * 4 * 4) -> 1 per replica (2), weights 32 x 18 -> 1: 3.
   // pool cache 32 x (1 * 4 * 4) -> 1 per replica: 2. fc cache 64 x 2 -> 2 per replica (4),
   // weights 64 x (2 * 2) -> 2: 6. Total 11.
@@ -183,13 +187,19 @@ TEST(PipelineOracle, GroupedAndDepthwiseLanes) {
   const Workload w = make_workload(b.build());
   const PartBudget budget = part_budget(100, 100);
   // Depthwise: C/g = 1, so CPF lanes beyond 1 idle: ceil(1/4) * ceil(8/4) * 16 * 9 = 288
-  // cycles whatever CPF, but DSP = CPF * KPF is charged.
+  // cycles whatever CPF, but DSP = CPF * KPF is charged (+ 6 for the controller).
   const StageCost wide = pipeline_stage_cost(w, 0, {.cpf = 4, .kpf = 4}, 1, budget);
   const StageCost narrow = pipeline_stage_cost(w, 0, {.cpf = 1, .kpf = 4}, 1, budget);
   EXPECT_EQ(wide.cycles, 288);
   EXPECT_EQ(narrow.cycles, 288);
-  EXPECT_EQ(wide.dsp, 16);
-  EXPECT_EQ(narrow.dsp, 4);
+  EXPECT_EQ(wide.dsp, 16 + 6);
+  EXPECT_EQ(narrow.dsp, 4 + 6);
+  // At 8 bits on a DSP48E2 the depthwise lanes still take a slice each (nothing shared to
+  // pack, WP486), while a dense conv with the same lanes pairs them.
+  PartBudget int8 = budget;
+  int8.precision_bits = 8;
+  const StageDspOverhead none{.weighted_stage = 0};
+  EXPECT_EQ(pipeline_stage_cost(w, 0, {.cpf = 1, .kpf = 4}, 1, int8, none).dsp, 4);
   // The cache feeds KPF = 4 channels (one per group): 64 bits wide, ceil(8/4) * 4 * 4 = 32
   // deep -> 2 blocks; weights 4 * 16 = 64 x (2 * 1 * 9 = 18) -> 2 blocks.
   EXPECT_EQ(narrow.bram18, 4);
@@ -210,12 +220,14 @@ TEST(PipelineOracle, ResidualJoinChargesItsSkipBuffer) {
   b.eltwise("add", "Add", {c, x});
   const Workload w = make_workload(b.build());
   // The add with KPF 4: a skip memory 4 * 16 = 64 bits wide, 256 / 4 = 64 deep -> two
-  // 36x512 blocks, per batch replica; no cache, no weights, no DSP. Cycles ceil(4/4)*8*8.
+  // 36x512 blocks, per batch replica; no cache, no weights, no lanes (2 controller DSPs, as
+  // AccDNN charges a pooling stage). Cycles ceil(4/4)*8*8.
   const StageCost add1 = pipeline_stage_cost(w, 3, {.kpf = 4}, 1, testnets::part_budget(9, 9));
   const StageCost add2 = pipeline_stage_cost(w, 3, {.kpf = 4}, 2, testnets::part_budget(9, 9));
   EXPECT_EQ(add1.bram18, 2);
   EXPECT_EQ(add2.bram18, 4);
-  EXPECT_EQ(add1.dsp, 0);
+  EXPECT_EQ(add1.dsp, 2);
+  EXPECT_EQ(add2.dsp, 2);
   EXPECT_EQ(add1.cycles, 64);
   EXPECT_EQ(add1.weight_bits_per_cycle, 0);
 }

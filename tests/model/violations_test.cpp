@@ -16,12 +16,13 @@ Design pipeline_design(int cpf, int kpf, int batch) {
 
 TEST(Violations, OverBudgetTotalsNameTheResource) {
   const Workload w = make_workload(testnets::one_conv());
-  // CPF 2 x KPF 4 = 8 DSP and 5 BRAM18 (pipeline_oracle_test) on a 4 DSP, 3 BRAM18 budget.
+  // CPF 2 x KPF 4 = 8 DSP + 6 for the controller and 5 BRAM18 (pipeline_oracle_test) on a 4 DSP, 3
+  // BRAM18 budget.
   const Estimate e = evaluate(w, pipeline_design(2, 4, 1), testnets::budget(4, 3));
   EXPECT_FALSE(e.feasible);
   ASSERT_EQ(e.violation_count, 2);
   EXPECT_EQ(e.violations[0].resource, Resource::kDsp);
-  EXPECT_EQ(describe(e.violations[0]), "DSP needed 8 > available 4");
+  EXPECT_EQ(describe(e.violations[0]), "DSP needed 14 > available 4");
   EXPECT_EQ(describe(e.violations[1]), "BRAM18 needed 5 > available 3");
   // Still a full estimate: the search can rank how far off it is.
   EXPECT_GT(e.throughput_fps, 0);
@@ -50,7 +51,7 @@ TEST(Violations, BudgetOverTheDeviceIsListedFirst) {
   EXPECT_STREQ(e.violations[0].field, "budget.dsp");
   EXPECT_EQ(describe(e.violations[0]), "DSP budget 4 > available 2 (budget.dsp)");
   EXPECT_STREQ(e.violations[1].field, "budget.dram_bw_gbps");
-  EXPECT_EQ(describe(e.violations[2]), "DSP needed 8 > available 4");
+  EXPECT_EQ(describe(e.violations[2]), "DSP needed 14 > available 4");
   EXPECT_EQ(describe(e.violations[3]), "BRAM18 needed 5 > available 3");
 
   // Five violations: four kept, all counted.
@@ -58,10 +59,12 @@ TEST(Violations, BudgetOverTheDeviceIsListedFirst) {
   Estimate more = evaluate(w, pipeline_design(2, 4, 1), budget);
   add_device_violations(budget, device, more);
   EXPECT_EQ(more.violation_count, 5);
-  EXPECT_EQ(describe(more.violations[3]), "DSP needed 8 > available 4");
+  EXPECT_EQ(describe(more.violations[3]), "DSP needed 14 > available 4");
 
   // A budget within the device adds nothing.
-  Estimate fits = evaluate(w, pipeline_design(1, 1, 1), budget);
+  Design small = pipeline_design(1, 1, 1);
+  small.pipeline.dsp_overhead = {.weighted_stage = 0};
+  Estimate fits = evaluate(w, small, budget);
   ASSERT_TRUE(fits.feasible);
   add_device_violations(budget, {.dsp = 4, .bram18 = 3, .dram_bw_gbps = budget.dram_bw_gbps}, fits);
   EXPECT_TRUE(fits.feasible);
@@ -111,8 +114,8 @@ TEST(Violations, SplitBeyondTheBudget) {
   const Estimate e = evaluate(w, d, testnets::budget(10, 20));
   EXPECT_FALSE(e.feasible);
   EXPECT_EQ(describe(e.violations[0]), "DSP needed 50 > available 10 (split.pipeline_dsp)");
-  // Part B is left with no DSP at all: its engine's 2 DSPs are over its share.
-  EXPECT_EQ(describe(e.violations[1]), "DSP needed 2 > available 0");
+  // Part B is left with no DSP at all: its engine's 2 + 6 DSPs are over its share.
+  EXPECT_EQ(describe(e.violations[1]), "DSP needed 8 > available 0");
 }
 
 TEST(Violations, NoBandwidthForAStreamingDesign) {

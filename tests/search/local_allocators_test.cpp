@@ -24,12 +24,21 @@ double best_of_all_candidates(const Workload& w, int sp, const PartBudget& b,
     max_c = std::max(max_c, w.stages[s].C / w.stages[s].groups);
     max_m = std::max(max_m, w.stages[s].M);
   }
-  const int64_t lanes = b.dsp * macs_per_dsp(b.dsp_family, b.precision_bits);
+  // The allocator's shapes: the lanes of the densest packing once the engine's control has
+  // its DSPs, each mode keeping the shapes its DSPs can carry.
+  const int64_t lanes =
+      static_cast<int64_t>(static_cast<double>(b.dsp - kDspPerEngine) *
+                           dsp_rate(b.dsp_family, b.precision_bits).peak_multiplies_per_dsp());
   Estimate e;
   e.layers.resize(w.stages.size());
   double best = 0;
   for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, 8))
-    for (int winograd_m : modes)
+    for (int winograd_m : modes) {
+      if (dsps_for_array(p_in, p_out,
+                         generic_engine_dsp_rate(b.dsp_family, b.precision_bits, winograd_m)) +
+              kDspPerEngine >
+          b.dsp)
+        continue;
       for (const BufferShares& share : buffer_shares())
         for (int batch : batches) {
           const auto blocks = [&](double f) {
@@ -46,6 +55,7 @@ double best_of_all_candidates(const Workload& w, int sp, const PartBudget& b,
           evaluate_generic_part(w, sp, d, b, e);
           if (e.feasible) best = std::max(best, e.generic.throughput_fps);
         }
+    }
   return best;
 }
 
