@@ -28,5 +28,6 @@ Command bench_command();
 Command explore_command();
 Command compare_command();
 Command accelerators_command();
+Command validate_command();
 
 }  // namespace dnne::cli

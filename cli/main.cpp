@@ -14,7 +14,7 @@ namespace {
 std::vector<dnne::cli::Command> commands() {
   using namespace dnne::cli;
   return {analyze_command(), models_command(),  devices_command(),     bench_command(),
-          explore_command(), compare_command(), accelerators_command()};
+          explore_command(), compare_command(), accelerators_command(), validate_command()};
 }
 
 // CLI11 names an unexpected argument; add the nearest option of the command it was given to.

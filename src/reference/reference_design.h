@@ -29,6 +29,10 @@ struct ReferenceDesign {
   // Pixels per cycle of a separate depthwise unit (channels in parallel = icp); 0 when
   // depthwise convolution runs on the main array like any grouped convolution.
   int depthwise_pp = 0;
+  // Output pixels of one tile (Zhang FPGA'15's Tr x Tc); 0 when a layer's whole output map is
+  // one tile. A tiled engine reads a layer's inputs once per group of OCP output channels and
+  // its weights once per tile (Zhang FPGA'15 Sec. 3, the memory-access model).
+  int64_t tile_pixels = 0;
   // Frames that share one fetch of a dense (FC) layer's weights (Caffeine's weight-major FCN
   // mapping with batch 32); 1 everywhere else.
   int fc_batch = 1;

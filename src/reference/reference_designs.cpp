@@ -80,7 +80,7 @@ ReferenceDesign dpu(const DpuArch& a, int cores, bool uram) {
 // An HLS/RTL tiled engine with Tn input x Tm output channels (Zhang FPGA'15 notation).
 ReferenceDesign tiled(std::string name, std::string family, std::string description,
                       std::string boards, std::string source, int tn, int tm, int ii, double clock,
-                      int bits, int64_t dsp, int64_t bram18, int64_t lut) {
+                      int bits, int64_t dsp, int64_t bram18, int64_t lut, int64_t tile_pixels = 0) {
   ReferenceDesign d;
   d.name = std::move(name);
   d.family = std::move(family);
@@ -97,6 +97,7 @@ ReferenceDesign tiled(std::string name, std::string family, std::string descript
   d.dsp = dsp;
   d.bram18 = bram18;
   d.lut = lut;
+  d.tile_pixels = tile_pixels;
   return d;
 }
 
@@ -115,6 +116,7 @@ std::vector<ReferenceDesign> build_library() {
             "Caffeine 16-bit fixed, Tm 32 x Tn 32, FCN weight-major batch 32",
             "KU060 (Alpha-Data KU3)", caffeine, 32, 32, 1, 200, 16, 1058, 782, 100000);
   c.fc_batch = 32;
+  c.tile_pixels = 6272;  // Tr x Tc (Sec. 5.2)
   all.push_back(c);
 
   ReferenceDesign q =
@@ -135,28 +137,31 @@ std::vector<ReferenceDesign> build_library() {
   const std::string yolo = "dhm2013724/yolov2_xilinx_fpga README.md";
   all.push_back(tiled("yolov2hls_pynqz1_n2m32", "yolov2_hls",
                       "open YOLOv2 HLS engine, fixed-16, Tn 2 x Tm 32", "PYNQ-Z1",
-                      yolo + " at 0710ddb (2018)", 2, 32, 1, 130, 16, 106, 200, 27495));
+                      yolo + " at 0710ddb (2018); Tr x Tc 26 x 26 of the later versions [I]", 2, 32,
+                      1, 130, 16, 106, 200, 27495, 26 * 26));
   all.push_back(tiled("yolov2hls_z7020_n4m32", "yolov2_hls",
                       "open YOLOv2 HLS engine, fixed-16, Tn 4 x Tm 32 (tiling [I])",
                       "PYNQ-Z1, Zedboard", yolo + " at a118d90 (2019) and ec33f7c (2023)", 4, 32, 1,
-                      150, 16, 153, 176, 35977));
+                      150, 16, 153, 176, 35977, 26 * 26));
   all.push_back(tiled("yolov2hls_zcu102_n4m32", "yolov2_hls",
                       "open YOLOv2 HLS engine, fixed-16, Tn 4 x Tm 32", "ZCU102",
-                      yolo + " at ec33f7c (2023)", 4, 32, 1, 180, 16, 147, 176, 36759));
+                      yolo + " at ec33f7c (2023)", 4, 32, 1, 180, 16, 147, 176, 36759, 26 * 26));
   all.push_back(tiled("yolov2hls_zu3eg_a", "yolov2_hls",
                       "open YOLOv2 HLS engine design A, float-32, Tn 4 x Tm 28, II 3",
                       "EdgeBoard (ZU3EG)", yolo + " at ec33f7c, design A", 4, 28, 3, 200, 32, 259,
-                      181, 31983));
+                      181, 31983, 26 * 32));
   all.push_back(tiled("yolov2hls_zu3eg_b", "yolov2_hls",
                       "open YOLOv2 HLS engine design B, float-32, Tn 4 x Tm 36, II 3",
                       "EdgeBoard (ZU3EG)", yolo + " at ec33f7c, design B", 4, 36, 3, 190, 32, 334,
-                      218, 44855));
-  all.push_back(tiled(
-      "yolov2hls_zu3eg_c", "yolov2_hls", "open YOLOv2 HLS engine design C, fixed-16, Tn 8 x Tm 24",
-      "EdgeBoard (ZU3EG)", yolo + " at ec33f7c, design C", 8, 24, 1, 190, 16, 253, 176, 50447));
-  all.push_back(tiled(
-      "yolov2hls_zu3eg_d", "yolov2_hls", "open YOLOv2 HLS engine design D, fixed-16, Tn 8 x Tm 24",
-      "EdgeBoard (ZU3EG)", yolo + " at ec33f7c, design D", 8, 24, 1, 190, 16, 253, 180, 51296));
+                      218, 44855, 26 * 32));
+  all.push_back(tiled("yolov2hls_zu3eg_c", "yolov2_hls",
+                      "open YOLOv2 HLS engine design C, fixed-16, Tn 8 x Tm 24",
+                      "EdgeBoard (ZU3EG)", yolo + " at ec33f7c, design C", 8, 24, 1, 190, 16, 253,
+                      176, 50447, 26 * 26));
+  all.push_back(tiled("yolov2hls_zu3eg_d", "yolov2_hls",
+                      "open YOLOv2 HLS engine design D, fixed-16, Tn 8 x Tm 24",
+                      "EdgeBoard (ZU3EG)", yolo + " at ec33f7c, design D", 8, 24, 1, 190, 16, 253,
+                      180, 51296, 26 * 26));
   return all;
 }
 

@@ -7,7 +7,9 @@
 //   activations on the misc path at PP x ICP elements per cycle (ours); concat is free
 //   (producers write in place, ours).
 // DRAM: every layer reads its inputs and weights and writes its output (a layer-by-layer
-// engine keeps feature maps in DRAM: ours for the DPU, stated by Caffeine and Zhang'15); FC
+// engine keeps feature maps in DRAM: ours for the DPU, stated by Caffeine and Zhang'15); a
+// tiled engine (tile_pixels > 0) reads its inputs once per OCP group of outputs and its
+// weights once per output tile (Zhang FPGA'15's memory-access model); FC
 // weights are shared by `fc_batch` frames. The cores share the DRAM: each gets 1/cores of the
 // burst-efficient bandwidth. A layer takes the longer of compute and transfer.
 #include "reference/reference_model.h"
@@ -106,7 +108,16 @@ ReferenceEstimate evaluate_reference(const Workload& workload, const ReferenceDe
       const bool dense = s.kind == LayerKind::kFc || s.kind == LayerKind::kMatMul;
       const double weights =
           static_cast<double>(s.weight_elements) / (dense ? std::max(1, d.fc_batch) : 1);
-      l.dram_bytes = bytes * (weights + static_cast<double>(s.input_elements + s.output_elements));
+      // A tiled engine re-reads inputs per OCP group and weights per tile (Zhang FPGA'15).
+      double input_trips = 1, weight_trips = 1;
+      if (d.tile_pixels > 0 && s.kind == LayerKind::kConv) {
+        const int64_t g = std::max(1, s.groups);
+        input_trips = static_cast<double>(ceil_div(s.M / g, d.ocp));
+        weight_trips = static_cast<double>(ceil_div(s.R * s.Q, d.tile_pixels));
+      }
+      l.dram_bytes =
+          bytes * (weights * weight_trips + static_cast<double>(s.input_elements) * input_trips +
+                   static_cast<double>(s.output_elements));
     }
     l.dram_cycles =
         bytes_per_cycle > 0 ? static_cast<int64_t>(std::ceil(l.dram_bytes / bytes_per_cycle)) : 0;

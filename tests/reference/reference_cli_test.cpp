@@ -2,6 +2,9 @@
 // reference model directly.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
@@ -79,6 +82,45 @@ TEST(ReferenceBenchCli, CsvHasOneRowPerLayer) {
   ASSERT_EQ(r.status, 0) << r.err;
   const Workload w = make_workload(*build_zoo_network("resnet18"));
   EXPECT_EQ(static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n')), w.stages.size() + 1);
+}
+
+TEST(ValidateCli, JsonMatchesTheLibraryAndCsvHasEveryRow) {
+  const std::string data = std::string(DNNE_SOURCE_DIR) + "/data/validation";
+  const CliResult r = run_cli("validate --json --data " + data);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["rows_listed"], 45);
+  EXPECT_EQ(j["rows"].size(), 45u);
+  EXPECT_GE(j["summary"]["all"]["rows"].get<int>(), 16);
+  const CliResult csv = run_cli("validate --csv --data " + data);
+  ASSERT_EQ(csv.status, 0) << csv.err;
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 46);
+  const CliResult text = run_cli("validate --data " + data);
+  EXPECT_NE(text.out.find("median |error|"), std::string::npos);
+  EXPECT_NE(text.out.find("not evaluated (listed, not dropped)"), std::string::npos);
+}
+
+TEST(ValidateCli, MissingDataIsOneClearError) {
+  const CliResult r = run_cli("validate --data /nonexistent/dir");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("/nonexistent/dir/measured.csv"), std::string::npos) << r.err;
+}
+
+TEST(ValidateCli, BadCaseFieldNamesFileRowAndColumn) {
+  char dir[] = "/tmp/dnne_validate_XXXXXX";
+  ASSERT_NE(mkdtemp(dir), nullptr);
+  const std::string d = dir;
+  std::system(
+      ("cp " + std::string(DNNE_SOURCE_DIR) + "/data/validation/measured.csv " + d).c_str());
+  std::ofstream(d + "/cases.csv")
+      << "id,model,input,device,design,layers,scope,tolerance_pct,note\n"
+      << "qiu16_zc706_vgg16svd_total,vgg16,,zc706,qiu16_zc706,some,accelerator,25,\n";
+  const CliResult r = run_cli("validate --data " + d);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("cases.csv row 2 (qiu16_zc706_vgg16svd_total): layers 'some'"),
+            std::string::npos)
+      << r.err;
+  std::system(("rm -rf " + d).c_str());
 }
 
 }  // namespace

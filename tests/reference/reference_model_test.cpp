@@ -66,6 +66,16 @@ TEST(ReferenceModel, CoresRunFramesInParallelAndShareDram) {
   EXPECT_DOUBLE_EQ(four.latency_ms, one.latency_ms);
 }
 
+TEST(ReferenceModel, TiledEngineRereadsInputsPerOcpGroupAndWeightsPerTile) {
+  const Workload w = make_workload(testnets::one_conv());
+  ReferenceDesign d = tiny(2, 2, 4);
+  d.tile_pixels = 16;
+  const ReferenceEstimate e = evaluate_reference(w, d, {.clock_mhz = 100, .dram_bw_gbps = 1});
+  // M 8 / OCP 4 = 2 reads of the 256 inputs; 64 pixels / 16 per tile = 4 reads of the 296
+  // weights; 512 outputs once: 2 bytes x (1184 + 512 + 512) = 4416 bytes.
+  EXPECT_DOUBLE_EQ(e.layers[0].dram_bytes, 4416);
+}
+
 TEST(ReferenceModel, ConvPoolFcPerUnit) {
   const Workload w = make_workload(testnets::conv_pool_fc());
   const ReferenceEstimate e =
