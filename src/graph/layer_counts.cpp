@@ -10,10 +10,9 @@
 namespace dnne {
 
 namespace {
-// Counts past 2^53 are no longer exact in the doubles the cost models and reports use, and
-// the models multiply them further (bits, batch) in int64; no real network comes near (VGG-16
-// at 224x224 is 1.5e10 MACs), so a larger count is an input too large to cost.
-constexpr int64_t kMaxCount = int64_t{1} << 53;
+// kMaxCount (2^53): the models multiply counts further (bits, batch) in int64; no real
+// network comes near (VGG-16 at 224x224 is 1.5e10 MACs), so a larger count is an input too
+// large to cost.
 
 int64_t checked(const Layer& layer, const char* what, std::initializer_list<int64_t> factors) {
   int64_t product = 1;
@@ -116,8 +115,12 @@ void count_layer(Layer& layer, const std::vector<Shape>& inputs) {
     case LayerKind::kShape:
     case LayerKind::kUnknown: break;
   }
-  for (const auto& op : layer.fused_ops)
-    layer.other_ops += checked(layer, "operations", {out_elements, ops_per_element(op)});
+  for (const auto& op : layer.fused_ops) {
+    const int64_t ops = checked(layer, "operations", {out_elements, ops_per_element(op)});
+    if (__builtin_add_overflow(layer.other_ops, ops, &layer.other_ops) || layer.other_ops > kMaxCount)
+      throw InputError("layer " + layer.name + ": operations exceed 2^53 (output " +
+                       to_string(layer.output) + "); the input is too large to cost");
+  }
 }
 
 }  // namespace dnne

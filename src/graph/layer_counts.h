@@ -10,6 +10,10 @@ namespace dnne {
 
 // Fills layer.macs, layer.params and layer.other_ops from its kind, attributes, output shape
 // and its inputs' shapes (in operand order). Throws InputError when a count would pass 2^53.
+// Counts past 2^53 are no longer exact in the doubles the cost models and reports use: the
+// cap on any one layer's counts and on the network's totals (graph/network_builder.cpp).
+inline constexpr int64_t kMaxCount = int64_t{1} << 53;
+
 void count_layer(Layer& layer, const std::vector<Shape>& input_shapes);
 
 // Non-MAC operations per output element of an activation/normalisation, whether it stands

@@ -46,6 +46,9 @@ LayerId NetworkBuilder::add(Layer layer) {
     if (dim < 1)
       throw InputError("layer " + layer.name + ": output shape " + to_string(layer.output) +
                        " has a dimension < 1");
+  if (element_count(layer.output) > kMaxCount)
+    throw InputError("layer " + layer.name + ": output shape " + to_string(layer.output) +
+                     " has more than 2^53 elements; the input is too large to cost");
   layer.id = static_cast<LayerId>(layers_.size());
   by_name_.emplace(layer.name, layer.id);
   layers_.push_back(std::move(layer));
@@ -151,11 +154,22 @@ LayerId NetworkBuilder::find(const std::string& name) const {
 }
 
 Network NetworkBuilder::build() {
+  // The network's totals are capped like each layer's (2^53): every sum the cost models form
+  // over a subset of layers then stays exact and far from int64 overflow.
+  int64_t macs = 0, params = 0, other_ops = 0;
+  auto add_total = [](int64_t& total, int64_t value, const Layer& layer, const char* what) {
+    if (__builtin_add_overflow(total, value, &total) || total > kMaxCount)
+      throw InputError(std::string("network ") + what + " exceed 2^53 by layer " + layer.name +
+                       "; the network is too large to cost");
+  };
   for (Layer& layer : layers_) {
     std::vector<Shape> shapes;
     shapes.reserve(layer.inputs.size());
     for (LayerId producer : layer.inputs) shapes.push_back(layers_[producer].output);
     count_layer(layer, shapes);
+    add_total(macs, layer.macs, layer, "MACs");
+    add_total(params, layer.params, layer, "parameters");
+    add_total(other_ops, layer.other_ops, layer, "operations");
   }
   by_name_.clear();
   return Network(std::move(network_name_), std::move(layers_));

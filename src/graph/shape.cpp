@@ -1,10 +1,15 @@
 #include "graph/shape.h"
 
+#include <cstdint>
+
 namespace dnne {
 
 int64_t element_count(const Shape& shape) {
+  // Saturates rather than overflow (UB); NetworkBuilder refuses any layer output past 2^53
+  // elements, so a Network's shapes never reach the cap.
   int64_t count = 1;
-  for (int64_t dim : shape) count *= dim;
+  for (int64_t dim : shape)
+    if (__builtin_mul_overflow(count, dim, &count)) return INT64_MAX;
   return count;
 }
 

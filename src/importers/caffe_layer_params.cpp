@@ -1,10 +1,19 @@
 #include "importers/caffe_layer_params.h"
 
+#include "util/checked_int.h"
 #include "util/expected.h"
 
 namespace dnne {
 
 namespace {
+// caffe.proto's window fields are uint32: narrowed to int with a range check (a pad of 2^31
+// must not wrap to a negative, nor 2^32 + 1 to 1).
+int window_int(const std::string& layer, const char* field, uint64_t value) {
+  const auto v = narrow_int(static_cast<int64_t>(value), 0, kMaxWindowValue);
+  if (!v) throw InputError("layer " + layer + ": " + outside_range(field, static_cast<int64_t>(value), 0, kMaxWindowValue));
+  return *v;
+}
+
 struct Pair {
   int h = 0, w = 0;
 };
@@ -13,8 +22,10 @@ struct Pair {
 Pair spatial(const std::string& layer, const char* field,
              const google::protobuf::RepeatedField<uint32_t>& values, int fallback) {
   if (values.empty()) return {fallback, fallback};
-  if (values.size() == 1) return {static_cast<int>(values[0]), static_cast<int>(values[0])};
-  if (values.size() == 2) return {static_cast<int>(values[0]), static_cast<int>(values[1])};
+  if (values.size() == 1)
+    return {window_int(layer, field, values[0]), window_int(layer, field, values[0])};
+  if (values.size() == 2)
+    return {window_int(layer, field, values[0]), window_int(layer, field, values[1])};
   throw InputError("layer " + layer + ": " + std::to_string(values.size()) + " values for " +
                    field + ", expected 1 or 2 (only 2-D convolution is supported)");
 }
@@ -33,7 +44,7 @@ ConvAttrs caffe_conv_attrs(const std::string& layer, const caffe::ConvolutionPar
   if (p.has_kernel_h() || p.has_kernel_w()) {
     if (!p.has_kernel_h() || !p.has_kernel_w() || !p.kernel_size().empty())
       throw InputError(what + "give kernel_size, or both kernel_h and kernel_w");
-    kernel = {static_cast<int>(p.kernel_h()), static_cast<int>(p.kernel_w())};
+    kernel = {window_int(layer, "kernel_h", p.kernel_h()), window_int(layer, "kernel_w", p.kernel_w())};
   } else {
     if (p.kernel_size().empty())
       throw InputError(what + "convolution_param.kernel_size is missing");
@@ -43,12 +54,12 @@ ConvAttrs caffe_conv_attrs(const std::string& layer, const caffe::ConvolutionPar
   if (p.has_stride_h() || p.has_stride_w()) {
     if (!p.has_stride_h() || !p.has_stride_w() || !p.stride().empty())
       throw InputError(what + "give stride, or both stride_h and stride_w");
-    stride = {static_cast<int>(p.stride_h()), static_cast<int>(p.stride_w())};
+    stride = {window_int(layer, "stride_h", p.stride_h()), window_int(layer, "stride_w", p.stride_w())};
   }
   Pair pad = spatial(layer, "pad", p.pad(), 0);
   if (p.has_pad_h() || p.has_pad_w()) {
     if (!p.pad().empty()) throw InputError(what + "give pad, or pad_h and pad_w, not both");
-    pad = {static_cast<int>(p.pad_h()), static_cast<int>(p.pad_w())};
+    pad = {window_int(layer, "pad_h", p.pad_h()), window_int(layer, "pad_w", p.pad_w())};
   }
   const Pair dilation = spatial(layer, "dilation", p.dilation(), 1);
   return {.out_channels = p.num_output(),
@@ -63,7 +74,7 @@ ConvAttrs caffe_conv_attrs(const std::string& layer, const caffe::ConvolutionPar
           .pad_right = pad.w,
           .dilation_h = dilation.h,
           .dilation_w = dilation.w,
-          .groups = static_cast<int>(p.group()),
+          .groups = window_int(layer, "group", p.group()),
           .transposed = deconvolution,
           .bias = p.bias_term()};
 }
@@ -85,26 +96,26 @@ PoolAttrs caffe_pool_attrs(const std::string& layer, const caffe::PoolingParamet
   if (p.has_kernel_h() || p.has_kernel_w()) {
     if (!p.has_kernel_h() || !p.has_kernel_w() || p.has_kernel_size())
       throw InputError(what + "give kernel_size, or both kernel_h and kernel_w");
-    a.kernel_h = static_cast<int>(p.kernel_h());
-    a.kernel_w = static_cast<int>(p.kernel_w());
+    a.kernel_h = window_int(layer, "kernel_h", p.kernel_h());
+    a.kernel_w = window_int(layer, "kernel_w", p.kernel_w());
   } else if (p.has_kernel_size()) {
-    a.kernel_h = a.kernel_w = static_cast<int>(p.kernel_size());
+    a.kernel_h = a.kernel_w = window_int(layer, "kernel_size", p.kernel_size());
   } else {
     throw InputError(what +
                      "pooling_param needs kernel_size (or kernel_h and kernel_w) unless "
                      "global_pooling is true");
   }
-  a.stride_h = a.stride_w = static_cast<int>(p.stride());
+  a.stride_h = a.stride_w = window_int(layer, "stride", p.stride());
   if (p.has_stride_h() || p.has_stride_w()) {
     if (!p.has_stride_h() || !p.has_stride_w())
       throw InputError(what + "give stride, or both stride_h and stride_w");
-    a.stride_h = static_cast<int>(p.stride_h());
-    a.stride_w = static_cast<int>(p.stride_w());
+    a.stride_h = window_int(layer, "stride_h", p.stride_h());
+    a.stride_w = window_int(layer, "stride_w", p.stride_w());
   }
-  int pad_h = static_cast<int>(p.pad()), pad_w = pad_h;
+  int pad_h = window_int(layer, "pad", p.pad()), pad_w = pad_h;
   if (p.has_pad_h() || p.has_pad_w()) {
-    pad_h = static_cast<int>(p.pad_h());
-    pad_w = static_cast<int>(p.pad_w());
+    pad_h = window_int(layer, "pad_h", p.pad_h());
+    pad_w = window_int(layer, "pad_w", p.pad_w());
   }
   a.pad_top = a.pad_bottom = pad_h;
   a.pad_left = a.pad_right = pad_w;

@@ -1,5 +1,7 @@
 #include "importers/onnx_attrs.h"
 
+#include "util/checked_int.h"
+
 namespace dnne {
 
 const onnx::AttributeProto* find_attribute(const onnx::NodeProto& node, const std::string& name) {
@@ -71,16 +73,24 @@ std::pair<int, int> same_pads(int64_t in, int64_t k, int64_t stride, int64_t dil
 }
 }  // namespace
 
+int window_int(OnnxContext& ctx, const onnx::NodeProto& node, const std::string& what,
+               int64_t value, int64_t lo) {
+  const auto v = narrow_int(value, lo, kMaxWindowValue);
+  if (!v) ctx.fail(node, outside_range(what, value, lo, kMaxWindowValue));
+  return *v;
+}
+
 Window2d window_attributes(OnnxContext& ctx, const onnx::NodeProto& node, int64_t in_h,
                            int64_t in_w, int64_t kernel_h, int64_t kernel_w) {
   const auto strides = pair_attr(ctx, node, "strides", 1);
   const auto dilations = pair_attr(ctx, node, "dilations", 1);
-  Window2d w{.kernel_h = static_cast<int>(kernel_h),
-             .kernel_w = static_cast<int>(kernel_w),
-             .stride_h = static_cast<int>(strides[0]),
-             .stride_w = static_cast<int>(strides[1]),
-             .dilation_h = static_cast<int>(dilations[0]),
-             .dilation_w = static_cast<int>(dilations[1])};
+  // Narrowed with a range check: a stride of 2^32 + 1 must not become 1.
+  Window2d w{.kernel_h = window_int(ctx, node, "kernel height", kernel_h, 1),
+             .kernel_w = window_int(ctx, node, "kernel width", kernel_w, 1),
+             .stride_h = window_int(ctx, node, "strides", strides[0], 1),
+             .stride_w = window_int(ctx, node, "strides", strides[1], 1),
+             .dilation_h = window_int(ctx, node, "dilations", dilations[0], 1),
+             .dilation_w = window_int(ctx, node, "dilations", dilations[1], 1)};
   const std::string auto_pad = attr_string(node, "auto_pad", "NOTSET");
   if (auto_pad == "SAME_UPPER" || auto_pad == "SAME_LOWER") {
     const bool upper = auto_pad == "SAME_UPPER";
@@ -91,8 +101,10 @@ Window2d window_attributes(OnnxContext& ctx, const onnx::NodeProto& node, int64_
     if (pads.size() != 4)
       ctx.fail(node,
                "pads has " + std::to_string(pads.size()) + " values, expected 4 for a 2-D window");
-    w.pad_top = static_cast<int>(pads[0]), w.pad_left = static_cast<int>(pads[1]);
-    w.pad_bottom = static_cast<int>(pads[2]), w.pad_right = static_cast<int>(pads[3]);
+    w.pad_top = window_int(ctx, node, "pads", pads[0], 0);
+    w.pad_left = window_int(ctx, node, "pads", pads[1], 0);
+    w.pad_bottom = window_int(ctx, node, "pads", pads[2], 0);
+    w.pad_right = window_int(ctx, node, "pads", pads[3], 0);
   } else if (auto_pad != "VALID") {
     ctx.fail(node, "auto_pad '" + auto_pad + "' is not NOTSET, SAME_UPPER, SAME_LOWER or VALID");
   }

@@ -36,6 +36,11 @@ struct Window2d {
 // max(0, (out - 1) * stride + (k - 1) * dilation + 1 - in), the odd pixel at the end (UPPER)
 // or the beginning (LOWER); VALID means no padding; NOTSET reads `pads`
 // [top, left, bottom, right].
+// A window attribute (kernel, stride, dilation, pad, group) narrowed to int: in
+// [lo, kMaxWindowValue] or the node fails naming `what` and the value.
+int window_int(OnnxContext& ctx, const onnx::NodeProto& node, const std::string& what,
+               int64_t value, int64_t lo);
+
 Window2d window_attributes(OnnxContext& ctx, const onnx::NodeProto& node, int64_t in_h,
                            int64_t in_w, int64_t kernel_h, int64_t kernel_w);
 

@@ -138,11 +138,16 @@ void OnnxContext::alias(const std::string& tensor, const std::string& source,
 }
 
 std::string OnnxContext::layer_name(const onnx::NodeProto& node, const std::string& suffix) {
-  std::string base = node.name().empty() ? node.output(0) : node.name();
+  std::string base = node.name();
+  for (int i = 0; base.empty() && i < node.output_size(); ++i) base = node.output(i);
   if (base.empty()) base = node.op_type();
   base += suffix;
   std::string name = base;
-  for (int k = 2; builder_.find(name) >= 0; ++k) name = base + "#" + std::to_string(k);
+  // Resumes from the last suffix given to this base: linear, not quadratic, in the number of
+  // nodes that share a name.
+  int& k = next_suffix_[base];
+  if (k == 0) k = 2;
+  while (builder_.find(name) >= 0) name = base + "#" + std::to_string(k++);
   return name;
 }
 

@@ -78,6 +78,7 @@ class OnnxContext {
   int64_t batch_;
   bool allow_unknown_;
   NetworkBuilder builder_;
+  std::unordered_map<std::string, int> next_suffix_;  // layer_name's next "#k"
   std::unordered_set<std::string> static_;
   std::unordered_map<std::string, std::vector<int>> consumers_;
   std::unordered_map<std::string, LayerId> layers_;

@@ -10,13 +10,14 @@
 #include "importers/onnx_node_mapping.h"
 #include "importers/onnx_reader.h"
 #include "importers/onnx_shapes.h"
+#include "importers/onnx_validate.h"
 
 namespace dnne {
 
 namespace {
-Network import(const std::string& path, const LoadOptions& options) {
-  onnx::ModelProto model = read_onnx_model(path);
+Network import(onnx::ModelProto model, const std::string& path, const LoadOptions& options) {
   const int64_t opset = onnx_default_opset(model, path);
+  validate_onnx_nodes(model, path);
   sort_onnx_graph(*model.mutable_graph(), path);
   const FrameShapes frames = infer_frame_shapes(model, options, path);  // may replace model
   const onnx::GraphProto& graph = model.graph();
@@ -42,16 +43,29 @@ Network import(const std::string& path, const LoadOptions& options) {
   }
   return fold_fused_layers(ctx.builder().build());
 }
+
+// The builder's own checks name the layer ("layer conv3: ..."); add the file.
+Error with_path(const InputError& e, const std::string& path) {
+  std::string message = e.what();
+  if (message.rfind(path + ": ", 0) != 0) message = path + ": " + message;
+  return Error{message};
+}
 }  // namespace
 
 Expected<Network> import_onnx(const std::string& path, const LoadOptions& options) {
   try {
-    return import(path, options);
+    return import(read_onnx_model(path), path, options);
   } catch (const InputError& e) {
-    // The builder's own checks name the layer ("layer conv3: ..."); add the file.
-    std::string message = e.what();
-    if (message.rfind(path + ": ", 0) != 0) message = path + ": " + message;
-    return Error{message};
+    return with_path(e, path);
+  }
+}
+
+Expected<Network> import_onnx_bytes(const std::string& bytes, const std::string& source,
+                                    const LoadOptions& options) {
+  try {
+    return import(parse_onnx_model(bytes, source), source, options);
+  } catch (const InputError& e) {
+    return with_path(e, source);
   }
 }
 

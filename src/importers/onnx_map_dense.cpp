@@ -3,6 +3,7 @@
 
 #include "importers/onnx_attrs.h"
 #include "importers/onnx_mappers.h"
+#include "util/checked_int.h"
 
 namespace dnne {
 
@@ -27,13 +28,29 @@ void transposed_pads(OnnxContext& ctx, const onnx::NodeProto& node, const Shape&
   const bool upper = auto_pad != "SAME_LOWER";
   auto axis = [&](int64_t in_size, int k, int s, int d, int& out_pad, int& begin, int& end,
                   int64_t target) {
+    // Every term is bounded (sizes <= 2^53 by the layer counts, window values <= 2^20), but
+    // `target` comes from output_shape as written: a huge one is the node's error.
+    if (target < 1 || target > (int64_t{1} << 40))
+      ctx.fail(node, outside_range("output_shape", target, 1, int64_t{1} << 40));
     int64_t total = s * (in_size - 1) + out_pad + static_cast<int64_t>(k - 1) * d + 1 - target;
-    if (total < 0) out_pad += static_cast<int>(-total), total = 0;
+    if (total < 0) {
+      if (-total > kMaxWindowValue)
+        ctx.fail(node, "output_shape " + std::to_string(target) + " needs an output padding of " +
+                           std::to_string(-total) + ", more than " +
+                           std::to_string(kMaxWindowValue));
+      out_pad += static_cast<int>(-total), total = 0;
+    }
+    if (total > 2 * kMaxWindowValue)
+      ctx.fail(node, "output_shape " + std::to_string(target) + " needs a padding of " +
+                         std::to_string(total) + ", more than 2 x " +
+                         std::to_string(kMaxWindowValue));
     const int small = static_cast<int>(total / 2), large = static_cast<int>(total - total / 2);
     begin = upper ? small : large;
     end = upper ? large : small;
   };
-  std::vector<int64_t> target = {in[1] * a.stride_h, in[2] * a.stride_w};
+  const auto h = checked_mul(in[1], a.stride_h), w = checked_mul(in[2], a.stride_w);
+  if (!h || !w) ctx.fail(node, "input " + dims_text(in) + " times the strides overflows");
+  std::vector<int64_t> target = {*h, *w};
   if (output_shape) {
     if (output_shape->size() < 2) ctx.fail(node, "output_shape needs 2 values");
     target = {(*output_shape)[output_shape->size() - 2], output_shape->back()};
@@ -82,9 +99,22 @@ void map_conv(OnnxContext& ctx, const onnx::NodeProto& original, int) {
   if (w.size() != 4 || in_shape.size() != 3)
     ctx.fail(node, "only 1-D and 2-D convolutions are supported (input " + dims_text(in_shape) +
                        " per frame, weight " + dims_text(w) + ")");
-  const int groups = static_cast<int>(attr_int(node, "group", 1));
+  const int groups = window_int(ctx, node, "group", attr_int(node, "group", 1), 1);
   // ConvTranspose's weight is [C, M/groups, kh, kw]; Conv's is [M, C/groups, kh, kw].
-  const int64_t out_channels = transposed ? w[1] * groups : w[0];
+  const auto transposed_channels = checked_mul(w[1], groups);
+  if (transposed && !transposed_channels)
+    ctx.fail(node, "weight dims " + dims_text(w) + " overflow the output channel count");
+  const int64_t out_channels = transposed ? *transposed_channels : w[0];
+  // The weight must fit the input (ONNX Conv: W is [M, C/group, ...]; ConvTranspose: W is
+  // [C, M/group, ...]); ONNX's inference does not check it, and a mismatch would cost a
+  // layer the file does not describe.
+  const auto conv_channels = checked_mul(w[1], groups);
+  const bool fits = transposed ? w[0] == in_shape[0] : conv_channels && *conv_channels == in_shape[0];
+  if (!fits && in_shape[0] % groups == 0)  // else the builder names the groups
+    ctx.fail(node, "weight " + dims_text(w) + " does not fit an input of " +
+                       std::to_string(in_shape[0]) + " channels with group " +
+                       std::to_string(groups));
+  if (w[2] < 1 || w[3] < 1) ctx.fail(node, "weight " + dims_text(w) + " has an empty kernel");
   Window2d win;
   if (transposed) {
     onnx::NodeProto explicit_pads = node;  // SAME is resolved by transposed_pads below
@@ -111,9 +141,11 @@ void map_conv(OnnxContext& ctx, const onnx::NodeProto& original, int) {
   if (transposed) {
     const auto output_padding =
         attr_ints(node, "output_padding").value_or(std::vector<int64_t>{0, 0});
-    if (output_padding.size() == 2)
-      a.output_pad_h = static_cast<int>(output_padding[0]),
-      a.output_pad_w = static_cast<int>(output_padding[1]);
+    if (output_padding.size() != 2)
+      ctx.fail(node, "output_padding has " + std::to_string(output_padding.size()) +
+                         " values, expected 2");
+    a.output_pad_h = window_int(ctx, node, "output_padding", output_padding[0], 0),
+      a.output_pad_w = window_int(ctx, node, "output_padding", output_padding[1], 0);
     transposed_pads(ctx, node, in_shape, a);
   }
   const LayerId id = ctx.builder().conv(ctx.layer_name(node), in, a, {}, node.op_type());

@@ -17,9 +17,14 @@ namespace {
 constexpr int64_t kKeptIntegerElements = 4096;
 constexpr int64_t kKeptOtherElements = 64;
 
+// Saturates at INT64_MAX (a negative dim counts as 0): dims come from the file, and a product
+// of them must not overflow (signed overflow is undefined behaviour).
 int64_t element_count(const onnx::TensorProto& tensor) {
   int64_t n = 1;
-  for (int64_t d : tensor.dims()) n *= d;
+  for (int64_t d : tensor.dims()) {
+    if (d <= 0) return 0;
+    if (__builtin_mul_overflow(n, d, &n)) return INT64_MAX;
+  }
   return n;
 }
 
@@ -52,15 +57,14 @@ void drop_weights(onnx::GraphProto& graph) {
 }
 }  // namespace
 
-onnx::ModelProto read_onnx_model(const std::string& path) {
-  InputFile file(path, "an ONNX model file", kMaxOnnxFileBytes);
+namespace {
+onnx::ModelProto parse_model(google::protobuf::io::ZeroCopyInputStream& stream,
+                             const std::string& path) {
   onnx::ModelProto model;
   bool parsed = false;
   {
-    // Streamed from the file descriptor: the file is never held in memory as a whole
-    // besides the parsed message; the default 64 MiB total-bytes guard is raised to the
-    // protobuf maximum so models with large inline weights parse.
-    google::protobuf::io::FileInputStream stream(file.fd());
+    // The default 64 MiB total-bytes guard is raised to the protobuf maximum so models with
+    // large inline weights parse.
     google::protobuf::io::CodedInputStream coded(&stream);
     coded.SetTotalBytesLimit(INT_MAX);
     parsed = model.ParseFromCodedStream(&coded) && coded.ConsumedEntireMessage();
@@ -74,6 +78,23 @@ onnx::ModelProto read_onnx_model(const std::string& path) {
   drop_weights(*model.mutable_graph());
   onnx_default_opset(model, path);
   return model;
+}
+}  // namespace
+
+onnx::ModelProto read_onnx_model(const std::string& path) {
+  InputFile file(path, "an ONNX model file", kMaxOnnxFileBytes);
+  // Streamed from the file descriptor: the file is never held in memory as a whole besides
+  // the parsed message.
+  google::protobuf::io::FileInputStream stream(file.fd());
+  return parse_model(stream, path);
+}
+
+onnx::ModelProto parse_onnx_model(const std::string& bytes, const std::string& source) {
+  if (bytes.empty()) throw InputError(source + ": the file is empty, expected an ONNX model file");
+  if (bytes.size() > kMaxOnnxFileBytes)
+    throw InputError(source + ": more than the 2 GiB protobuf limit for one message");
+  google::protobuf::io::ArrayInputStream stream(bytes.data(), static_cast<int>(bytes.size()));
+  return parse_model(stream, source);
 }
 
 int64_t onnx_default_opset(const onnx::ModelProto& model, const std::string& path) {

@@ -123,7 +123,9 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         if (macs > 0 && in.objective == Objective::kLatency)
           bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
         const int64_t in_ports = port_blocks(p_in, bits), out_ports = port_blocks(p_out, bits);
-        const auto add = [&](int64_t input, int64_t weight, int64_t output) {
+        // p_in and p_out are structured bindings: clang 14 cannot capture those by &.
+        const auto add = [&, p_in = p_in, p_out = p_out](int64_t input, int64_t weight,
+                                                          int64_t output) {
           GenericDesign d{.p_in = p_in,
                           .p_out = p_out,
                           .input_buffer_bram18 = input,

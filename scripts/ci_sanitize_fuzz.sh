@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# CI's robustness step (docs/robustness.md): builds a clang tree with ASan + UBSan and the
+# libFuzzer targets, runs the whole test suite there, then each fuzz target for a short
+# while from its seed corpus. Any sanitizer report, test failure or fuzzer finding fails.
+#
+#   scripts/ci_sanitize_fuzz.sh                 # build-san/, 45 s per target
+#   FUZZ_SECONDS=600 scripts/ci_sanitize_fuzz.sh # a longer campaign
+#   FUZZ_SECONDS=0 scripts/ci_sanitize_fuzz.sh   # sanitizer tests only
+#
+# A finding is saved under build-san/fuzz/artifacts/TARGET/; once fixed, copy it into
+# fuzz/regressions/TARGET/ so the normal test suite replays it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${SAN_BUILD_DIR:-build-san}
+seconds=${FUZZ_SECONDS:-45}
+jobs=${JOBS:-$(nproc)}
+targets=${FUZZ_TARGETS:-"onnx caffe design device cli input_shape"}
+
+launcher=()
+command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
+  -DDNNEXPLORER_SANITIZE=address,undefined -DDNNEXPLORER_FUZZ=ON "${launcher[@]}"
+cmake --build "$build" -j"$jobs"
+
+# halt_on_error: a report is a failure, not a line in a log. Leaks are not checked: the
+# process ends after one command, and protobuf's and ONNX's registries live until exit.
+export ASAN_OPTIONS=detect_leaks=0:halt_on_error=1:abort_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+ctest --test-dir "$build" --output-on-failure -j"$jobs"
+
+[ "$seconds" -gt 0 ] || exit 0
+# Seeds: the test fixtures (and ONNX's own node tests when installed), plus every kept
+# regression; new inputs go to build-san/fuzz/corpus/TARGET.
+seeds_of() {
+  case "$1" in
+    onnx)
+      find tests/fixtures/onnx -name '*.onnx' -size -300k
+      [ -d /usr/share/libonnx-testdata/data/node ] &&
+        find /usr/share/libonnx-testdata/data/node -name model.onnx -size -64k
+      ;;
+    caffe) find tests/fixtures/caffe -name '*.prototxt' ;;
+    *) find "fuzz/seeds/$1" -type f ;;
+  esac
+  find "fuzz/regressions/$1" -type f ! -name .gitkeep
+}
+for target in $targets; do
+  corpus="$build/fuzz/corpus/$target"
+  artifacts="$build/fuzz/artifacts/$target/"
+  mkdir -p "$corpus" "$artifacts"
+  n=0
+  while IFS= read -r seed; do
+    cp "$seed" "$corpus/seed_${n}_$(basename "$(dirname "$seed")")_$(basename "$seed")"
+    n=$((n + 1))
+  done < <(seeds_of "$target")
+  echo "+ fuzz_$target: ${seconds}s from $n seeds"
+  log="$build/fuzz/$target.log"
+  status=0
+  "$build/fuzz/fuzz_$target" "$corpus" -max_total_time="$seconds" -timeout=10 \
+    -rss_limit_mb=2048 -artifact_prefix="$artifacts" -print_final_stats=1 >"$log" 2>&1 ||
+    status=$?
+  # libFuzzer's per-input lines stay in the log; its summary and any report are shown.
+  grep -E '^(#[0-9]+ *(INITED|DONE)|stat::|==[0-9]+==|SUMMARY|Test unit written)' "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -n 60 "$log" >&2
+    echo "fuzz_$target: finding (exit $status) in $artifacts" >&2
+    exit 1
+  fi
+done
