@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "api/run_request.h"
 #include "cli/common.h"
 #include "cli/search_flags.h"
 #include "design/design_json.h"
@@ -158,7 +159,7 @@ void cli_args(const uint8_t* data, size_t size) {
 }
 
 void input_shape(const uint8_t* data, size_t size) {
-  auto shape = cli::parse_input_shape(text_of(data, size));
+  auto shape = parse_input_shape(text_of(data, size));
   if (!shape) return;
   for (int64_t d : *shape)
     if (d < 1) std::abort();
