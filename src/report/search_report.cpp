@@ -19,7 +19,12 @@ nlohmann::json search_stats_json(const SearchStats& s) {
           {"infeasible", {{"count", s.infeasible_points}, {"by_reason", by_reason}}},
           {"iterations", s.iterations},
           {"polish_rounds", s.polish_rounds},
-          {"threads", s.threads}};
+          {"threads", s.threads},
+          {"phases",
+           {{"stage_table", s.phases.stage_table},
+            {"global", s.phases.global},
+            {"polish", s.phases.polish},
+            {"final", s.phases.final}}}};
 }
 
 std::string search_stats_line(const SearchStats& s) {

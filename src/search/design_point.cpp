@@ -62,7 +62,8 @@ PipelineAllocation allocate_a(const SearchContext& c, int split_point, const Par
                             .table = *c.table,
                             .split_point = split_point,
                             .budget = budget,
-                            .objective = c.objective},
+                            .objective = c.objective,
+                            .reference = c.reference},
                            scratch, counter);
 }
 
@@ -94,7 +95,9 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
                              .budget = b_budget,
                              .objective = c.objective,
                              .batches = c.generic_batches,
-                             .winograd_modes = c.winograd_modes};
+                             .winograd_modes = c.winograd_modes,
+                             .reference = c.reference,
+                             .classes = c.classes};
     if (p.split_point > 0) in.batches = {c.generic_batches[static_cast<size_t>(p.batch_index)]};
     const GenericAllocation g = allocate_generic(in, scratch, counter);
     if (!g.feasible) return rejected(p, g.rejection, "generic part");
@@ -139,7 +142,8 @@ PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBud
                                   .table = *c.table,
                                   .split_point = p.split_point,
                                   .budget = a_budget,
-                                  .objective = c.objective};
+                                  .objective = c.objective,
+                                  .reference = c.reference};
   for (int step = 0; step < kBalanceSteps && hi > lo * 1.01; ++step) {
     const double rate = 0.5 * (lo + hi);
     const PipelineAllocation a = allocate_pipeline_for_rate(in, rate, scratch, counter);

@@ -31,13 +31,15 @@ struct GlobalPoint {
 struct SearchContext {
   const Workload& workload;
   Budget budget;
-  const StageTable* table = nullptr;  // required when a pipeline part exists
+  const StageTable* table = nullptr;      // required when a pipeline part exists
+  const StageClasses* classes = nullptr;  // optional: the generic allocator works per class
   Objective objective = Objective::kThroughput;
   Constraints constraints;
   PipelineAllocatorKind allocator = PipelineAllocatorKind::kMinMax;
   int split_steps = 32;
   std::vector<int> generic_batches = {1};
   std::vector<int> winograd_modes = {0};
+  bool reference = false;  // SearchOptions::reference
 
   int stage_count() const { return static_cast<int>(workload.stages.size()); }
 };

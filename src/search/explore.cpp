@@ -19,8 +19,15 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   const int n = static_cast<int>(workload.stages.size());
   const bool needs_table =
       options.paradigm != Paradigm::kGeneric && options.allocator == PipelineAllocatorKind::kMinMax;
+  const auto since = [](std::chrono::steady_clock::time_point t) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+  };
+  SearchStats::Phases phases;
+  auto phase_start = std::chrono::steady_clock::now();
+  const StageClasses classes = stage_classes(workload);
   StageTable table;
-  if (needs_table) table = build_stage_table(workload, budget, options.pipeline_batches, threads);
+  if (needs_table)
+    table = build_stage_table(workload, classes, budget, options.pipeline_batches, threads);
   if (!needs_table) table.batches = options.pipeline_batches;
 
   const bool exhaustive = options.method == SearchMethod::kExhaustive;
@@ -28,12 +35,16 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
       .workload = workload,
       .budget = budget,
       .table = &table,
+      .classes = &classes,
       .objective = options.objective,
       .constraints = options.constraints,
       .allocator = options.allocator,
       .split_steps = exhaustive ? options.exhaustive_split_steps : options.split_steps,
       .generic_batches = options.generic_batches,
-      .winograd_modes = options.winograd_modes};
+      .winograd_modes = options.winograd_modes,
+      .reference = options.reference};
+  phases.stage_table = since(phase_start);
+  phase_start = std::chrono::steady_clock::now();
   PointEvaluator evaluator(context, threads);
   if (options.keep_design_space) evaluator.record_design_space(options.design_space_sample);
   SearchStats stats{.method = "local", .threads = threads};
@@ -53,6 +64,8 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
         stats.iterations = run_exhaustive(evaluator, context, options, endpoints);
       } else {
         const PsoRun run = run_pso(evaluator, context, options, endpoints);
+        phases.global = since(phase_start);
+        phase_start = std::chrono::steady_clock::now();
         const int first_step = std::max(1, context.split_steps / 8);
         stats.iterations = run.iterations;
         stats.polish_rounds =
@@ -66,8 +79,14 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
           ++started;
           stats.polish_rounds += polish(evaluator, start, first_step, options.pso.polish_rounds);
         }
+        phases.polish = since(phase_start);
+        phase_start = std::chrono::steady_clock::now();
       }
       break;
+  }
+  if (phases.polish == 0) {  // no swarm: everything so far was the global (or local) search
+    phases.global = since(phase_start);
+    phase_start = std::chrono::steady_clock::now();
   }
   SearchResult result;
   result.feasible = evaluator.any_feasible();
@@ -86,6 +105,8 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   stats.points = evaluator.points_evaluated();
   stats.infeasible_points = evaluator.infeasible_points();
   stats.infeasible_by_reason = evaluator.infeasible_by_reason();
+  phases.final = since(phase_start);
+  stats.phases = phases;
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   stats.designs_per_second =
       stats.seconds > 0 ? static_cast<double>(stats.evaluated) / stats.seconds : 0;

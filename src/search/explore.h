@@ -29,6 +29,12 @@ struct SearchStats {
   int threads = 1;
   double seconds = 0;
   double designs_per_second = 0;
+  // Wall seconds by phase (docs/search.md 6): the stage classes and option table, the global
+  // search (the swarm, the exhaustive grid, or the one local optimisation), the pattern
+  // search after the swarm, and the final evaluation with the design space's hand-over.
+  struct Phases {
+    double stage_table = 0, global = 0, polish = 0, final = 0;
+  } phases;
 };
 
 struct SearchResult {

@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <set>
 
+#include "search/generic_bound.h"
+#include "search/generic_by_class.h"
 #include "search/part_score.h"
 
 namespace dnne {
@@ -103,6 +106,10 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   for (const auto& shape : engine_shapes(lanes, max_c, max_m, 0))
     if (!std::binary_search(promising.begin(), promising.end(), shape)) rest.push_back(shape);
 
+  const double link_bytes_per_cycle = clock_hz > 0 ? in.budget.dram_bw_gbps * 1e9 / clock_hz : 0;
+  const GenericFloor cycle_floor(in.workload, in.split_point, bits, link_bytes_per_cycle,
+                                 in.classes);
+
   std::vector<Candidate> candidates;
   const auto enumerate = [&](const std::vector<std::pair<int, int>>& shapes) {
     candidates.clear();
@@ -117,11 +124,23 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                                                  ((winograd_m + 2.0) * (winograd_m + 2.0))
                                            : 1.0;
         const double peak_macs_per_s = clock_hz * p_in * p_out * gain;
-        double bound = std::numeric_limits<double>::infinity();
+        double peak_bound = std::numeric_limits<double>::infinity();
         if (macs > 0 && in.objective == Objective::kThroughput)
-          bound = peak_macs_per_s / static_cast<double>(macs);
+          peak_bound = peak_macs_per_s / static_cast<double>(macs);
         if (macs > 0 && in.objective == Objective::kLatency)
-          bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
+          peak_bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
+        // The tighter floor on the part's cycles (generic_bound.h), per batch.
+        const auto bound_of = [&](int batch) {
+          if (in.reference || clock_hz <= 0 || in.objective == Objective::kDspEfficiency)
+            return peak_bound;
+          const double cycles = cycle_floor.cycles(p_in, p_out, winograd_m, batch);
+          if (cycles <= 0) return peak_bound;
+          const double bound = in.objective == Objective::kThroughput ? batch * clock_hz / cycles
+                                                                      : -1e3 * cycles / clock_hz;
+          return std::min(bound, peak_bound);
+        };
+        std::vector<double> bounds;
+        for (int batch : in.batches) bounds.push_back(bound_of(batch));
         const int64_t in_ports = port_blocks(p_in, bits), out_ports = port_blocks(p_out, bits);
         // p_in and p_out are structured bindings: clang 14 cannot capture those by &.
         const auto add = [&, p_in = p_in, p_out = p_out](int64_t input, int64_t weight,
@@ -135,9 +154,9 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                           .winograd_m = winograd_m};
           // The cheap check: each buffer at least as wide as the port the engine reads.
           if (input < in_ports || weight < out_ports || output < out_ports) return false;
-          for (int batch : in.batches) {
-            d.batch = batch;
-            candidates.push_back({d, bound});
+          for (size_t k = 0; k < in.batches.size(); ++k) {
+            d.batch = in.batches[k];
+            candidates.push_back({d, bounds[k]});
           }
           return true;
         };
@@ -171,13 +190,29 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   double closest_ratio = std::numeric_limits<double>::infinity();
   bool any_infeasible = false;
   bool any_candidate = false;
+  std::optional<GenericByClass> by_class;
+  if (in.classes) by_class.emplace(*in.classes, in.split_point);
+  PartSummary summary;
+  const auto record = [&](const GenericDesign& design, const PartSummary& part) {
+    const double score = part_score(part, macs, in.budget, in.objective);
+    if (!result.feasible || score > result.score) {
+      result.feasible = true;
+      result.score = score;
+      result.design = design;
+      result.summary = part;
+    }
+  };
   const auto search = [&] {
     any_candidate = any_candidate || !candidates.empty();
     for (const Candidate& c : candidates) {
       if (result.feasible && c.bound <= result.score) break;  // nothing left can win
+      ++counter.designs;
+      if (by_class && by_class->evaluate(c.design, in.budget, summary)) {
+        record(c.design, summary);
+        continue;
+      }
       scratch.clear_violations();
       evaluate_generic_part(in.workload, in.split_point, c.design, in.budget, scratch);
-      ++counter.designs;
       if (!scratch.feasible) {
         double ratio = 0;
         const int index = worst_violation_index(scratch, ratio);
@@ -190,13 +225,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         }
         continue;
       }
-      const double score = part_score(scratch.generic, macs, in.budget, in.objective);
-      if (!result.feasible || score > result.score) {
-        result.feasible = true;
-        result.score = score;
-        result.design = c.design;
-        result.summary = scratch.generic;
-      }
+      record(c.design, scratch.generic);
     }
   };
   enumerate(promising);

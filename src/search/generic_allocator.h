@@ -16,6 +16,7 @@
 #include "model/evaluate.h"
 #include "search/objective.h"
 #include "search/pipeline_allocator.h"
+#include "search/stage_classes.h"
 
 namespace dnne {
 
@@ -36,6 +37,13 @@ struct GenericAllocatorInput {
   // Winograd modes to try (0 spatial only, 2 = F(2x2,3x3), 4 = F(4x4,3x3); docs/models.md
   // 4.6): with a mode on, the engine runs each eligible layer in whichever mode is faster.
   std::vector<int> winograd_modes = {0};
+  // SearchOptions::reference: order and prune by the peak-MAC bound only (no GenericFloor).
+  bool reference = false;
+  // The workload's stage classes (stage_classes.h): when given, each candidate is evaluated
+  // once per distinct layer of the part and the figures summed with the counts
+  // (generic_by_class.h); the same figures as the whole-part model, in less time on deep
+  // networks with repeated layers.
+  const StageClasses* classes = nullptr;
 };
 
 // Shares (input, weight, output) of the part's BRAM18 tried for the buffers.

@@ -73,8 +73,8 @@ int worst_violation_index(const Estimate& estimate, double& ratio) {
 Rejection describe_violation(const Estimate& estimate, int index, double ratio) {
   if (index < 0) return {.reason = "infeasible", .category = "design"};
   const Violation& v = estimate.violations[static_cast<size_t>(index)];
-  return {.reason = describe(v), .category = std::string(resource_name(v.resource)),
-          .ratio = ratio};
+  return {
+      .reason = describe(v), .category = std::string(resource_name(v.resource)), .ratio = ratio};
 }
 
 Rejection worst_violation(const Estimate& estimate) {

@@ -28,48 +28,65 @@ int64_t activation_bits(const Workload& w, int split_point, int bits) {
   return elements * bits;
 }
 
-// One batch's view of the problem: option choice per stage for a cycle target.
+// The part's stages grouped by table class (stage_table.h): identical stages always make the
+// same choice, so the solver works per class, with the class's count of stages.
+struct PartView {
+  std::vector<int> classes;     // classes present in [0, split_point), by first stage
+  std::vector<int64_t> counts;  // stages of each
+  double activation_bits = 0;   // per frame
+};
+
+PartView part_view(const PipelineAllocatorInput& in) {
+  PartView view;
+  std::vector<int64_t> count(static_cast<size_t>(in.table.class_count()), 0);
+  for (int s = 0; s < in.split_point; ++s) {
+    const int k = in.table.class_of[static_cast<size_t>(s)];
+    if (count[static_cast<size_t>(k)]++ == 0) view.classes.push_back(k);
+  }
+  for (int k : view.classes) view.counts.push_back(count[static_cast<size_t>(k)]);
+  view.activation_bits =
+      static_cast<double>(activation_bits(in.workload, in.split_point, in.budget.precision_bits));
+  return view;
+}
+
+// One batch's view of the problem: option choice per stage class for a cycle target.
 class MinMaxSolver {
  public:
-  MinMaxSolver(const PipelineAllocatorInput& in, int batch_index, Estimate& scratch,
-               EvalCounter& counter)
+  MinMaxSolver(const PipelineAllocatorInput& in, const PartView& view, int batch_index,
+               Estimate& scratch, EvalCounter& counter)
       : in_(in),
+        view_(view),
         bi_(batch_index),
         scratch_(scratch),
         counter_(counter),
-        choice_(static_cast<size_t>(in.split_point), 0),
-        best_(static_cast<size_t>(in.split_point), 0) {
+        choice_(view.classes.size(), 0),
+        best_(view.classes.size(), 0) {
     link_bits_per_cycle_ =
         in.budget.clock_mhz > 0 ? in.budget.dram_bw_gbps * 8e9 / (in.budget.clock_mhz * 1e6) : 0;
-    activation_bits_ =
-        static_cast<double>(activation_bits(in.workload, in.split_point, in.budget.precision_bits) *
-                            in.table.batches[static_cast<size_t>(batch_index)]);
+    activation_bits_ = view.activation_bits * in.table.batches[static_cast<size_t>(batch_index)];
   }
 
   // No period is below the slowest stage at its fastest option.
   int64_t lowest_target() const {
     int64_t t = 0;
-    for (int s = 0; s < in_.split_point; ++s) t = std::max(t, stage(s).cycles.back());
+    for (int k : view_.classes) t = std::max(t, options(k).cycles.back());
     return t;
   }
   // The slowest stage at its slowest option.
   int64_t highest_target() const {
     int64_t t = 0;
-    for (int s = 0; s < in_.split_point; ++s) t = std::max(t, stage(s).cycles.front());
+    for (int k : view_.classes) t = std::max(t, options(k).cycles.front());
     return t;
   }
   // A period every choice meets: the slowest option of every stage, or the time to stream
   // the most DRAM traffic any choice moves.
   int64_t highest_period() const {
-    const int nb = in_.table.batch_count();
     double bits = activation_bits_;
-    for (int s = 0; s < in_.split_point; ++s) {
-      const StageOptions& o = stage(s);
+    for (size_t j = 0; j < view_.classes.size(); ++j) {
+      const StageOptions& o = options(view_.classes[j]);
       double most = 0;
-      for (size_t i = 0; i < o.cycles.size(); ++i)
-        most = std::max(
-            most, o.weight_bits_per_frame[i * static_cast<size_t>(nb) + static_cast<size_t>(bi_)]);
-      bits += most;
+      for (size_t i = 0; i < o.option_count(); ++i) most = std::max(most, o.bits(i, bi_));
+      bits += most * static_cast<double>(view_.counts[j]);
     }
     const double stream = link_bits_per_cycle_ > 0 ? std::ceil(bits / link_bits_per_cycle_) : 0;
     return std::max(highest_target(), static_cast<int64_t>(std::min(stream, 4e18)));
@@ -89,6 +106,8 @@ class MinMaxSolver {
       if (over) continue;
       best_ = choice_;
       best_period_ = static_cast<int64_t>(std::ceil(totals.period));
+      best_dsp_ = totals.dsp;
+      best_bram18_ = totals.bram18;
       return true;
     }
     return false;
@@ -105,11 +124,21 @@ class MinMaxSolver {
   }
 
   int64_t best_period() const { return best_period_; }
+  // The DSP and BRAM18 of the best choice, as the table counts them.
+  int64_t best_dsp() const { return best_dsp_; }
+  int64_t best_bram18() const { return best_bram18_; }
   PipelineDesign design_of(const std::vector<int>& choice) const {
     PipelineDesign d{.batch = in_.table.batches[static_cast<size_t>(bi_)]};
-    d.stages.reserve(choice.size());
-    for (int s = 0; s < in_.split_point; ++s)
-      d.stages.push_back(stage(s).parallelism[static_cast<size_t>(choice[static_cast<size_t>(s)])]);
+    // Class -> its position in view_.classes, for the per-stage expansion.
+    std::vector<int> slot(static_cast<size_t>(in_.table.class_count()), -1);
+    for (size_t j = 0; j < view_.classes.size(); ++j)
+      slot[static_cast<size_t>(view_.classes[j])] = static_cast<int>(j);
+    d.stages.reserve(static_cast<size_t>(in_.split_point));
+    for (int s = 0; s < in_.split_point; ++s) {
+      const int k = in_.table.class_of[static_cast<size_t>(s)];
+      const int option = choice[static_cast<size_t>(slot[static_cast<size_t>(k)])];
+      d.stages.push_back(options(k).parallelism[static_cast<size_t>(option)]);
+    }
     return d;
   }
   PipelineDesign best_design() const { return design_of(best_); }
@@ -129,34 +158,35 @@ class MinMaxSolver {
             1.0 / std::max(1.0, link_bits_per_cycle_ * static_cast<double>(target))};
   }
 
-  const StageOptions& stage(int s) const { return in_.table.stages[static_cast<size_t>(s)]; }
+  const StageOptions& options(int k) const { return in_.table.classes[static_cast<size_t>(k)]; }
 
-  // Per stage, the option meeting `target` with the smallest weighted cost.
+  // Per stage class, the option meeting `target` with the smallest weighted cost.
   Totals choose(int64_t target, const std::array<double, 3>& weight) {
     Totals totals;
     int64_t bottleneck = 1;
     double bits = activation_bits_;
-    const int nb = in_.table.batch_count();
-    for (int s = 0; s < in_.split_point; ++s) {
-      const StageOptions& o = stage(s);
+    for (size_t j = 0; j < view_.classes.size(); ++j) {
+      const StageOptions& o = options(view_.classes[j]);
+      const size_t count = o.option_count();
+      const StageCost* costs = o.costs.data() + static_cast<size_t>(bi_) * count;
+      const double* option_bits = o.weight_bits_per_frame.data() + static_cast<size_t>(bi_) * count;
       // Options are sorted slowest first: those meeting the target are a suffix.
       const auto first = std::lower_bound(o.cycles.begin(), o.cycles.end(), target,
                                           [](int64_t c, int64_t t) { return c > t; });
-      int pick = static_cast<int>(o.cycles.size()) - 1;  // the fastest, if none meets T
+      size_t pick = count - 1;  // the fastest, if none meets T
       double pick_cost = std::numeric_limits<double>::infinity();
-      for (auto it = first; it != o.cycles.end(); ++it) {
-        const int i = static_cast<int>(it - o.cycles.begin());
-        const StageCost& c = o.costs[static_cast<size_t>(i * nb + bi_)];
-        const double cost = weight[0] * static_cast<double>(c.dsp) +
-                            weight[1] * static_cast<double>(c.bram18) +
-                            weight[2] * o.weight_bits_per_frame[static_cast<size_t>(i * nb + bi_)];
+      for (auto i = static_cast<size_t>(first - o.cycles.begin()); i < count; ++i) {
+        const double cost = weight[0] * static_cast<double>(costs[i].dsp) +
+                            weight[1] * static_cast<double>(costs[i].bram18) +
+                            weight[2] * option_bits[i];
         if (cost < pick_cost) pick_cost = cost, pick = i;
       }
-      choice_[static_cast<size_t>(s)] = pick;
-      const StageCost& c = o.costs[static_cast<size_t>(pick * nb + bi_)];
-      totals.dsp += c.dsp;
-      totals.bram18 += c.bram18;
-      bits += o.weight_bits_per_frame[static_cast<size_t>(pick * nb + bi_)];
+      choice_[j] = static_cast<int>(pick);
+      const StageCost& c = costs[pick];
+      const int64_t n = view_.counts[j];
+      totals.dsp += c.dsp * n;
+      totals.bram18 += c.bram18 * n;
+      bits += option_bits[pick] * static_cast<double>(n);
       bottleneck = std::max(bottleneck, c.cycles);
     }
     totals.period = static_cast<double>(bottleneck);
@@ -176,11 +206,13 @@ class MinMaxSolver {
   }
 
   const PipelineAllocatorInput& in_;
+  const PartView& view_;
   int bi_;
   Estimate& scratch_;
   EvalCounter& counter_;
-  std::vector<int> choice_, best_;
+  std::vector<int> choice_, best_;  // per entry of view_.classes
   int64_t best_period_ = 0;
+  int64_t best_dsp_ = 0, best_bram18_ = 0;
   double link_bits_per_cycle_ = 0;
   double activation_bits_ = 0;  // per batch of B frames
   PipelineDesign design_;
@@ -203,13 +235,15 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
   }
   if (scratch.layers.size() != in.workload.stages.size())
     scratch.layers.resize(in.workload.stages.size());
+  const PartView view = part_view(in);
   const int64_t macs = part_macs(in.workload, in.split_point);
   const int last_batch = std::min(in.max_batch_index, in.table.batch_count() - 1);
+  const double clock_hz = in.budget.clock_mhz * 1e6;
   // Latency does not improve with more frames in flight: only B = 1 is worth trying.
   const int batches = in.objective == Objective::kLatency ? 1 : last_batch + 1;
   int64_t floor_target = 0;  // T(B) never falls as B grows: the last B's T bounds the next
   for (int bi = 0; bi < batches; ++bi) {
-    MinMaxSolver solver(in, bi, scratch, counter);
+    MinMaxSolver solver(in, view, bi, scratch, counter);
     int64_t lo = std::max(solver.lowest_target(), floor_target);
     int64_t hi = solver.highest_period();
     if (lo > hi || !solver.meets(hi)) {
@@ -222,6 +256,19 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
       break;  // a larger batch only costs more
     }
     hi = solver.best_period();
+    // Throughput is B * f / T (pipeline_part.cpp): a batch beats the best so far only with a
+    // period below B * f / best. When even that is out of reach, the batch's period search
+    // and its evaluation are skipped (they could only find a design that does not win).
+    if (result.feasible && in.objective == Objective::kThroughput && !in.reference &&
+        result.score > 0 && clock_hz > 0) {
+      const double batch = in.table.batches[static_cast<size_t>(bi)];
+      const double beat = std::ceil(batch * clock_hz / result.score) - 1;
+      if (beat < static_cast<double>(lo)) continue;
+      if (beat < static_cast<double>(hi)) {
+        if (!solver.meets(static_cast<int64_t>(beat))) continue;
+        hi = std::min(static_cast<int64_t>(beat), solver.best_period());
+      }
+    }
     while (lo < hi) {
       const int64_t mid = lo + (hi - lo) / 2;
       // best_period() rounds a double: past 2^53 cycles it can land above mid, so take the
@@ -251,21 +298,44 @@ PipelineAllocation allocate_pipeline_for_rate(const PipelineAllocatorInput& in, 
   if (in.split_point <= 0 || min_fps <= 0) return result;
   if (scratch.layers.size() != in.workload.stages.size())
     scratch.layers.resize(in.workload.stages.size());
+  const PartView view = part_view(in);
   const int64_t macs = part_macs(in.workload, in.split_point);
   const double clock_hz = in.budget.clock_mhz * 1e6;
   const int last_batch = std::min(in.max_batch_index, in.table.batch_count() - 1);
-  double best_cost = std::numeric_limits<double>::infinity();
+  const auto share = [&](double dsp, double bram18) {
+    return dsp / std::max<double>(1, static_cast<double>(in.budget.dsp)) +
+           bram18 / std::max<double>(1, static_cast<double>(in.budget.bram18));
+  };
+  // Every batch's cheapest choice meeting the rate, by the table's DSP and BRAM (the model's
+  // part totals are the stages' sums of the same costs); the model then checks them cheapest
+  // first, and stops once no remaining choice is cheaper than the best it confirmed.
+  struct Choice {
+    int bi;
+    double cost;
+  };
+  std::vector<Choice> choices;
   for (int bi = 0; bi <= last_batch; ++bi) {
-    MinMaxSolver solver(in, bi, scratch, counter);
+    MinMaxSolver solver(in, view, bi, scratch, counter);
     const double batch = in.table.batches[static_cast<size_t>(bi)];
     const auto target = static_cast<int64_t>(std::floor(batch * clock_hz / min_fps));
     if (target < solver.lowest_target()) continue;
     if (!solver.meets(std::min(target, solver.highest_period()))) continue;
+    choices.push_back({bi, share(static_cast<double>(solver.best_dsp()),
+                                 static_cast<double>(solver.best_bram18()))});
+  }
+  if (!in.reference)
+    std::stable_sort(choices.begin(), choices.end(),
+                     [](const Choice& a, const Choice& b) { return a.cost < b.cost; });
+  double best_cost = std::numeric_limits<double>::infinity();
+  for (const Choice& choice : choices) {
+    if (!in.reference && choice.cost > best_cost) break;
+    MinMaxSolver solver(in, view, choice.bi, scratch, counter);
+    const double batch = in.table.batches[static_cast<size_t>(choice.bi)];
+    const auto target = static_cast<int64_t>(std::floor(batch * clock_hz / min_fps));
+    solver.meets(std::min(target, solver.highest_period()));
     if (!solver.evaluate_best() || scratch.pipeline.throughput_fps < min_fps) continue;
-    const double cost = static_cast<double>(scratch.pipeline.dsp) /
-                            std::max<double>(1, static_cast<double>(in.budget.dsp)) +
-                        static_cast<double>(scratch.pipeline.bram18) /
-                            std::max<double>(1, static_cast<double>(in.budget.bram18));
+    const double cost = share(static_cast<double>(scratch.pipeline.dsp),
+                              static_cast<double>(scratch.pipeline.bram18));
     if (cost < best_cost) {
       best_cost = cost;
       result = {.feasible = true,

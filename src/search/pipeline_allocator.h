@@ -46,6 +46,9 @@ struct PipelineAllocatorInput {
   Objective objective = Objective::kThroughput;
   // Restrict the batch to table.batches[0, max_batch_index] (tests fix B = 1 this way).
   int max_batch_index = std::numeric_limits<int>::max();
+  // SearchOptions::reference: every batch searched and evaluated (no skipping of batches
+  // that cannot beat the best, no cheapest-first evaluation for a rate).
+  bool reference = false;
 };
 
 // `scratch` is reused across calls (its layers are resized once).

@@ -20,11 +20,13 @@ class PointEvaluator {
  public:
   PointEvaluator(const SearchContext& context, int threads);
 
-  // Outcomes of `points`, in order (pointers stay valid for the evaluator's lifetime).
+  // Outcomes of `points`, in order (pointers stay valid for the evaluator's lifetime). Their
+  // figures only: the design is kept for best() alone.
   std::vector<const PointOutcome*> evaluate(const std::vector<GlobalPoint>& points);
 
   const PointOutcome& best() const { return best_; }
-  // The best outcome at each split point visited, best first (ties: smaller split point).
+  // The best outcome at each split point visited, best first (ties: smaller split point);
+  // figures only, as evaluate().
   std::vector<PointOutcome> best_per_split_point() const;
   bool any_feasible() const { return best_.feasible; }
   const Rejection& tightest() const { return tightest_; }

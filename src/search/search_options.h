@@ -75,6 +75,10 @@ struct SearchOptions {
   // design_space_sample of them for plotting (pareto.h); off, the search pays nothing.
   bool keep_design_space = false;
   size_t design_space_sample = 2000;
+  // The reference configuration of the search (bench/search_quality): every shortcut of
+  // the speed work that could change the answer off (docs/search.md 9), so the benchmark can
+  // check, on whatever cost models are current, that the shortcuts lose nothing.
+  bool reference = false;
   // Called on the calling thread after each PSO iteration / exhaustive chunk.
   std::function<void(const SearchProgress&)> progress;
 };

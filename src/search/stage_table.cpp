@@ -5,6 +5,7 @@
 #include <set>
 
 #include "search/parallel.h"
+#include "search/stage_classes.h"
 
 namespace dnne {
 
@@ -105,9 +106,18 @@ StageOptions stage_options(const Workload& workload, int stage, const PartBudget
     if (!keep[i]) continue;
     out.parallelism.push_back(raw[i].p);
     out.cycles.push_back(raw[i].cycles);
-    out.costs.insert(out.costs.end(), raw[i].costs.begin(), raw[i].costs.end());
-    out.weight_bits_per_frame.insert(out.weight_bits_per_frame.end(), raw[i].bits.begin(),
-                                     raw[i].bits.end());
+  }
+  const size_t options = out.cycles.size();
+  out.costs.resize(options * batches.size());
+  out.weight_bits_per_frame.resize(options * batches.size());
+  size_t o = 0;
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (!keep[i]) continue;
+    for (size_t b = 0; b < batches.size(); ++b) {
+      out.costs[b * options + o] = raw[i].costs[b];
+      out.weight_bits_per_frame[b * options + o] = raw[i].bits[b];
+    }
+    ++o;
   }
   return out;
 }
@@ -116,13 +126,22 @@ StageOptions stage_options(const Workload& workload, int stage, const PartBudget
 
 StageTable build_stage_table(const Workload& workload, const PartBudget& budget,
                              const std::vector<int>& batches, int threads) {
+  return build_stage_table(workload, stage_classes(workload), budget, batches, threads);
+}
+
+StageTable build_stage_table(const Workload& workload, const StageClasses& classes,
+                             const PartBudget& budget, const std::vector<int>& batches,
+                             int threads) {
   StageTable table{.batches = batches};
-  const int n = static_cast<int>(workload.stages.size());
-  table.stages.resize(static_cast<size_t>(n));
-  std::vector<int64_t> calls(static_cast<size_t>(n), 0);
-  parallel_for(n, threads, [&](int stage, int) {
-    table.stages[static_cast<size_t>(stage)] =
-        stage_options(workload, stage, budget, batches, calls[static_cast<size_t>(stage)]);
+  table.class_of = classes.class_of;
+  const std::vector<int>& first_stage = classes.first_stage;
+  const int k = static_cast<int>(first_stage.size());
+  table.classes.resize(static_cast<size_t>(k));
+  std::vector<int64_t> calls(static_cast<size_t>(k), 0);
+  parallel_for(k, threads, [&](int c, int) {
+    table.classes[static_cast<size_t>(c)] =
+        stage_options(workload, first_stage[static_cast<size_t>(c)], budget, batches,
+                      calls[static_cast<size_t>(c)]);
   });
   table.model_calls = std::accumulate(calls.begin(), calls.end(), int64_t{0});
   return table;

@@ -11,27 +11,44 @@
 #include <vector>
 
 #include "model/evaluate.h"
+#include "search/stage_classes.h"
 
 namespace dnne {
 
 struct StageOptions {
   std::vector<StageParallelism> parallelism;  // sorted by cycles, slowest first
   std::vector<int64_t> cycles;                // per frame, same order
-  std::vector<StageCost> costs;               // [option * batches + batch index]
+  // Batch-major, [batch index * options + option], so the allocator's scan over the options
+  // of one batch reads contiguous memory.
+  std::vector<StageCost> costs;
   // Weight bits streamed per frame = weight_bits_per_cycle * cycles (MODELS.md 3: the
   // demand while busy times the time busy); the part's bandwidth is f / T * sum of these.
-  std::vector<double> weight_bits_per_frame;  // [option * batches + batch index]
+  std::vector<double> weight_bits_per_frame;  // [batch index * options + option]
+
+  size_t option_count() const { return cycles.size(); }
+  const StageCost& cost(size_t option, int batch_index) const {
+    return costs[static_cast<size_t>(batch_index) * option_count() + option];
+  }
+  double bits(size_t option, int batch_index) const {
+    return weight_bits_per_frame[static_cast<size_t>(batch_index) * option_count() + option];
+  }
 };
 
+// Stages of one class (stage_classes.h) share their options and costs, so the table's size
+// and the time to build it grow with the number of distinct layers, not the depth.
 struct StageTable {
-  std::vector<int> batches;  // ascending, the pipeline batches the allocator may choose
-  std::vector<StageOptions> stages;
-  int64_t model_calls = 0;  // pipeline_stage_cost calls made to build the table
+  std::vector<int> batches;           // ascending, the pipeline batches the allocator may choose
+  std::vector<StageOptions> classes;  // one per distinct stage
+  std::vector<int> class_of;          // per stage, its class
+  int64_t model_calls = 0;            // pipeline_stage_cost calls made to build the table
 
   int batch_count() const { return static_cast<int>(batches.size()); }
+  int class_count() const { return static_cast<int>(classes.size()); }
+  const StageOptions& stage(int s) const {
+    return classes[static_cast<size_t>(class_of[static_cast<size_t>(s)])];
+  }
   const StageCost& cost(int stage, int option, int batch_index) const {
-    return stages[static_cast<size_t>(stage)]
-        .costs[static_cast<size_t>(option * batch_count() + batch_index)];
+    return this->stage(stage).cost(static_cast<size_t>(option), batch_index);
   }
 };
 
@@ -45,6 +62,10 @@ std::vector<int> parallelism_values(int64_t n);
 // stages; the result does not depend on their number.
 StageTable build_stage_table(const Workload& workload, const PartBudget& budget,
                              const std::vector<int>& batches, int threads);
+// The same with the workload's stage classes already known.
+StageTable build_stage_table(const Workload& workload, const StageClasses& classes,
+                             const PartBudget& budget, const std::vector<int>& batches,
+                             int threads);
 
 // The pipeline batches tried by default: every batch from 1 to 32.
 const std::vector<int>& default_pipeline_batches();

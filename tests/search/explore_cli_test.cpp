@@ -41,6 +41,16 @@ TEST(ExploreCli, JsonHasTheContractKeysAndSearchFigures) {
     EXPECT_TRUE(j["search"].contains(key)) << key;
   EXPECT_GT(j["search"]["evaluated"].get<int64_t>(), 0);
   EXPECT_EQ(j["search"]["method"], "pso");
+  // Where the time went: the phases are non-negative and add up to at most the whole.
+  double phases = 0;
+  for (const char* key : {"stage_table", "global", "polish", "final"}) {
+    ASSERT_TRUE(j["search"]["phases"].contains(key)) << key;
+    const double t = j["search"]["phases"][key].get<double>();
+    EXPECT_GE(t, 0) << key;
+    phases += t;
+  }
+  EXPECT_LE(phases, j["search"]["seconds"].get<double>() * 1.0001 + 1e-6);
+  EXPECT_GT(j["search"]["phases"]["global"].get<double>(), 0);
 }
 
 TEST(ExploreCli, ParadigmFixesTheSplitPoint) {
@@ -58,7 +68,8 @@ TEST(ExploreCli, ParadigmFixesTheSplitPoint) {
 TEST(ExploreCli, NoWinogradKeepsTheEngineSpatial) {
   const nlohmann::json spatial =
       parse(run_cli("explore vgg16 --device zc706 --paradigm generic --no-winograd --json"));
-  const nlohmann::json any = parse(run_cli("explore vgg16 --device zc706 --paradigm generic --json"));
+  const nlohmann::json any =
+      parse(run_cli("explore vgg16 --device zc706 --paradigm generic --json"));
   EXPECT_EQ(spatial["design"]["generic"]["winograd_m"], 0);
   EXPECT_GE(any["metrics"]["throughput_fps"].get<double>(),
             spatial["metrics"]["throughput_fps"].get<double>());
@@ -100,8 +111,10 @@ TEST(ExploreCli, BadFlagsExitTwo) {
 }
 
 TEST(ExploreCli, SameSeedSameAnswerOnOneOrTwoThreads) {
-  const nlohmann::json one = parse(run_cli("explore alexnet --device ku115 --json --seed 3 --threads 1"));
-  const nlohmann::json two = parse(run_cli("explore alexnet --device ku115 --json --seed 3 --threads 2"));
+  const nlohmann::json one =
+      parse(run_cli("explore alexnet --device ku115 --json --seed 3 --threads 1"));
+  const nlohmann::json two =
+      parse(run_cli("explore alexnet --device ku115 --json --seed 3 --threads 2"));
   EXPECT_EQ(one["design"], two["design"]);
   EXPECT_EQ(one["metrics"], two["metrics"]);
   EXPECT_EQ(one["search"]["evaluated"], two["search"]["evaluated"]);
@@ -117,13 +130,12 @@ void expect_round_trip(const std::string& model, const std::string& budget,
   const std::string dir = std::filesystem::temp_directory_path() /
                           ("dnne_explore_out_" + model + "_" + std::to_string(getpid()));
   std::filesystem::remove_all(dir);
-  const nlohmann::json explored = parse(run_cli("explore " + model + " " + budget +
-                                                " --swarm 6 --iterations 4 --json --out " + dir));
+  const nlohmann::json explored = parse(
+      run_cli("explore " + model + " " + budget + " --swarm 6 --iterations 4 --json --out " + dir));
   for (const char* file : {"design.json", "report.json", "layers.csv"})
     EXPECT_TRUE(std::filesystem::exists(std::filesystem::path(dir) / file)) << file;
-  const nlohmann::json benched =
-      parse(run_cli("bench " + model + " " + bench_budget + " --json --design " + dir +
-                    "/design.json"));
+  const nlohmann::json benched = parse(
+      run_cli("bench " + model + " " + bench_budget + " --json --design " + dir + "/design.json"));
   EXPECT_EQ(benched["metrics"], explored["metrics"]) << model << " " << budget;
   EXPECT_EQ(benched["layers"], explored["layers"]) << model << " " << budget;
   EXPECT_EQ(benched["design"], explored["design"]) << model << " " << budget;

@@ -4,8 +4,10 @@
 
 #include <cmath>
 
+#include "importers/model_loader.h"
 #include "search/dnnbuilder_allocator.h"
 #include "search/generic_allocator.h"
+#include "search/generic_bound.h"
 #include "search/part_score.h"
 #include "search_fixtures.h"
 
@@ -150,6 +152,67 @@ TEST(GenericAllocator, NoFalseInfeasibleOnTightBram) {
     }
   }
   EXPECT_GT(feasible_budgets, 10);
+}
+
+// The generic allocator's floor on a part's cycles (generic_bound.h) never exceeds the
+// model's cycles, on every candidate shape, mode, batch and buffer split of networks with
+// convolutions, grouped and depthwise layers, pooling, element-wise joins, dense layers and
+// matmuls, on a small and a large budget and several split points. If a model change breaks
+// this, the branch and bound would skip designs that can win.
+TEST(GenericBound, NeverAboveTheModel) {
+  std::vector<Network> networks = {test::zoo("alexnet"), test::zoo("resnet50"),
+                                   test::zoo("mobilenet_v2"), test::zoo("squeezenet1_1")};
+  networks.push_back(
+      load_model(std::string(DNNE_SOURCE_DIR) + "/tests/fixtures/onnx/tiny_encoder.onnx").value());
+  int checked = 0;
+  for (const Network& network : networks) {
+    const Workload w = make_workload(network);
+    const int n = static_cast<int>(w.stages.size());
+    for (const char* device : {"zc706", "u250"})
+      for (int bits : {16, 8})
+        for (int sp : {0, n / 3, n - 2}) {
+          PartBudget b = test::part_budget(test::device_budget(device));
+          b.precision_bits = bits;
+          for (double bw_share : {1.0, 0.05}) {
+            b.dram_bw_gbps = test::device_budget(device).dram_bw_gbps * bw_share;
+            const double link = b.dram_bw_gbps * 1e9 / (b.clock_mhz * 1e6);
+            const GenericFloor floor(w, sp, bits, link);
+            int64_t max_c = 1, max_m = 1;
+            for (int s = sp; s < n; ++s) {
+              max_c = std::max(max_c, w.stages[static_cast<size_t>(s)].C /
+                                          w.stages[static_cast<size_t>(s)].groups);
+              max_m = std::max(max_m, w.stages[static_cast<size_t>(s)].M);
+            }
+            const int64_t lanes = b.dsp * macs_per_dsp(b.dsp_family, bits);
+            Estimate e;
+            e.layers.resize(w.stages.size());
+            for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, 0))
+              for (int mode : {0, 2, 4})
+                for (int batch : {1, 4})
+                  for (const BufferShares& share : buffer_shares()) {
+                    const auto blocks = [&](double f) {
+                      return static_cast<int64_t>(f * static_cast<double>(b.bram18));
+                    };
+                    const GenericDesign d{.p_in = p_in,
+                                          .p_out = p_out,
+                                          .batch = batch,
+                                          .input_buffer_bram18 = blocks(share.input),
+                                          .weight_buffer_bram18 = blocks(share.weight),
+                                          .output_buffer_bram18 = blocks(share.output),
+                                          .winograd_m = mode};
+                    e.clear_violations();
+                    evaluate_generic_part(w, sp, d, b, e);
+                    if (!e.feasible) continue;
+                    const double cycles = e.generic.latency_ms * b.clock_mhz * 1e3;
+                    ASSERT_LE(floor.cycles(p_in, p_out, mode, batch), cycles * (1 + 1e-9) + 1)
+                        << w.name << " on " << device << " SP " << sp << " engine " << p_in << "x"
+                        << p_out << " mode " << mode << " batch " << batch;
+                    ++checked;
+                  }
+          }
+        }
+  }
+  EXPECT_GT(checked, 5000);
 }
 
 TEST(DnnBuilderHeuristic, FollowsItsDefinition) {
