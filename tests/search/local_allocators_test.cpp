@@ -183,7 +183,9 @@ TEST(GenericBound, NeverAboveTheModel) {
                                           w.stages[static_cast<size_t>(s)].groups);
               max_m = std::max(max_m, w.stages[static_cast<size_t>(s)].M);
             }
-            const int64_t lanes = b.dsp * macs_per_dsp(b.dsp_family, bits);
+            const int64_t lanes =
+                static_cast<int64_t>(static_cast<double>(b.dsp) *
+                                     dsp_rate(b.dsp_family, bits).peak_multiplies_per_dsp());
             Estimate e;
             e.layers.resize(w.stages.size());
             for (const auto& [p_in, p_out] : engine_shapes(lanes, max_c, max_m, 0))
