@@ -9,6 +9,7 @@
 #include "cli/report_files.h"
 #include "cli/search_flags.h"
 #include "design/design_json.h"
+#include "reference/reference_compare.h"
 #include "report/compare_report.h"
 #include "report/html_report.h"
 #include "search/compare.h"
@@ -41,6 +42,7 @@ struct CompareFlags {
   SearchFlags search;
   std::string out;
   bool csv = false;
+  std::vector<std::string> with;  // --with a,b: reference accelerators to show
 };
 
 int run_compare(const CompareFlags& flags) {
@@ -51,6 +53,10 @@ int run_compare(const CompareFlags& flags) {
   options->keep_design_space = !out.empty();
   auto problem = load_problem(f);
   if (!problem) return report_error(problem.error());
+  // Reference accelerators beside the explored designs (src/reference/reference_compare.h).
+  auto references = compare_references(problem->workload, problem->budget.budget,
+                                       problem->budget.device, flags.with);
+  if (!references) return report_error(references.error());
   auto result = compare(problem->workload, problem->budget.budget, *options);
   end_progress();
   if (!result) return report_error(result.error());
@@ -63,7 +69,8 @@ int run_compare(const CompareFlags& flags) {
                               .result = *result,
                               .objective = options->objective,
                               .winograd = !f.no_winograd};
-  const nlohmann::json report = compare_report_json(in);
+  nlohmann::json report = compare_report_json(in);
+  report["references"] = reference_comparison_json(*references);
   if (!out.empty() && result->hybrid.feasible) {
     auto written = write_outputs(out, p, *result, report, search_options_json(*options));
     if (!written) return report_error(written.error());
@@ -74,7 +81,7 @@ int run_compare(const CompareFlags& flags) {
   else if (flags.csv)
     std::cout << compare_report_csv(in);
   else
-    std::cout << compare_report_table(in);
+    std::cout << compare_report_table(in) << "\n" << reference_comparison_table(*references);
   // The hybrid space contains both baselines: if it has nothing feasible, nothing is.
   if (!result->hybrid.feasible) {
     std::cerr << "dnnexplorer: error: no feasible design for " << p.network.name() << " on "
@@ -97,6 +104,11 @@ Command compare_command() {
             app.add_option("--out", f->out,
                            "write DIR/report.json, DIR/report.html and each design's file "
                            "(DIR/hybrid.json, ...)");
+            app.add_option("--with", f->with,
+                           "reference accelerators to show beside the designs, e.g. "
+                           "dpu_b4096x3,caffeine_ku060 (default: the published builds that fit "
+                           "the budget and the largest DPU that fits; dnnexplorer accelerators)")
+                ->delimiter(',');
             app.add_flag("--csv", f->csv, "print one CSV row per design")
                 ->excludes(app.get_option("--json"));
             return [f] { return run_compare(*f); };

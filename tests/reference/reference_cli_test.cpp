@@ -84,6 +84,43 @@ TEST(ReferenceBenchCli, CsvHasOneRowPerLayer) {
   EXPECT_EQ(static_cast<size_t>(std::count(r.out.begin(), r.out.end(), '\n')), w.stages.size() + 1);
 }
 
+TEST(CompareReferencesCli, PublishedBuildsThatFitTheBudgetBesideTheDesigns) {
+  const std::string run = "compare alexnet --device zcu102 --swarm 6 --iterations 4 --quiet ";
+  const CliResult r = run_cli(run + "--json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto refs = nlohmann::json::parse(r.out)["references"];
+  ASSERT_FALSE(refs.empty());
+  bool has_zcu102_dpu = false;
+  for (const auto& ref : refs) {
+    EXPECT_TRUE(ref["fits"].get<bool>()) << ref["name"];
+    EXPECT_LE(ref["dsp"].get<int64_t>(), 2520) << ref["name"];
+    has_zcu102_dpu = has_zcu102_dpu || ref["name"] == "dpu_b4096x3";
+  }
+  EXPECT_TRUE(has_zcu102_dpu);
+  // A smaller budget keeps only what fits in it.
+  const auto small = nlohmann::json::parse(run_cli(run + "--dsp 300 --json").out)["references"];
+  for (const auto& ref : small) EXPECT_LE(ref["dsp"].get<int64_t>(), 300) << ref["name"];
+  EXPECT_LT(small.size(), refs.size());
+  const CliResult text = run_cli(run);
+  EXPECT_NE(text.out.find("reference accelerators (published designs"), std::string::npos);
+}
+
+TEST(CompareReferencesCli, WithNamesThemEvenWhenTheyDoNotFit) {
+  const std::string run = "compare alexnet --device zc706 --swarm 6 --iterations 4 --quiet ";
+  const CliResult r = run_cli(run + "--with qiu16_zc706,dpu_b4096x3 --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto refs = nlohmann::json::parse(r.out)["references"];
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0]["name"], "qiu16_zc706");
+  EXPECT_TRUE(refs[0]["fits"].get<bool>());
+  EXPECT_FALSE(refs[1]["fits"].get<bool>());
+  EXPECT_NE(refs[1]["why_not"].get<std::string>().find("DSP needed 2070 > available 900"),
+            std::string::npos);
+  const CliResult bad = run_cli(run + "--with qiu_zc706");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("did you mean 'qiu16_zc706'"), std::string::npos) << bad.err;
+}
+
 TEST(ValidateCli, JsonMatchesTheLibraryAndCsvHasEveryRow) {
   const std::string data = std::string(DNNE_SOURCE_DIR) + "/data/validation";
   const CliResult r = run_cli("validate --json --data " + data);
