@@ -1,7 +1,8 @@
 // Evaluates a reference template (src/reference) on the network: clock and precision are the
 // template's unless --clock-mhz / --precision say otherwise; the DRAM bandwidth is the
-// device's (or --bw-gbps). A template larger than the device is reported infeasible with the
-// resources named (exit 0, like any infeasible design).
+// device's (or --bw-gbps). A template larger than the budget (the device's figures unless
+// --dsp / --bram18 shrink them) is reported infeasible with the resources named (exit 0,
+// like any infeasible design).
 #include "cli/bench_reference.h"
 
 #include <iostream>
@@ -26,7 +27,11 @@ int run_reference_bench(const ReferenceBenchRequest& r) {
   const ReferenceRun run{.clock_mhz = design.clock_mhz,
                          .dram_bw_gbps = resolved->budget.dram_bw_gbps};
   const ReferenceEstimate estimate = evaluate_reference(workload, design, run);
-  const ReferenceFit fit = reference_fit(design, resolved->device);
+  // The budget's DSP and BRAM18 (--dsp / --bram18 may shrink them), the device's URAM and LUT.
+  Device limits = resolved->device;
+  limits.dsp = resolved->budget.dsp;
+  limits.bram18 = resolved->budget.bram18;
+  const ReferenceFit fit = reference_fit(design, limits);
   const ReferenceReportInput in{
       .network = *network,
       .workload = workload,

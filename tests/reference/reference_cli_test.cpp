@@ -77,6 +77,13 @@ TEST(ReferenceBenchCli, TemplateLargerThanTheDeviceIsInfeasibleNamingResources) 
   EXPECT_EQ(json["violations"][0]["resource"], "DSP");
 }
 
+TEST(ReferenceBenchCli, ABudgetFlagShrinksWhatFits) {
+  const CliResult r = run_cli("bench resnet18 --device zcu102 --design dpu_b4096x3 --dsp 2000");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("INFEASIBLE on zcu102: DSP needed 2070 > available 2000"), std::string::npos)
+      << r.out;
+}
+
 TEST(ReferenceBenchCli, CsvHasOneRowPerLayer) {
   const CliResult r = run_cli("bench resnet18 --device zcu102 --design dpu_b4096x3 --csv");
   ASSERT_EQ(r.status, 0) << r.err;
