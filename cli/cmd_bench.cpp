@@ -15,6 +15,7 @@
 #include "model/device_fit.h"
 #include "model/evaluate.h"
 #include "report/design_report.h"
+#include "util/spellcheck.h"
 
 namespace dnne::cli {
 
@@ -83,6 +84,14 @@ int run_bench(BenchOptions& o) {
                                 .precision_flag = o.precision_flag->count() > 0,
                                 .json = o.json,
                                 .csv = o.csv});
+  // Neither a file nor a template: name the nearest template when the name looks like one.
+  if (!std::filesystem::exists(o.design_path) &&
+      o.design_path.find_first_of("/.") == std::string::npos) {
+    const std::string hint = did_you_mean(o.design_path, reference_design_names());
+    return report_error(Error{"--design " + o.design_path +
+                              ": no such file and no reference accelerator of that name" + hint +
+                              "; 'dnnexplorer accelerators' lists them"});
+  }
   auto network = load_network(o.model);
   if (!network) return report_error(network.error());
   auto resolved = resolve_budget(o.budget);

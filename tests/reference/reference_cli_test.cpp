@@ -84,6 +84,15 @@ TEST(ReferenceBenchCli, ABudgetFlagShrinksWhatFits) {
       << r.out;
 }
 
+TEST(ReferenceBenchCli, UnknownNameSuggestsTheNearestTemplate) {
+  const CliResult r = run_cli("bench resnet18 --device zcu102 --design dpu_b4096x5");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--design dpu_b4096x5: no such file and no reference accelerator of that "
+                       "name (did you mean"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(ReferenceBenchCli, CsvHasOneRowPerLayer) {
   const CliResult r = run_cli("bench resnet18 --device zcu102 --design dpu_b4096x3 --csv");
   ASSERT_EQ(r.status, 0) << r.err;
