@@ -47,42 +47,47 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   phase_start = std::chrono::steady_clock::now();
   PointEvaluator evaluator(context, threads);
   if (options.keep_design_space) evaluator.record_design_space(options.design_space_sample);
+  if (options.cancelled) evaluator.set_cancel(options.cancelled);
   SearchStats stats{.method = "local", .threads = threads};
   // The endpoints SP = 0 and SP = N, locally optimised, are always candidates, so a hybrid
   // result is never below the generic-only or pipeline-only design on the same budget.
   const std::vector<GlobalPoint> endpoints = {{.split_point = 0}, {.split_point = n}};
-  switch (options.paradigm) {
-    case Paradigm::kGeneric:
-      evaluator.evaluate({endpoints[0]});
-      break;
-    case Paradigm::kPipeline:
-      evaluator.evaluate({endpoints[1]});
-      break;
-    case Paradigm::kHybrid:
-      stats.method = std::string(search_method_name(options.method));
-      if (exhaustive) {
-        stats.iterations = run_exhaustive(evaluator, context, options, endpoints);
-      } else {
-        const PsoRun run = run_pso(evaluator, context, options, endpoints);
-        phases.global = since(phase_start);
-        phase_start = std::chrono::steady_clock::now();
-        const int first_step = std::max(1, context.split_steps / 8);
-        stats.iterations = run.iterations;
-        stats.polish_rounds =
-            polish(evaluator, run.swarm_best, first_step, options.pso.polish_rounds);
-        // Also from the best point of the next most promising split points: the landscape
-        // has one basin per split point, and the swarm settles in one.
-        int started = 0;
-        for (const PointOutcome& start : evaluator.best_per_split_point()) {
-          if (started == options.pso.polish_starts) break;
-          if (start.point.split_point == 0 || start.point.split_point == n) continue;
-          ++started;
-          stats.polish_rounds += polish(evaluator, start, first_step, options.pso.polish_rounds);
+  try {
+    switch (options.paradigm) {
+      case Paradigm::kGeneric:
+        evaluator.evaluate({endpoints[0]});
+        break;
+      case Paradigm::kPipeline:
+        evaluator.evaluate({endpoints[1]});
+        break;
+      case Paradigm::kHybrid:
+        stats.method = std::string(search_method_name(options.method));
+        if (exhaustive) {
+          stats.iterations = run_exhaustive(evaluator, context, options, endpoints);
+        } else {
+          const PsoRun run = run_pso(evaluator, context, options, endpoints);
+          phases.global = since(phase_start);
+          phase_start = std::chrono::steady_clock::now();
+          const int first_step = std::max(1, context.split_steps / 8);
+          stats.iterations = run.iterations;
+          stats.polish_rounds =
+              polish(evaluator, run.swarm_best, first_step, options.pso.polish_rounds);
+          // Also from the best point of the next most promising split points: the landscape
+          // has one basin per split point, and the swarm settles in one.
+          int started = 0;
+          for (const PointOutcome& start : evaluator.best_per_split_point()) {
+            if (started == options.pso.polish_starts) break;
+            if (start.point.split_point == 0 || start.point.split_point == n) continue;
+            ++started;
+            stats.polish_rounds += polish(evaluator, start, first_step, options.pso.polish_rounds);
+          }
+          phases.polish = since(phase_start);
+          phase_start = std::chrono::steady_clock::now();
         }
-        phases.polish = since(phase_start);
-        phase_start = std::chrono::steady_clock::now();
-      }
-      break;
+        break;
+    }
+  } catch (const SearchCancelled&) {
+    return Error{"search cancelled"};
   }
   if (phases.polish == 0) {  // no swarm: everything so far was the global (or local) search
     phases.global = since(phase_start);

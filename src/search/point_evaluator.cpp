@@ -27,6 +27,7 @@ std::vector<PointOutcome> PointEvaluator::best_per_split_point() const {
 }
 
 std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<GlobalPoint>& points) {
+  if (cancelled_ && cancelled_()) throw SearchCancelled{};
   // New points, first occurrence order.
   std::vector<GlobalPoint> fresh;
   std::vector<uint64_t> fresh_keys;

@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <unordered_map>
@@ -15,6 +16,9 @@
 #include "search/design_point.h"
 
 namespace dnne {
+
+// Thrown out of PointEvaluator::evaluate when the caller cancels the search.
+struct SearchCancelled {};
 
 class PointEvaluator {
  public:
@@ -40,10 +44,13 @@ class PointEvaluator {
   // From now on, also keep the Pareto front of every feasible design evaluated and a sample
   // of at most `sample_capacity` of them (pareto.h); costs nothing when not called.
   void record_design_space(size_t sample_capacity) { log_.emplace(sample_capacity); }
+  // evaluate() throws SearchCancelled, before starting a batch, once `cancelled` says so.
+  void set_cancel(std::function<bool()> cancelled) { cancelled_ = std::move(cancelled); }
   // What was recorded (`recorded` false when record_design_space was not called).
   DesignSpace take_design_space() { return log_ ? log_->take() : DesignSpace{}; }
 
  private:
+  std::function<bool()> cancelled_;
   const SearchContext& context_;
   int threads_;
   std::vector<Estimate> scratch_;  // one per worker

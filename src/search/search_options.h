@@ -81,6 +81,10 @@ struct SearchOptions {
   bool reference = false;
   // Called on the calling thread after each PSO iteration / exhaustive chunk.
   std::function<void(const SearchProgress&)> progress;
+  // Asked on the calling thread before each batch of global points; true stops the search,
+  // which returns Error{"search cancelled"} once its workers have joined (the Python module's
+  // KeyboardInterrupt).
+  std::function<bool()> cancelled;
 };
 
 // Errors name the option and its value (e.g. "--min-fps -3: expected a non-negative number
