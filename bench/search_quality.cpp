@@ -16,9 +16,9 @@
 //                       [--networks a,b] [--devices x,y] [--reference] [--exhaustive-limit N]
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -187,17 +187,18 @@ int main(int argc, char** argv) {
         }
         std::printf("%-14s %-9s %4d %8.3f %8.3f %10lld %10.1f %10s %10s %10s%s\n", name.c_str(),
                     device.name.c_str(), bits, r.seconds, r.cpu_seconds,
-                    static_cast<long long>(r.designs), r.gops,
-                    recorded_text, exhaustive_text, reference_text, marks.c_str());
+                    static_cast<long long>(r.designs), r.gops, recorded_text, exhaustive_text,
+                    reference_text, marks.c_str());
         std::fflush(stdout);
       }
     }
   }
   if (out) std::fclose(out);
   std::printf(
-      "%d pairs, %.1f s in all, slowest %.3f s (%s), most CPU %.3f s; below recorded %d, below exhaustive %d, "
+      "%d pairs, %.1f s in all, slowest %.3f s (%s), most CPU %.3f s; below recorded %d, below "
+      "exhaustive %d, "
       "below reference %d (on %d threads; wall times are indicative)\n",
-      pairs, total_seconds, worst_seconds, worst_pair.c_str(), worst_cpu, below_recorded, below_exhaustive,
-      below_reference, threads);
+      pairs, total_seconds, worst_seconds, worst_pair.c_str(), worst_cpu, below_recorded,
+      below_exhaustive, below_reference, threads);
   return below_recorded + below_exhaustive + below_reference == 0 ? 0 : 1;
 }
