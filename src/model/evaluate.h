@@ -45,6 +45,12 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
 // pre-check for the search; evaluate_generic_part reports a smaller buffer as a violation.
 int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits);
 
+// The width of the generic engine's partial sums, which its output buffer holds while it
+// accumulates over input-channel tiles (docs/models.md 4.1): a product's 2D bits plus
+// ceil(log2(terms)) guard bits for the most terms any of stages [split_point, N) sums
+// (C/g * Kh * Kw), at most the DSP's 48-bit accumulator (UG579).
+int generic_accumulator_bits(const Workload& workload, int split_point, int precision_bits);
+
 // The whole design: the hybrid composition (MODELS.md section 5) of the two parts, with the
 // design's resource split of the budget; covers pipeline-only (SP = N) and generic-only
 // (SP = 0) exactly.

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "model/bram_mapping.h"
 #include "model/model_math.h"
 #include "model/pipeline_stage.h"
 
@@ -18,11 +19,15 @@ struct View {
   int64_t cg, mg, k2, span_h, stride, weights;
   bool weights_per_frame;
   int64_t wino_m = 0;
+  // Output elements one half of the output buffer holds: its partial sums, of which Winograd
+  // keeps (m + 2)^2 per m x m outputs until the output transform (36 per 16 at m = 4).
+  int64_t output_capacity = 0;
 };
 
-View view_of(const StageLayer& s, int64_t wino_m) {
+View view_of(const StageLayer& s, int64_t wino_m, const Engine& e) {
   const int64_t g = s.groups;
   const int64_t t = wino_m + 2;
+  const int64_t partials = e.output_blocks * bram18_elements(layer_accumulator_bits(s, e.bits)) / 2;
   View v{.cg = std::max<int64_t>(1, s.C / g),
          .mg = std::max<int64_t>(1, s.M / g),
          .k2 = wino_m > 0 ? t * t : static_cast<int64_t>(s.kh) * s.kw,
@@ -30,7 +35,8 @@ View view_of(const StageLayer& s, int64_t wino_m) {
          .stride = s.stride_h,
          .weights = 0,
          .weights_per_frame = s.kind == LayerKind::kMatMul,
-         .wino_m = wino_m};
+         .wino_m = wino_m,
+         .output_capacity = wino_m > 0 ? partials * wino_m * wino_m / (t * t) : partials};
   v.weights = v.weights_per_frame ? s.C * s.M : s.M * v.cg * v.k2;
   return v;
 }
@@ -73,12 +79,12 @@ int64_t tile_channels(const StageLayer& s, const View& v, int64_t tm, int64_t tn
 Tiling input_resident(const StageLayer& s, const View& v, const Engine& e, bool round) {
   Tiling t;
   t.tr = std::min(rows_fitting(s, v, e.input_capacity, s.C, e.batch),
-                  e.output_capacity / std::max<int64_t>(1, s.Q * e.batch));
+                  v.output_capacity / std::max<int64_t>(1, s.Q * e.batch));
   t.tn = std::min(v.cg, e.weight_capacity / v.k2);
   if (round) t.tn = lane_multiple(t.tn, e.p_in);
   if (t.tr < 1 || t.tn < 1) return t;
   t.tm = std::min(
-      {s.M, e.weight_capacity / (t.tn * v.k2), e.output_capacity / (t.tr * s.Q * e.batch)});
+      {s.M, e.weight_capacity / (t.tn * v.k2), v.output_capacity / (t.tr * s.Q * e.batch)});
   if (round) t.tm = lane_multiple(t.tm, e.p_out);
   t.input_reads = 1;
   t.weight_reads = ceil_div(s.R, t.tr);
@@ -95,7 +101,7 @@ Tiling weight_resident(const StageLayer& s, const View& v, const Engine& e, bool
   if (round) t.tm = lane_multiple(t.tm, e.p_out);
   if (t.tm < 1) return t;
   t.tr = std::min(rows_fitting(s, v, e.input_capacity, tile_channels(s, v, t.tm, t.tn), e.batch),
-                  e.output_capacity / std::max<int64_t>(1, t.tm * s.Q * e.batch));
+                  v.output_capacity / std::max<int64_t>(1, t.tm * s.Q * e.batch));
   t.input_reads = ceil_div(v.mg, std::min(t.tm, v.mg));
   t.weight_reads = 1;
   t.fits = t.tr >= 1;
@@ -108,7 +114,7 @@ Tiling streamed(const StageLayer& s, const View& v, const Engine& e) {
   t.tr = 1;
   t.tn = std::min({v.cg, e.input_capacity / std::max<int64_t>(1, rows_in(s, v, 1) * s.W * e.batch),
                    e.weight_capacity / v.k2});
-  t.tm = std::min(s.M, e.output_capacity / std::max<int64_t>(1, s.Q * e.batch));
+  t.tm = std::min(s.M, v.output_capacity / std::max<int64_t>(1, s.Q * e.batch));
   if (t.tn >= 1 && t.tm >= 1) t.tm = std::min(t.tm, e.weight_capacity / (t.tn * v.k2));
   t.tn = lane_multiple(t.tn, e.p_in);
   t.tm = lane_multiple(t.tm, e.p_out);
@@ -185,9 +191,9 @@ double minimum_bytes(const StageLayer& s, const View& v, const Engine& e) {
 }
 
 GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
-  const View spatial = view_of(s, 0);
+  const View spatial = view_of(s, 0, e);
   const bool wino = e.winograd_m > 0 && winograd_eligible(s);
-  const View winograd = view_of(s, wino ? e.winograd_m : 0);
+  const View winograd = view_of(s, wino ? e.winograd_m : 0, e);
   GenericLayerCost best;
   Timing best_time;
   auto consider = [&](const View& v, const Tiling& t) {
@@ -259,6 +265,14 @@ GenericLayerCost vector_layer(const StageLayer& s, const Engine& e) {
   return c;
 }
 }  // namespace
+
+int layer_accumulator_bits(const StageLayer& s, int bits) {
+  if (!is_mac_stage(s.kind)) return bits;
+  const int64_t terms = std::max<int64_t>(1, s.C / std::max(1, s.groups) * s.kh * s.kw);
+  int guard = 0;
+  while ((int64_t{1} << guard) < terms && guard < 62) ++guard;
+  return std::min(48, 2 * std::max(1, bits) + guard);
+}
 
 GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e) {
   return is_mac_stage(s.kind) ? mac_layer(s, e) : vector_layer(s, e);

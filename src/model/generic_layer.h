@@ -17,7 +17,10 @@ struct Engine {
   // Output lanes usable when no two products share an input (a depthwise layer): one per
   // DSP column, p_out / the DSP's packing (docs/models.md 4 "DSPs").
   int64_t p_out_independent = 1;
-  int64_t input_capacity = 0, weight_capacity = 0, output_capacity = 0;
+  int64_t input_capacity = 0, weight_capacity = 0;
+  // The output buffer in BRAM18 blocks: it holds partial sums, whose width is each layer's
+  // (layer_accumulator_bits), so its capacity is worked out per layer.
+  int64_t output_blocks = 0;
   BufferingChoice buffering = BufferingChoice::kAuto;
   int winograd_m = 0;  // 0, 2 or 4 (docs/models.md 4.6)
   int bits = 16;
@@ -45,5 +48,9 @@ struct GenericLayerCost {
 };
 
 GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e);
+
+// A MAC layer's partial-sum width: 2D + ceil(log2(C/g * Kh * Kw)) bits, at most the DSP's
+// 48-bit accumulator (docs/models.md 4.1); D for the vector path (no partial sums).
+int layer_accumulator_bits(const StageLayer& s, int bits);
 
 }  // namespace dnne::model

@@ -33,9 +33,25 @@ void check_ports(Estimate& out, int64_t blocks, int64_t lanes, int bits, const c
 // dual-port mode (UG573), whole elements per word; the double-buffer halves are address
 // ranges, the write port serving the DRAM side. The weight buffer loads the PE array's
 // weight registers P_out at a time (docs/models.md 4.1).
+// An element wider than the port takes ceil(bits / 36) ports.
 int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits) {
+  const int64_t n = std::max<int64_t>(1, lanes);
+  if (precision_bits > 36) return n * model::ceil_div(precision_bits, 36);
   const int64_t per_port = std::max<int64_t>(1, bram18_port_elements(precision_bits));
-  return model::ceil_div(std::max<int64_t>(1, lanes), per_port);
+  return model::ceil_div(n, per_port);
+}
+
+int generic_accumulator_bits(const Workload& workload, int split_point, int precision_bits) {
+  int64_t terms = 1;
+  const int n = static_cast<int>(workload.stages.size());
+  for (int i = std::max(0, split_point); i < n; ++i) {
+    const StageLayer& s = workload.stages[static_cast<size_t>(i)];
+    if (model::is_mac_stage(s.kind))
+      terms = std::max<int64_t>(terms, s.C / std::max(1, s.groups) * s.kh * s.kw);
+  }
+  int guard = 0;
+  while ((int64_t{1} << guard) < terms && guard < 62) ++guard;
+  return std::min(48, 2 * std::max(1, precision_bits) + guard);
 }
 
 DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winograd_m) {
@@ -59,6 +75,9 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
                        .field = "winograd_m"});
   const int bits = std::max(1, budget.precision_bits);
   const int64_t per_block = bram18_elements(bits);
+  // The output buffer holds partial sums (docs/models.md 4.1).
+  // The output buffer's ports must serve the widest partial sums of the engine's layers.
+  const int acc_bits = generic_accumulator_bits(workload, sp, bits);
   const int64_t in_blocks = std::max<int64_t>(0, design.input_buffer_bram18);
   const int64_t w_blocks = std::max<int64_t>(0, design.weight_buffer_bram18);
   const int64_t out_blocks = std::max<int64_t>(0, design.output_buffer_bram18);
@@ -74,7 +93,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
       .p_out_independent = model::ceil_div(p_out, rate.shared),
       .input_capacity = in_blocks * per_block / 2,
       .weight_capacity = w_blocks * per_block / 2,
-      .output_capacity = out_blocks * per_block / 2,
+      .output_blocks = out_blocks,
       .buffering = design.buffering,
       .winograd_m = winograd_m,
       .bits = bits,
@@ -82,7 +101,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
           model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8};
   check_ports(out, in_blocks, engine.p_in, bits, "generic input buffer");
   check_ports(out, w_blocks, engine.p_out, bits, "generic weight buffer");
-  check_ports(out, out_blocks, engine.p_out, bits, "generic output buffer");
+  check_ports(out, out_blocks, engine.p_out, acc_bits, "generic output buffer");
 
   const int64_t dsp = dsps_for_array(p_in, p_out, rate) + std::max(0, design.dsp_overhead);
   const int64_t bram = in_blocks + w_blocks + out_blocks;
@@ -95,7 +114,9 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
       // Buffers smaller than one minimal tile: report the largest shortfall in blocks.
       const int64_t need_in = 2 * model::ceil_div(c.min_input, per_block);
       const int64_t need_w = 2 * model::ceil_div(c.min_weight, per_block);
-      const int64_t need_out = 2 * model::ceil_div(c.min_output, per_block);
+      const int64_t need_out =
+          2 *
+          model::ceil_div(c.min_output, bram18_elements(model::layer_accumulator_bits(s, bits)));
       if (need_in > in_blocks)
         out.add_violation({.resource = Resource::kBram18,
                            .needed = static_cast<double>(need_in),

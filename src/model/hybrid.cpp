@@ -37,6 +37,19 @@ void check_split(const ResourceSplit& s, const Budget& b, Estimate& out) {
                        .field = "split.pipeline_dram_bw_gbps",
                        .scope = Scope::kPipeline});
 }
+// The worst frame's latency through both parts (docs/models.md 5). The pipeline hands over
+// B_p frames per period and the engine takes B_g per pass: the last of B_p > B_g frames waits
+// for ceil(B_p / B_g) passes; with B_g > B_p the first frame of an engine batch waits
+// ceil(B_g / B_p) - 1 more pipeline periods for the rest of its batch, then one pass.
+double hybrid_latency_ms(const PartSummary& a, const PartSummary& b, int64_t batch_a,
+                         int64_t batch_b) {
+  const int64_t passes = (batch_a + batch_b - 1) / batch_b;
+  const int64_t gather = (batch_b + batch_a - 1) / batch_a - 1;
+  const double period_a_ms =
+      a.throughput_fps > 0 ? static_cast<double>(batch_a) / a.throughput_fps * 1e3 : 0;
+  return a.latency_ms + static_cast<double>(gather) * period_a_ms +
+         static_cast<double>(passes) * b.latency_ms;
+}
 }  // namespace
 
 void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out) {
@@ -85,7 +98,10 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
     fps = has_a ? out.pipeline.throughput_fps : out.generic.throughput_fps;
   }
   out.throughput_fps = fps;
-  out.latency_ms = out.pipeline.latency_ms + out.generic.latency_ms;
+  out.latency_ms = has_a && has_b ? hybrid_latency_ms(out.pipeline, out.generic,
+                                                      std::max(1, design.pipeline.batch),
+                                                      std::max(1, design.generic.batch))
+                                  : out.pipeline.latency_ms + out.generic.latency_ms;
   out.dsp_used = out.pipeline.dsp + out.generic.dsp;
   out.bram18_used = out.pipeline.bram18 + out.generic.bram18;
   // A part faster than the design's rate idles part of the time: it draws its bandwidth in

@@ -93,6 +93,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
              static_cast<double>(in.budget.dsp - kDspPerEngine) *
              dsp_rate(in.budget.dsp_family, in.budget.precision_bits).peak_multiplies_per_dsp()));
   const int bits = in.budget.precision_bits;
+  const int acc_bits = generic_accumulator_bits(in.workload, in.split_point, bits);
   const double clock_hz = in.budget.clock_mhz * 1e6;
   // DSP efficiency rewards small engines too; the other objectives want most lanes busy.
   const int min_fill = in.objective == Objective::kDspEfficiency ? 64 : 8;
@@ -141,10 +142,11 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         };
         std::vector<double> bounds;
         for (int batch : in.batches) bounds.push_back(bound_of(batch));
-        const int64_t in_ports = port_blocks(p_in, bits), out_ports = port_blocks(p_out, bits);
+        const int64_t in_ports = port_blocks(p_in, bits), w_ports = port_blocks(p_out, bits),
+                      out_ports = port_blocks(p_out, acc_bits);
         // p_in and p_out are structured bindings: clang 14 cannot capture those by &.
         const auto add = [&, p_in = p_in, p_out = p_out](int64_t input, int64_t weight,
-                                                          int64_t output) {
+                                                         int64_t output) {
           GenericDesign d{.p_in = p_in,
                           .p_out = p_out,
                           .input_buffer_bram18 = input,
@@ -153,7 +155,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                           .buffering = BufferingChoice::kAuto,
                           .winograd_m = winograd_m};
           // The cheap check: each buffer at least as wide as the port the engine reads.
-          if (input < in_ports || weight < out_ports || output < out_ports) return false;
+          if (input < in_ports || weight < w_ports || output < out_ports) return false;
           for (size_t k = 0; k < in.batches.size(); ++k) {
             d.batch = in.batches[k];
             candidates.push_back({d, bounds[k]});
@@ -172,10 +174,10 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         // When no ratio gives every buffer its ports (a tight BRAM budget), each buffer gets
         // its ports and the first ratio splits what is left: a fraction rounding a buffer
         // below its ports must not make a design that fits look infeasible.
-        const int64_t spare = in.budget.bram18 - in_ports - 2 * out_ports;
+        const int64_t spare = in.budget.bram18 - in_ports - w_ports - out_ports;
         if (!any_split && spare >= 0) {
           const BufferShares& share = buffer_shares().front();
-          add(in_ports + blocks(share.input, spare), out_ports + blocks(share.weight, spare),
+          add(in_ports + blocks(share.input, spare), w_ports + blocks(share.weight, spare),
               out_ports + blocks(share.output, spare));
         }
       }
@@ -242,7 +244,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                     .batch = 1,
                     .input_buffer_bram18 = least,
                     .weight_buffer_bram18 = least,
-                    .output_buffer_bram18 = least};
+                    .output_buffer_bram18 = port_blocks(1, acc_bits)};
     scratch.clear_violations();
     evaluate_generic_part(in.workload, in.split_point, d, in.budget, scratch);
     ++counter.designs;

@@ -3,6 +3,7 @@
 // 2048 per double-buffer half. 100 MHz and 1 GB/s: 10 bytes per cycle.
 #include <gtest/gtest.h>
 
+#include "model/generic_layer.h"
 #include "model/small_networks.h"
 
 namespace dnne {
@@ -11,12 +12,15 @@ using testnets::part_budget;
 
 TEST(GenericOracle, OneConv) {
   const Workload w = make_workload(testnets::one_conv());
+  // The output buffer holds 38-bit partial sums (2 x 16 + ceil(log2(4 x 9)) = 6 guard bits):
+  // two 36-bit ports per element, 256 per block; 8 blocks serve the 4 output lanes and hold
+  // 1024 per half.
   const GenericDesign g{.p_in = 2,
                         .p_out = 4,
                         .batch = 1,
                         .input_buffer_bram18 = 4,
                         .weight_buffer_bram18 = 4,
-                        .output_buffer_bram18 = 4};
+                        .output_buffer_bram18 = 8};
   Estimate e;
   evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
   EXPECT_TRUE(e.feasible);
@@ -33,7 +37,7 @@ TEST(GenericOracle, OneConv) {
   EXPECT_DOUBLE_EQ(e.generic.latency_ms, 2336 / 100e6 * 1e3);
   // 2 * 4 lanes, one 16-bit MAC per DSP48E2, + 6 for the engine's control.
   EXPECT_EQ(e.generic.dsp, 8 + 6);
-  EXPECT_EQ(e.generic.bram18, 12);
+  EXPECT_EQ(e.generic.bram18, 16);
   EXPECT_NEAR(e.generic.dram_bw_gbps, 2112.0 / 2336 * 100e6 / 1e9, 1e-12);
 }
 
@@ -44,15 +48,15 @@ TEST(GenericOracle, TwoConvsRunBackToBack) {
                         .batch = 2,
                         .input_buffer_bram18 = 2,
                         .weight_buffer_bram18 = 2,
-                        .output_buffer_bram18 = 2};
+                        .output_buffer_bram18 = 4};
   Estimate e;
   evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
   EXPECT_TRUE(e.feasible);
-  // Batch 2, capacities 1024 per half. a: C = 2, M = 4, 6x6, 3x3; one tile (band 2 x 6 x 6
-  // x 2 frames = 144; outputs 4 x 36 x 2 = 288). compute = 2 frames * 36 * 9 * ceil(4/2) *
-  // ceil(2/2) = 1296. DRAM: 2 * 72 input + 72 weights (shared by the batch) + 2 * 144
-  // outputs = 504 elements = 1008 bytes: 100.8 cycles, hidden; fill 2 frames x 2 ch x 3
-  // rows x 6 = 72, drain 2 x 4 x 6 = 48: 120 * 2 / 10 = 24. a = 1320 for 2 frames, 660 each.
+  // Batch 2, capacities 1024 per half (512 38-bit partial sums for the outputs). a: C = 2, M = 4,
+  // 6x6, 3x3; one tile (band 2 x 6 x 6 x 2 frames = 144; outputs 4 x 36 x 2 = 288). compute = 2
+  // frames * 36 * 9 * ceil(4/2) * ceil(2/2) = 1296. DRAM: 2 * 72 input + 72 weights (shared by the
+  // batch) + 2 * 144 outputs = 504 elements = 1008 bytes: 100.8 cycles, hidden; fill 2 frames x 2
+  // ch x 3 rows x 6 = 72, drain 2 x 4 x 6 = 48: 120 * 2 / 10 = 24. a = 1320 for 2 frames, 660 each.
   // b: C = 4: compute = 2 * 324 * 2 * 2 = 2592; DRAM 2 * 144 + 144 + 2 * 144 = 720 elements
   // = 144 cycles, hidden; fill 2 x 4 x 3 x 6 = 144, drain 48: 38.4. b = floor(2630.4) =
   // 2630, 1315 per frame.
@@ -170,7 +174,7 @@ TEST(GenericOracle, WinogradModeOnAThreeByThreeConv) {
                   .batch = 1,
                   .input_buffer_bram18 = 4,
                   .weight_buffer_bram18 = 4,
-                  .output_buffer_bram18 = 4,
+                  .output_buffer_bram18 = 16,  // room for every partial sum in both modes
                   .winograd_m = 2};
   Estimate e;
   evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
@@ -191,6 +195,45 @@ TEST(GenericOracle, WinogradModeOnAThreeByThreeConv) {
   evaluate_generic_part(w, 0, g, part_budget(100, 100), bad);
   EXPECT_FALSE(bad.feasible);
   EXPECT_EQ(describe(bad.violations[0]), "design field 'winograd_m' must be 0, 2 or 4, got 3");
+}
+
+TEST(GenericOracle, OutputBufferHoldsPartialSums) {
+  const Workload w = make_workload(testnets::one_conv());
+  // 2D bits plus ceil(log2(terms)) guard bits, terms = C/g * Kh * Kw = 36: 6 bits.
+  EXPECT_EQ(generic_accumulator_bits(w, 0, 16), 38);
+  EXPECT_EQ(generic_accumulator_bits(w, 0, 8), 22);
+  // 38 bits take two 36-bit ports: 4 output lanes need 8 blocks, 4 are a violation (they
+  // were enough for 16-bit outputs).
+  GenericDesign g{.p_in = 2,
+                  .p_out = 4,
+                  .batch = 1,
+                  .input_buffer_bram18 = 4,
+                  .weight_buffer_bram18 = 4,
+                  .output_buffer_bram18 = 4};
+  Estimate e;
+  evaluate_generic_part(w, 0, g, part_budget(100, 100), e);
+  ASSERT_FALSE(e.feasible);
+  EXPECT_EQ(describe(e.violations[0]), "BRAM18 needed 8 > available 4 (generic output buffer)");
+  EXPECT_EQ(generic_buffer_min_bram18(4, 38), 8);
+  // Winograd F(4x4, 3x3) keeps 36 partials per 16 outputs until the output transform: with
+  // 4 blocks' 512 partials per half a spatial tile holds all 8 x 8 x 8 outputs, a Winograd tile
+  // 512 * 16 / 36 = 227 outputs, so 227 / (8 rows x 8 columns) = 3 channels.
+  const model::Engine engine{.p_in = 2,
+                             .p_out = 4,
+                             .batch = 1,
+                             .p_out_independent = 4,
+                             .input_capacity = 2048,
+                             .weight_capacity = 2048,
+                             .output_blocks = 4,  // 256 38-bit partials each
+                             .winograd_m = 4,
+                             .bits = 16,
+                             .link_bytes_per_cycle = 10};
+  const model::GenericLayerCost c = model::generic_layer_cost(w.stages[0], engine);
+  EXPECT_TRUE(c.winograd);
+  EXPECT_EQ(c.tiling.tm, 3);
+  model::Engine spatial = engine;
+  spatial.winograd_m = 0;
+  EXPECT_EQ(model::generic_layer_cost(w.stages[0], spatial).tiling.tm, 8);
 }
 
 TEST(GenericOracle, WinogradSkipsIneligibleLayers) {

@@ -89,3 +89,37 @@ TEST(HybridOracle, PureSplitsReproduceTheParts) {
 
 }  // namespace
 }  // namespace dnne
+
+namespace dnne {
+namespace {
+
+// The worst frame's latency when the parts' batches differ (docs/models.md 5).
+TEST(HybridOracle, BatchMismatchAtTheHandOff) {
+  const Workload w = make_workload(testnets::conv_pool_fc());
+  Design d = conv_pipelined();
+  // The pipeline hands over 5 frames per period; the engine takes 2 per pass: the last frame
+  // waits for ceil(5 / 2) = 3 passes.
+  d.pipeline.batch = 5;
+  d.generic.batch = 2;
+  d.split.pipeline_dsp = 16;
+  const Budget budget = testnets::budget(24, 20, 1.0);
+  const Estimate e = evaluate(w, d, budget);
+  ASSERT_TRUE(e.feasible) << describe(e.violations[0]);
+  EXPECT_NEAR(e.latency_ms, e.pipeline.latency_ms + 3 * e.generic.latency_ms, 1e-12);
+  // The engine takes 3 frames per pass from a pipeline handing over 1: the first frame of a
+  // pass waits 2 more pipeline periods (1 / fps each) for the rest of its batch, then a pass.
+  d.pipeline.batch = 1;
+  d.generic.batch = 3;
+  const Estimate g = evaluate(w, d, budget);
+  ASSERT_TRUE(g.feasible) << describe(g.violations[0]);
+  EXPECT_NEAR(g.latency_ms,
+              g.pipeline.latency_ms + 2 * 1e3 / g.pipeline.throughput_fps + g.generic.latency_ms,
+              1e-12);
+  // Equal batches: one pass after the pipeline, as before.
+  d.generic.batch = 1;
+  const Estimate same = evaluate(w, d, budget);
+  EXPECT_NEAR(same.latency_ms, same.pipeline.latency_ms + same.generic.latency_ms, 1e-12);
+}
+
+}  // namespace
+}  // namespace dnne
