@@ -50,6 +50,8 @@ int run_compare(const CompareFlags& flags) {
   const std::string& out = flags.out;
   auto options = make_search_options(f, "compare");
   if (!options) return report_error(options.error());
+  if (!out.empty())
+    if (auto dir = check_output_dir(out); !dir) return report_error(dir.error());
   options->keep_design_space = !out.empty();
   auto problem = load_problem(f);
   if (!problem) return report_error(problem.error());

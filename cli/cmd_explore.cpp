@@ -69,6 +69,8 @@ int run_explore(const ExploreFlags& f) {
   if (!paradigm) return report_error(paradigm.error());
   auto options = make_search_options(f.search, "explore");
   if (!options) return report_error(options.error());
+  if (!f.out.empty())
+    if (auto dir = check_output_dir(f.out); !dir) return report_error(dir.error());
   options->paradigm = *paradigm;
   options->keep_design_space = f.pareto || !f.out.empty();
   auto problem = load_problem(f.search);

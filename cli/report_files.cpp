@@ -1,5 +1,7 @@
 #include "cli/report_files.h"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 
@@ -19,6 +21,21 @@ Expected<std::string> write_output_files(const std::string& dir, const OutputFil
     if (!file) return Error{"--out: cannot write '" + path.string() + "'"};
   }
   return written_line(dir, files);
+}
+
+Expected<bool> check_output_dir(const std::string& dir) {
+  namespace fs = std::filesystem;
+  // Nothing is created yet (a search that finds nothing writes nothing): the directory, or
+  // the nearest ancestor that exists, must be a directory we can write into.
+  fs::path path = fs::absolute(dir);
+  std::error_code ec;
+  while (!fs::exists(path, ec) && path.has_parent_path() && path != path.parent_path())
+    path = path.parent_path();
+  if (!fs::is_directory(path, ec))
+    return Error{"--out '" + dir + "': '" + path.string() + "' exists and is not a directory"};
+  if (::access(path.c_str(), W_OK | X_OK) != 0)
+    return Error{"--out '" + dir + "': cannot write into '" + path.string() + "'"};
+  return true;
 }
 
 std::string written_line(const std::string& dir, const OutputFiles& files) {

@@ -12,6 +12,10 @@ namespace dnne::cli {
 // (relative path, contents) pairs; creates DIR and the subdirectories the paths name, and
 // returns written_line(dir, files).
 using OutputFiles = std::vector<std::pair<std::string, std::string>>;
+// Checked before a search starts (a long explore must not end in "cannot write"): `dir` is
+// a writable directory, or can be created in the nearest existing (writable) ancestor.
+Expected<bool> check_output_dir(const std::string& dir);
+
 Expected<std::string> write_output_files(const std::string& dir, const OutputFiles& files);
 
 // "wrote 4 files to out/: design.json, report.json, layers.csv, report.html" (a subdirectory's

@@ -23,7 +23,22 @@ void add_search_flags(CLI::App& app, SearchFlags& f) {
   add_budget_options(app, f.budget);
   app.add_option("--objective", f.objective, "throughput (default), latency or dsp_efficiency");
   app.add_option("--min-fps", f.min_fps, "reject designs below this many frames per second");
-  app.add_option("--max-latency-ms", f.max_latency_ms, "reject designs slower than this per frame");
+  app.add_option("--max-latency-ms", f.max_latency_ms, "reject designs slower than this per frame")
+      // 0 is the library's "no bound": given on the command line it was silently ignored.
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            double v = 0;
+            try {
+              v = std::stod(value);
+            } catch (const std::exception&) {
+              return "";  // CLI11's conversion names a non-number
+            }
+            // NaN and negatives are the library's to name (run_request.cpp).
+            return v == 0 ? "0 is no bound: expected a positive number of milliseconds (omit "
+                            "the flag for no bound)"
+                          : "";
+          },
+          ""));
   app.add_option("--search", f.search, "pso (default) or exhaustive (small spaces only)");
   app.add_option("--seed", f.seed, "random seed of the particle swarm (default 1)");
   app.add_option(

@@ -60,6 +60,20 @@ void check_skipped_fields(const CaffeNetText& text, const std::string& path) {
   }
 }
 
+// Caffe's own rule (Net::AppendTop): a top blob that already exists may only be rewritten in
+// place (top i is also bottom i, as ReLU's top: "conv1" bottom: "conv1"); any other second
+// writer is "Top blob produced by multiple sources", refused.
+void check_tops(const CaffeGraph& graph, const caffe::LayerParameter& layer) {
+  for (int i = 0; i < layer.top_size(); ++i) {
+    const std::string& top = layer.top(i);
+    const bool in_place = i < layer.bottom_size() && layer.bottom(i) == top;
+    if (!in_place && graph.blobs.count(top))
+      throw InputError("layer " + layer.name() + ": top blob '" + top +
+                       "' is already produced by another layer (Caffe allows rewriting a blob "
+                       "only in place, with the same blob as bottom)");
+  }
+}
+
 Network build(const CaffeNetText& text, const std::string& path, const LoadOptions& options) {
   const caffe::NetParameter& net = text.net;
   caffe::NetState state = net.state();
@@ -84,6 +98,7 @@ Network build(const CaffeNetText& text, const std::string& path, const LoadOptio
   for (int i = 0; i < net.layer_size(); ++i) {
     if (!included(state, net.layer(i))) continue;
     try {
+      check_tops(graph, net.layer(i));
       add_caffe_layer(graph, net.layer(i), i);
     } catch (const InputError& e) {
       throw InputError(path + ":" + std::to_string(text.layer_lines[i]) + ": " + e.what());

@@ -10,7 +10,9 @@ namespace {
 // must not wrap to a negative, nor 2^32 + 1 to 1).
 int window_int(const std::string& layer, const char* field, uint64_t value) {
   const auto v = narrow_int(static_cast<int64_t>(value), 0, kMaxWindowValue);
-  if (!v) throw InputError("layer " + layer + ": " + outside_range(field, static_cast<int64_t>(value), 0, kMaxWindowValue));
+  if (!v)
+    throw InputError("layer " + layer + ": " +
+                     outside_range(field, static_cast<int64_t>(value), 0, kMaxWindowValue));
   return *v;
 }
 
@@ -44,7 +46,8 @@ ConvAttrs caffe_conv_attrs(const std::string& layer, const caffe::ConvolutionPar
   if (p.has_kernel_h() || p.has_kernel_w()) {
     if (!p.has_kernel_h() || !p.has_kernel_w() || !p.kernel_size().empty())
       throw InputError(what + "give kernel_size, or both kernel_h and kernel_w");
-    kernel = {window_int(layer, "kernel_h", p.kernel_h()), window_int(layer, "kernel_w", p.kernel_w())};
+    kernel = {window_int(layer, "kernel_h", p.kernel_h()),
+              window_int(layer, "kernel_w", p.kernel_w())};
   } else {
     if (p.kernel_size().empty())
       throw InputError(what + "convolution_param.kernel_size is missing");
@@ -54,7 +57,8 @@ ConvAttrs caffe_conv_attrs(const std::string& layer, const caffe::ConvolutionPar
   if (p.has_stride_h() || p.has_stride_w()) {
     if (!p.has_stride_h() || !p.has_stride_w() || !p.stride().empty())
       throw InputError(what + "give stride, or both stride_h and stride_w");
-    stride = {window_int(layer, "stride_h", p.stride_h()), window_int(layer, "stride_w", p.stride_w())};
+    stride = {window_int(layer, "stride_h", p.stride_h()),
+              window_int(layer, "stride_w", p.stride_w())};
   }
   Pair pad = spatial(layer, "pad", p.pad(), 0);
   if (p.has_pad_h() || p.has_pad_w()) {

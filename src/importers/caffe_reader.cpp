@@ -146,7 +146,12 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
   CaffeNetText out;
   std::string source = text;
   std::unique_ptr<pb::TextFormat::ParseInfoTree> tree;
-  for (;;) {
+  // Each skipped field costs one more parse of the whole text: bound the total work to about
+  // 256 MiB of parsing (ours), so a file of thousands of unknown fields cannot take minutes
+  // (issue 14: quadratic re-parsing under --allow-unknown).
+  const size_t max_parses =
+      std::max<size_t>(16, (size_t{256} << 20) / std::max<size_t>(1, text.size()));
+  for (size_t parses = 1;; ++parses) {
     FirstErrorCollector errors;
     tree = std::make_unique<pb::TextFormat::ParseInfoTree>();
     pb::TextFormat::Parser parser;
@@ -159,6 +164,12 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
         !blank_unknown_field(source, errors.line(), errors.column(), field))
       throw InputError(path + ":" + one_line(with_suggestion(errors.text())));
     out.skipped_fields.push_back({.line = errors.line(), .field = field});
+    if (parses >= max_parses)
+      throw InputError(path + ": " + std::to_string(out.skipped_fields.size()) +
+                       " unknown layer fields skipped and more follow; a file this large may "
+                       "skip at most " +
+                       std::to_string(max_parses - 1) +
+                       " (--allow-unknown re-reads the file for each)");
   }
 
   caffe::NetParameter& net = out.net;

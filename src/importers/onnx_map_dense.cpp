@@ -109,7 +109,8 @@ void map_conv(OnnxContext& ctx, const onnx::NodeProto& original, int) {
   // [C, M/group, ...]); ONNX's inference does not check it, and a mismatch would cost a
   // layer the file does not describe.
   const auto conv_channels = checked_mul(w[1], groups);
-  const bool fits = transposed ? w[0] == in_shape[0] : conv_channels && *conv_channels == in_shape[0];
+  const bool fits =
+      transposed ? w[0] == in_shape[0] : conv_channels && *conv_channels == in_shape[0];
   if (!fits && in_shape[0] % groups == 0)  // else the builder names the groups
     ctx.fail(node, "weight " + dims_text(w) + " does not fit an input of " +
                        std::to_string(in_shape[0]) + " channels with group " +
@@ -145,7 +146,7 @@ void map_conv(OnnxContext& ctx, const onnx::NodeProto& original, int) {
       ctx.fail(node, "output_padding has " + std::to_string(output_padding.size()) +
                          " values, expected 2");
     a.output_pad_h = window_int(ctx, node, "output_padding", output_padding[0], 0),
-      a.output_pad_w = window_int(ctx, node, "output_padding", output_padding[1], 0);
+    a.output_pad_w = window_int(ctx, node, "output_padding", output_padding[1], 0);
     transposed_pads(ctx, node, in_shape, a);
   }
   const LayerId id = ctx.builder().conv(ctx.layer_name(node), in, a, {}, node.op_type());

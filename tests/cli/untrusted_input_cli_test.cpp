@@ -141,5 +141,53 @@ TEST(UntrustedInputCli, ManyProblemsAreCapped) {
   EXPECT_NE(r.err.find("more lines left out)\n"), std::string::npos);
 }
 
+// Caffe refuses two layers writing one top unless in place; we accepted it with exit 0.
+TEST(UntrustedInputCli, CaffeTopWrittenTwice) {
+  const std::string path =
+      write_file("two_writers.prototxt",
+                 std::string(kNet) +
+                     "layer { name: \"a\" type: \"ReLU\" bottom: \"data\" top: \"t\" }\n"
+                     "layer { name: \"b\" type: \"Sigmoid\" bottom: \"data\" top: \"t\" }\n");
+  expect_bounded_error("analyze " + path,
+                       "layer b: top blob 't' is already produced by another layer");
+  // In place is Caffe's normal form and stays accepted.
+  const std::string in_place = write_file(
+      "in_place.prototxt",
+      conv_named("c") + "layer { name: \"r\" type: \"ReLU\" bottom: \"c\" top: \"c\" }\n");
+  EXPECT_EQ(run_cli("analyze " + in_place).status, 0);
+}
+
+// A network whose total count passes 2^53 (each layer under it) printed overflowing totals.
+TEST(UntrustedInputCli, NetworkTotalsAreBounded) {
+  const std::string path = write_file("totals.prototxt", R"(name: "n"
+input: "data"
+input_shape { dim: 1 dim: 1048576 dim: 1 dim: 1 }
+layer { name: "fc1" type: "InnerProduct" bottom: "data" top: "fc1" inner_product_param { num_output: 4294967295 } }
+layer { name: "fc2" type: "InnerProduct" bottom: "fc1" top: "fc2" inner_product_param { num_output: 1048576 } }
+)");
+  expect_bounded_error("analyze " + path, "network parameters exceed 2^53 by layer fc2");
+}
+
+// Window values narrowed to int: a pad of 2^32 + 1 became 1.
+TEST(UntrustedInputCli, CaffeWindowValuesAreRangeChecked) {
+  const std::string path = write_file(
+      "pad.prototxt", std::string(kNet) +
+                          "layer { name: \"c\" type: \"Convolution\" bottom: \"data\" top: "
+                          "\"c\" convolution_param { num_output: 4 kernel_size: 3 pad: "
+                          "2147483649 } }\n");
+  expect_bounded_error("analyze " + path, "layer c: pad 2147483649 is outside [0, 1048576]");
+}
+
+// --max-latency-ms 0 was accepted and ignored; --out was checked only after the search.
+TEST(UntrustedInputCli, SearchFlagsCheckedBeforeTheSearch) {
+  expect_bounded_error("explore alexnet --device zc706 --quiet --max-latency-ms 0",
+                       "expected a positive number of milliseconds");
+  const std::string file = write_file("not_a_dir", "x");
+  expect_bounded_error("explore alexnet --device zc706 --quiet --out " + file + "/sub",
+                       "exists and is not a directory");
+  expect_bounded_error("compare alexnet --device zc706 --quiet --out " + file,
+                       "exists and is not a directory");
+}
+
 }  // namespace
 }  // namespace dnne
