@@ -1,5 +1,5 @@
 // The budget flags that bench, explore and compare share: which device, and per-run overrides
-// of its figures ("--dsp 90%" is 90 % of the device's DSPs, MODELS.md section 2).
+// of its figures ("--dsp 90%" is 90 % of the device's DSPs, docs/spec/MODELS.md section 2).
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -1,4 +1,4 @@
-// `dnnexplorer analyze MODEL`: per-layer workload analysis (MODELS.md section 1).
+// `dnnexplorer analyze MODEL`: per-layer workload analysis (docs/spec/MODELS.md section 1).
 #include <iostream>
 #include <memory>
 
@@ -29,33 +29,33 @@ int list_zoo(bool json) {
 }  // namespace
 
 Command analyze_command() {
-  return {"analyze", "per-layer operations, parameters, feature maps and CTC of a network",
-          [](CLI::App& app) -> Runner {
-            auto o = std::make_shared<AnalyzeOptions>();
-            app.footer(reading_analyze_output());
-            add_model_options(app, o->model);
-            // `analyze --list` needs no model.
-            app.get_option("model")->required(false);
-            app.add_flag("--list", o->list,
-                         "list the built-in model zoo and exit (--json: as JSON)");
-            auto* json = app.add_flag("--json", o->json, "print JSON (keys as in CLI.md)");
-            app.add_flag("--csv", o->csv, "print CSV, one row per layer")->excludes(json);
-            return [o]() {
-              if (o->list) return list_zoo(o->json);
-              if (o->model.model.empty())
-                return report_error({"analyze: a MODEL is required (a zoo name or a model file)"});
-              auto network = load_network(o->model);
-              if (!network) return report_error(network.error());
-              const int bits = o->model.precision_bits;
-              if (o->json)
-                std::cout << analyze_json(*network, bits).dump(2) << "\n";
-              else if (o->csv)
-                std::cout << analyze_csv(*network, bits);
-              else
-                std::cout << analyze_table(*network, bits);
-              return 0;
-            };
-          }};
+  return {
+      "analyze", "per-layer operations, parameters, feature maps and CTC of a network",
+      [](CLI::App& app) -> Runner {
+        auto o = std::make_shared<AnalyzeOptions>();
+        app.footer(reading_analyze_output());
+        add_model_options(app, o->model);
+        // `analyze --list` needs no model.
+        app.get_option("model")->required(false);
+        app.add_flag("--list", o->list, "list the built-in model zoo and exit (--json: as JSON)");
+        auto* json = app.add_flag("--json", o->json, "print JSON (keys as in docs/spec/CLI.md)");
+        app.add_flag("--csv", o->csv, "print CSV, one row per layer")->excludes(json);
+        return [o]() {
+          if (o->list) return list_zoo(o->json);
+          if (o->model.model.empty())
+            return report_error({"analyze: a MODEL is required (a zoo name or a model file)"});
+          auto network = load_network(o->model);
+          if (!network) return report_error(network.error());
+          const int bits = o->model.precision_bits;
+          if (o->json)
+            std::cout << analyze_json(*network, bits).dump(2) << "\n";
+          else if (o->csv)
+            std::cout << analyze_csv(*network, bits);
+          else
+            std::cout << analyze_table(*network, bits);
+          return 0;
+        };
+      }};
 }
 
 Command models_command() {

@@ -6,12 +6,12 @@
 #include <iostream>
 #include <memory>
 
+#include "api/design_bench.h"
 #include "cli/bench_reference.h"
 #include "cli/budget_options.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/reading_help.h"
-#include "api/design_bench.h"
 #include "design/design_json.h"
 #include "model/device_fit.h"
 #include "model/evaluate.h"
@@ -90,7 +90,8 @@ Command bench_command() {
                    "the design file (JSON, format in the README; explore --out writes one), or the "
                    "name of a reference accelerator (dnnexplorer accelerators)")
                 ->required();
-            auto* json = app.add_flag("--json", o->json, "print JSON (keys as in CLI.md)");
+            auto* json =
+                app.add_flag("--json", o->json, "print JSON (keys as in docs/spec/CLI.md)");
             app.add_flag("--csv", o->csv, "print CSV, one row per layer")->excludes(json);
             return [o] { return run_bench(*o); };
           }};

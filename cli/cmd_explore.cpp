@@ -1,5 +1,5 @@
 // `dnnexplorer explore MODEL --device NAME`: the best design of a paradigm on a budget
-// (MODELS.md section 6), its metrics, each layer's bound, and the search's figures.
+// (docs/spec/MODELS.md section 6), its metrics, each layer's bound, and the search's figures.
 #include <iostream>
 #include <memory>
 

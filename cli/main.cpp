@@ -13,7 +13,7 @@ namespace {
 
 std::vector<dnne::cli::Command> commands() {
   using namespace dnne::cli;
-  return {analyze_command(), models_command(),  devices_command(),     bench_command(),
+  return {analyze_command(), models_command(),  devices_command(),      bench_command(),
           explore_command(), compare_command(), accelerators_command(), validate_command()};
 }
 
@@ -74,7 +74,7 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const CLI::ParseError& e) {
     std::string hint = unexpected_argument_hint(app, argc, argv);
-    // One line, as every other error (CLI.md): the hint to --help goes on it.
+    // One line, as every other error (docs/spec/CLI.md): the hint to --help goes on it.
     std::cerr << "dnnexplorer: error: " << dnne::clip_message(hint.empty() ? e.what() : hint)
               << "; --help lists the options\n";
     return 2;

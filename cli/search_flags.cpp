@@ -49,7 +49,7 @@ void add_search_flags(CLI::App& app, SearchFlags& f) {
   app.add_flag("--no-winograd", f.no_winograd,
                "generic engines in spatial mode only (default: also try Winograd F(2x2,3x3) "
                "and F(4x4,3x3) for 3x3 stride-1 convs)");
-  app.add_flag("--json", f.json, "print JSON (keys as in CLI.md)");
+  app.add_flag("--json", f.json, "print JSON (keys as in docs/spec/CLI.md)");
   app.add_flag("--quiet", f.quiet, "no progress line on stderr");
 }
 

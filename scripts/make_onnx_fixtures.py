@@ -17,7 +17,7 @@ The expected counts come from PyTorch itself, by forward hooks on one frame:
   - nn.Linear:          out elements * in_features
   - nn.MultiheadAttention (whose projections are F.linear calls, invisible to Linear hooks):
         in_proj L*E*3E + Q.K^T L*L*E + A.V L*L*E + out_proj L*E*E per frame
-Conv MACs go to "conv_macs", every dense product to "fc_macs" (CLI.md).
+Conv MACs go to "conv_macs", every dense product to "fc_macs" (docs/spec/CLI.md).
 
 As a cross-check, the same forward pass is also counted at the ATen level (every
 aten.convolution, mm, addmm, bmm and baddbmm call, whatever module or functional call made

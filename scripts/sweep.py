@@ -3,7 +3,7 @@
 
 Runs `compare --json` over zoo networks (and non-default inputs), the ONNX and Caffe
 fixtures, every catalog device, 16 and 8 bits, with and without Winograd, and checks
-invariants that must hold on any input (MODELS.md, docs/models.md, docs/search.md):
+invariants that must hold on any input (docs/spec/MODELS.md, docs/models.md, docs/search.md):
 
   order      hybrid >= pipeline-only and >= generic-only; min-max >= DNNBuilder heuristic
   budget     a feasible design's DSP, BRAM18 and DRAM bandwidth are within the budget

@@ -1,5 +1,5 @@
-// One accelerator design covering the three paradigms (MODELS.md sections 3-5). The network
-// is split at split_point: its first split_point stage layers (model/workload.h) form a
+// One accelerator design covering the three paradigms (docs/spec/MODELS.md sections 3-5). The
+// network is split at split_point: its first split_point stage layers (model/workload.h) form a
 // DNNBuilder pipeline (part A), the rest run on one generic engine (part B). split_point = 0
 // is generic-only; split_point = number of stage layers is pipeline-only.
 #pragma once
@@ -57,8 +57,8 @@ struct GenericDesign {
   int dsp_overhead = kDspPerEngine;
 };
 
-// How the budget is divided between the parts (MODELS.md section 5). Part A may use at most
-// these; part B gets the rest of the budget. With split_point = 0 or = N the one part present
+// How the budget is divided between the parts (docs/spec/MODELS.md section 5). Part A may use at
+// most these; part B gets the rest of the budget. With split_point = 0 or = N the one part present
 // gets the whole budget and the split is ignored.
 struct ResourceSplit {
   int64_t pipeline_dsp = 0;

@@ -1,4 +1,5 @@
-// A run's budget: the device's figures with the user's per-run overrides (MODELS.md section 2).
+// A run's budget: the device's figures with the user's per-run overrides (docs/spec/MODELS.md
+// section 2).
 #include "device/catalog.h"
 #include "device/limits.h"
 #include "util/json_fields.h"
@@ -84,7 +85,7 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
                        ": expected 16 or 8");
   if (!problems.empty()) {
     std::string text;
-    // One line, as every error (CLI.md): several bad flags are joined, not stacked.
+    // One line, as every error (docs/spec/CLI.md): several bad flags are joined, not stacked.
     for (size_t i = 0; i < problems.size(); ++i) text += (i ? "; " : "") + problems[i];
     return Error{text};
   }

@@ -1,5 +1,5 @@
-// The boards DNNExplorer ships (MODELS.md section 2), each figure citing its data sheet, and
-// user device files for boards not in the catalog.
+// The boards DNNExplorer ships (docs/spec/MODELS.md section 2), each figure citing its data sheet,
+// and user device files for boards not in the catalog.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// An FPGA device (a part on a board) and the budget a run may use (MODELS.md section 2).
+// An FPGA device (a part on a board) and the budget a run may use (docs/spec/MODELS.md section 2).
 #pragma once
 
 #include <cstdint>

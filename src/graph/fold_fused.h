@@ -1,5 +1,5 @@
 // A graph pass: fold standalone activations and normalisations into the layer that produces
-// their input, as the accelerators do (MODELS.md section 1: "fused ... folded into the
+// their input, as the accelerators do (docs/spec/MODELS.md section 1: "fused ... folded into the
 // producer; counted as ops, never silently dropped").
 #pragma once
 

@@ -1,5 +1,5 @@
 // One layer of the network graph: what it computes, its attributes, and its derived counts.
-// The kinds are those of MODELS.md section 1.
+// The kinds are those of docs/spec/MODELS.md section 1.
 #pragma once
 
 #include <cstdint>
@@ -29,7 +29,7 @@ enum class LayerKind {
   kUnknown,   // an operator imported with --allow-unknown: zero cost, listed in reports
 };
 
-// "conv", "fc", ...: the names used in reports and JSON (CLI.md).
+// "conv", "fc", ...: the names used in reports and JSON (docs/spec/CLI.md).
 std::string_view kind_name(LayerKind kind);
 
 struct ConvAttrs {
@@ -39,7 +39,7 @@ struct ConvAttrs {
   int pad_top = 0, pad_left = 0, pad_bottom = 0, pad_right = 0;
   int dilation_h = 1, dilation_w = 1;
   int groups = 1;
-  bool transposed = false;  // ConvTranspose / Deconvolution
+  bool transposed = false;                 // ConvTranspose / Deconvolution
   int output_pad_h = 0, output_pad_w = 0;  // ConvTranspose's output_padding
   bool bias = true;
 };
@@ -70,12 +70,12 @@ struct Layer {
   LayerId id = -1;
   std::string name;
   LayerKind kind = LayerKind::kInput;
-  std::string op;  // the source operator type: "Conv", "Gemm", "MaxPool", "Relu", ...
+  std::string op;               // the source operator type: "Conv", "Gemm", "MaxPool", "Relu", ...
   std::vector<LayerId> inputs;  // producers, in operand order
   Shape output;
   LayerAttrs attrs;
-  // Activations, BatchNorm, bias and the like folded into this layer (MODELS.md section 1:
-  // counted as ops, never silently dropped).
+  // Activations, BatchNorm, bias and the like folded into this layer (docs/spec/MODELS.md section
+  // 1: counted as ops, never silently dropped).
   std::vector<std::string> fused_ops;
 
   // Derived counts, per frame, filled by the builder (graph/layer_counts.h).
@@ -88,7 +88,7 @@ struct Layer {
   const FcAttrs* fc() const { return std::get_if<FcAttrs>(&attrs); }
   const ConcatAttrs* concat() const { return std::get_if<ConcatAttrs>(&attrs); }
 
-  // 1 MAC = 2 ops (MODELS.md section 1); other_ops count one each.
+  // 1 MAC = 2 ops (docs/spec/MODELS.md section 1); other_ops count one each.
   int64_t ops() const { return 2 * macs + other_ops; }
   bool is_dense_product() const { return kind == LayerKind::kFc || kind == LayerKind::kMatMul; }
 };

@@ -36,8 +36,8 @@ std::string lowercase(std::string_view text) {
   return out;
 }
 
-// Conv: MACs = M * R * Q * (C/g) * Kh * Kw (MODELS.md section 1). ConvTranspose scatters each
-// input pixel through the kernel: MACs = C * H * W * (M/g) * Kh * Kw.
+// Conv: MACs = M * R * Q * (C/g) * Kh * Kw (docs/spec/MODELS.md section 1). ConvTranspose scatters
+// each input pixel through the kernel: MACs = C * H * W * (M/g) * Kh * Kw.
 void count_conv(Layer& layer, const Shape& input) {
   const ConvAttrs& a = *layer.conv();
   const int64_t kernel = checked(layer, "kernel elements", {a.kernel_h, a.kernel_w});
@@ -78,15 +78,35 @@ void count_pool(Layer& layer, const Shape& input) {
 }  // namespace
 
 int64_t ops_per_element(std::string_view fused_op) {
-  static const std::pair<std::string_view, int64_t> kTable[] = {
-      {"relu", 1},        {"relu6", 1},       {"clip", 1},      {"leakyrelu", 2},
-      {"prelu", 2},       {"batchnorm", 2},   {"batchnormalization", 2},
-      {"scale", 2},       {"bias", 1},        {"sigmoid", 4},   {"hardsigmoid", 2},
-      {"hardswish", 3},   {"silu", 5},        {"swish", 5},     {"tanh", 5},
-      {"gelu", 8},        {"erf", 5},         {"softmax", 5},   {"layernorm", 8},
-      {"layernormalization", 8},              {"lrn", 6},       {"elu", 4},
-      {"mish", 8},        {"exp", 1},         {"sqrt", 1},      {"neg", 1},
-      {"abs", 1},         {"pow", 1},         {"reciprocal", 1}};
+  static const std::pair<std::string_view, int64_t> kTable[] = {{"relu", 1},
+                                                                {"relu6", 1},
+                                                                {"clip", 1},
+                                                                {"leakyrelu", 2},
+                                                                {"prelu", 2},
+                                                                {"batchnorm", 2},
+                                                                {"batchnormalization", 2},
+                                                                {"scale", 2},
+                                                                {"bias", 1},
+                                                                {"sigmoid", 4},
+                                                                {"hardsigmoid", 2},
+                                                                {"hardswish", 3},
+                                                                {"silu", 5},
+                                                                {"swish", 5},
+                                                                {"tanh", 5},
+                                                                {"gelu", 8},
+                                                                {"erf", 5},
+                                                                {"softmax", 5},
+                                                                {"layernorm", 8},
+                                                                {"layernormalization", 8},
+                                                                {"lrn", 6},
+                                                                {"elu", 4},
+                                                                {"mish", 8},
+                                                                {"exp", 1},
+                                                                {"sqrt", 1},
+                                                                {"neg", 1},
+                                                                {"abs", 1},
+                                                                {"pow", 1},
+                                                                {"reciprocal", 1}};
   const std::string key = lowercase(fused_op);
   for (const auto& [name, ops] : kTable)
     if (key == name) return ops;
@@ -97,10 +117,18 @@ void count_layer(Layer& layer, const std::vector<Shape>& inputs) {
   layer.macs = layer.params = layer.other_ops = 0;
   const int64_t out_elements = elements(layer, layer.output);
   switch (layer.kind) {
-    case LayerKind::kConv: count_conv(layer, inputs.at(0)); break;
-    case LayerKind::kFc: count_fc(layer, inputs.at(0)); break;
-    case LayerKind::kMatMul: count_matmul(layer, inputs.at(0)); break;
-    case LayerKind::kPool: count_pool(layer, inputs.at(0)); break;
+    case LayerKind::kConv:
+      count_conv(layer, inputs.at(0));
+      break;
+    case LayerKind::kFc:
+      count_fc(layer, inputs.at(0));
+      break;
+    case LayerKind::kMatMul:
+      count_matmul(layer, inputs.at(0));
+      break;
+    case LayerKind::kPool:
+      count_pool(layer, inputs.at(0));
+      break;
     case LayerKind::kEltwise:
       layer.other_ops =
           checked(layer, "operations",
@@ -109,15 +137,19 @@ void count_layer(Layer& layer, const std::vector<Shape>& inputs) {
     case LayerKind::kFused:
       layer.other_ops = checked(layer, "operations", {out_elements, ops_per_element(layer.op)});
       break;
-    case LayerKind::kResample: layer.other_ops = out_elements; break;
+    case LayerKind::kResample:
+      layer.other_ops = out_elements;
+      break;
     case LayerKind::kInput:
     case LayerKind::kConcat:
     case LayerKind::kShape:
-    case LayerKind::kUnknown: break;
+    case LayerKind::kUnknown:
+      break;
   }
   for (const auto& op : layer.fused_ops) {
     const int64_t ops = checked(layer, "operations", {out_elements, ops_per_element(op)});
-    if (__builtin_add_overflow(layer.other_ops, ops, &layer.other_ops) || layer.other_ops > kMaxCount)
+    if (__builtin_add_overflow(layer.other_ops, ops, &layer.other_ops) ||
+        layer.other_ops > kMaxCount)
       throw InputError("layer " + layer.name + ": operations exceed 2^53 (output " +
                        to_string(layer.output) + "); the input is too large to cost");
   }

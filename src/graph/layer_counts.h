@@ -1,4 +1,5 @@
-// Per-frame counts of a layer: MACs, parameters and non-MAC operations (MODELS.md section 1).
+// Per-frame counts of a layer: MACs, parameters and non-MAC operations (docs/spec/MODELS.md section
+// 1).
 #pragma once
 
 #include <string_view>

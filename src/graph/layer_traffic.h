@@ -6,11 +6,11 @@
 namespace dnne {
 
 struct LayerTraffic {
-  int64_t input_bytes = 0;   // all operands' activations
+  int64_t input_bytes = 0;  // all operands' activations
   int64_t output_bytes = 0;
   int64_t weight_bytes = 0;  // weights and biases
-  // CTC = ops / bytes moved from/to DRAM without reuse (MODELS.md section 1): every operand,
-  // weight and output crosses the DRAM interface exactly once. 0 when nothing moves.
+  // CTC = ops / bytes moved from/to DRAM without reuse (docs/spec/MODELS.md section 1): every
+  // operand, weight and output crosses the DRAM interface exactly once. 0 when nothing moves.
   double ctc = 0;
   int64_t total_bytes() const { return input_bytes + output_bytes + weight_bytes; }
 };

@@ -20,7 +20,7 @@ std::string to_string(const Shape& shape);
 // The channels/rows/columns view every cost model works on. Rank 3 is [C, H, W]; rank 1 is
 // [C] (H = W = 1); for rank 2 and rank > 3 the last dimension is the channel (feature)
 // dimension and the rest fold into H (for sequences, tokens take the place of H x W as
-// MODELS.md section 1 says), W = 1.
+// docs/spec/MODELS.md section 1 says), W = 1.
 struct FeatureMap {
   int64_t channels = 1;
   int64_t height = 1;

@@ -105,7 +105,7 @@ Network build(const CaffeNetText& text, const std::string& path, const LoadOptio
     }
   }
   // Activations, BatchNorm/Scale and LRN fold into the conv/fc/eltwise that feeds them, as
-  // the accelerators compute them (MODELS.md section 1).
+  // the accelerators compute them (docs/spec/MODELS.md section 1).
   return fold_fused_layers(graph.builder.build());
 }
 }  // namespace

@@ -110,7 +110,7 @@ void add_concat(CaffeGraph& g, const caffe::LayerParameter& l) {
   produce(g, l, g.builder.concat(l.name(), std::move(ins), axis, "Concat"));
 }
 
-// Zero-cost layers whose output shape we compute (MODELS.md: shape kind).
+// Zero-cost layers whose output shape we compute (docs/spec/MODELS.md: shape kind).
 void add_dropout(CaffeGraph& g, const caffe::LayerParameter& l) {
   require_counts(l, 1, 1);
   const LayerId x = bottom(g, l, 0);  // identity at inference

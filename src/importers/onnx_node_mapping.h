@@ -1,4 +1,4 @@
-// Maps one ONNX node onto DNNExplorer layers (MODELS.md section 1 kinds), by op type.
+// Maps one ONNX node onto DNNExplorer layers (docs/spec/MODELS.md section 1 kinds), by op type.
 #pragma once
 
 #include <onnx/onnx_pb.h>

@@ -1,5 +1,5 @@
-// How many BRAM18 blocks a memory of a given width and depth occupies (MODELS.md section 3;
-// Xilinx UG573 "UltraScale Architecture Memory Resources", UG473 for 7 series).
+// How many BRAM18 blocks a memory of a given width and depth occupies (docs/spec/MODELS.md section
+// 3; Xilinx UG573 "UltraScale Architecture Memory Resources", UG473 for 7 series).
 #pragma once
 
 #include <cstdint>

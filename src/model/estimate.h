@@ -1,4 +1,4 @@
-// What a cost model predicts for one design (MODELS.md sections 3-5): metrics, per-layer
+// What a cost model predicts for one design (docs/spec/MODELS.md sections 3-5): metrics, per-layer
 // cycles and bounds, and, for an infeasible design, which resource is over and by how much
 // (an infeasible design is a value, not an error: STYLE.md after Timeloop's EvalStatus).
 #pragma once
@@ -34,7 +34,7 @@ struct LayerEstimate {
   int64_t bram18 = 0;
   double dram_bw_gbps = 0;  // average DRAM bandwidth the layer draws while the design runs
   // Pipeline stages: cycle at which the stage starts on a frame, relative to the part's first
-  // stage (the column-pipeline fill, MODELS.md 3); generic layers: cycle the layer starts
+  // stage (the column-pipeline fill, docs/spec/MODELS.md 3); generic layers: cycle the layer starts
   // within the engine's pass over the batch.
   int64_t start_cycle = 0;
 };
@@ -95,7 +95,7 @@ struct Estimate {
   int64_t dsp_used = 0;
   int64_t bram18_used = 0;
   double dram_bw_gbps_used = 0;
-  // achieved GOP/s / (2 * f * DSP_used * pack): MODELS.md section 5.
+  // achieved GOP/s / (2 * f * DSP_used * pack): docs/spec/MODELS.md section 5.
   double dsp_efficiency = 0;
   PartSummary pipeline;
   PartSummary generic;

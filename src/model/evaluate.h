@@ -15,7 +15,7 @@ namespace dnne {
 // the part's share of DSP, BRAM and bandwidth.
 using PartBudget = Budget;
 
-// One pipeline stage (MODELS.md section 3): cycles per frame, DSPs, BRAM18 for its column
+// One pipeline stage (docs/spec/MODELS.md section 3): cycles per frame, DSPs, BRAM18 for its column
 // cache + weight buffer (+ skip buffer) at the given batch, and the weight bits per cycle it
 // streams from DRAM while busy.
 struct StageCost {
@@ -51,9 +51,9 @@ int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits);
 // (C/g * Kh * Kw), at most the DSP's 48-bit accumulator (UG579).
 int generic_accumulator_bits(const Workload& workload, int split_point, int precision_bits);
 
-// The whole design: the hybrid composition (MODELS.md section 5) of the two parts, with the
-// design's resource split of the budget; covers pipeline-only (SP = N) and generic-only
-// (SP = 0) exactly.
+// The whole design: the hybrid composition (docs/spec/MODELS.md section 5) of the two parts, with
+// the design's resource split of the budget; covers pipeline-only (SP = N) and generic-only (SP =
+// 0) exactly.
 void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out);
 Estimate evaluate(const Workload& workload, const Design& design, const Budget& budget);
 

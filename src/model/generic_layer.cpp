@@ -1,4 +1,4 @@
-// The generic engine's per-layer model (MODELS.md section 4, after HybridDNN DAC'20's
+// The generic engine's per-layer model (docs/spec/MODELS.md section 4, after HybridDNN DAC'20's
 // tiled PE array with height partitioning); equations in docs/models.md 4.
 #include "model/generic_layer.h"
 

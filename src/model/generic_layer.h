@@ -1,4 +1,4 @@
-// One layer on the generic engine (HybridDNN-like; MODELS.md section 4): tiling under the
+// One layer on the generic engine (HybridDNN-like; docs/spec/MODELS.md section 4): tiling under the
 // buffers, DRAM traffic of the two buffering alternatives, cycles with double buffering.
 // Internal to src/model; docs/models.md section 4.
 #pragma once

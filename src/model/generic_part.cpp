@@ -1,5 +1,5 @@
-// Part B: the generic engine running stages [SP, N) one after another (MODELS.md section 4;
-// docs/models.md 4).
+// Part B: the generic engine running stages [SP, N) one after another (docs/spec/MODELS.md section
+// 4; docs/models.md 4).
 #include <algorithm>
 
 #include "model/bram_mapping.h"

@@ -1,5 +1,5 @@
-// The DNNExplorer hybrid (MODELS.md section 5): part A pipelines stages [0, SP) on its share
-// of the budget, part B runs [SP, N) on a generic engine with the rest; docs/models.md 5.
+// The DNNExplorer hybrid (docs/spec/MODELS.md section 5): part A pipelines stages [0, SP) on its
+// share of the budget, part B runs [SP, N) on a generic engine with the rest; docs/models.md 5.
 #include <algorithm>
 
 #include "model/evaluate.h"
@@ -69,7 +69,7 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
   const int sp = std::clamp(design.split_point, 0, n);
 
   // Part budgets: the one part present takes everything; otherwise A gets the split and B
-  // the rest (MODELS.md 5).
+  // the rest (docs/spec/MODELS.md 5).
   PartBudget a = whole(budget, clock_mhz, bits), b = a;
   if (sp > 0 && sp < n) {
     check_split(design.split, budget, out);
@@ -89,7 +89,7 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
   out.set_scope_from(before_b, Scope::kGeneric);
 
   // The parts work on different frames concurrently: the slower one sets the rate, a frame
-  // passes through both (MODELS.md 5).
+  // passes through both (docs/spec/MODELS.md 5).
   const bool has_a = sp > 0, has_b = sp < n;
   double fps = 0;
   if (has_a && has_b) {

@@ -1,4 +1,5 @@
-// Part A: the DNNBuilder pipeline over stages [0, SP) (MODELS.md section 3; docs/models.md 3).
+// Part A: the DNNBuilder pipeline over stages [0, SP) (docs/spec/MODELS.md section 3;
+// docs/models.md 3).
 #include <algorithm>
 
 #include "model/evaluate.h"
@@ -17,7 +18,7 @@ StageParallelism stage_parallelism(const PipelineDesign& design, int i) {
 
 // Bits stage i moves to/from DRAM per frame besides weights: operands read from the network
 // input, and its output when a generic-part stage reads it or it is a network output (the
-// pipeline's last stage writes to DRAM, MODELS.md 5).
+// pipeline's last stage writes to DRAM, docs/spec/MODELS.md 5).
 int64_t activation_bits(const StageLayer& s, int split_point, int bits) {
   int64_t elements = s.external_input_elements;
   bool leaves = s.consumer_stages.empty();
@@ -139,7 +140,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   const double stretch = period / static_cast<double>(t_compute);
 
   // Pass 2: fill times (a stage starts once each producer emitted the columns it needs,
-  // MODELS.md 3), DRAM rates and bounds.
+  // docs/spec/MODELS.md 3), DRAM rates and bounds.
   double fill = 0;
   int64_t more_dsp = 0, more_bram = 0;  // to double every bottleneck stage that can go faster
   for (int i = 0; i < sp; ++i) {

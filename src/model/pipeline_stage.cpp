@@ -1,5 +1,5 @@
-// The DNNBuilder stage model (MODELS.md section 3, from DNNBuilder ICCAD'18 and AccDNN's
-// implementation as MODELS.md summarises it); every equation is in docs/models.md 3.
+// The DNNBuilder stage model (docs/spec/MODELS.md section 3, from DNNBuilder ICCAD'18 and AccDNN's
+// implementation as docs/spec/MODELS.md summarises it); every equation is in docs/models.md 3.
 #include "model/pipeline_stage.h"
 
 #include <algorithm>
@@ -96,10 +96,10 @@ StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weigh
     const int64_t width = std::min(kpf, s.skip_elements);
     d.skip_bram18 = bram18_for_memory(width * bits, ceil_div(s.skip_elements, width));
   }
-  // A kernel group is reused across one output column (R outputs; MODELS.md 3, AccDNN), so
-  // the stage streams its M * (C/g) * Kh * Kw weights once per output column: Q times a
-  // frame. Per busy cycle that is CPF * KPF * D_w / R when the lanes divide the channels; the
-  // exact form does not charge weights to idle lanes.
+  // A kernel group is reused across one output column (R outputs; docs/spec/MODELS.md 3, AccDNN),
+  // so the stage streams its M * (C/g) * Kh * Kw weights once per output column: Q times a frame.
+  // Per busy cycle that is CPF * KPF * D_w / R when the lanes divide the channels; the exact form
+  // does not charge weights to idle lanes.
   const bool streams = (s.kind == LayerKind::kConv || s.kind == LayerKind::kFc) &&
                        !weights_on_chip && s.weight_elements > 0;
   if (streams) {

@@ -17,7 +17,7 @@ namespace dnne {
 struct StageLayer {
   LayerId layer = -1;  // in the Network
   LayerKind kind = LayerKind::kConv;
-  // Convolution view (MODELS.md section 3 notation). Input C x H x W (summed channels for
+  // Convolution view (docs/spec/MODELS.md section 3 notation). Input C x H x W (summed channels for
   // multi-input layers), output M x R x Q, kernel Kh x Kw, stride S, groups g. A dense layer
   // is C = K, M = N, R = rows (tokens; 1 for a vector), Q = Kh = Kw = 1. A matmul of two
   // activations is the same with no weights (its second operand streams like an input).
@@ -30,7 +30,7 @@ struct StageLayer {
   int64_t input_elements = 0;   // all operands (both activations of a matmul)
   int64_t output_elements = 0;
   // Producers, as stage indices (-1: the network input or a wiring layer fed by it). Two or
-  // more for eltwise/concat/matmul: the pipeline then needs skip buffers (MODELS.md 3).
+  // more for eltwise/concat/matmul: the pipeline then needs skip buffers (docs/spec/MODELS.md 3).
   std::vector<int> producer_stages;
 
   // Precomputed for the models' hot path (make_workload; docs/models.md section 2).
@@ -43,8 +43,8 @@ struct StageLayer {
   std::vector<int> consumer_stages;
   // Elements of operands read straight from the network input (-1 producers): DRAM reads.
   int64_t external_input_elements = 0;
-  // Skip buffer of a join, per frame (MODELS.md 3): the short branches' elements that wait
-  // while the longest branch fills, from the column-streaming fill times of the branches.
+  // Skip buffer of a join, per frame (docs/spec/MODELS.md 3): the short branches' elements that
+  // wait while the longest branch fills, from the column-streaming fill times of the branches.
   int64_t skip_elements = 0;
 };
 

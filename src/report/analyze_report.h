@@ -1,10 +1,9 @@
 // Views of a workload analysis (`dnnexplorer analyze`): a table for people, JSON for tools
-// (keys fixed by CLI.md), CSV for plotting. All three read the same Network.
+// (keys fixed by docs/spec/CLI.md), CSV for plotting. All three read the same Network.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "graph/network.h"
 

@@ -1,4 +1,4 @@
-// The JSON view of one evaluated design (CLI.md, `bench --json` / `explore --json`).
+// The JSON view of one evaluated design (docs/spec/CLI.md, `bench --json` / `explore --json`).
 #include "report/design_report.h"
 
 #include "design/design_json.h"

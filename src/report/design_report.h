@@ -1,10 +1,9 @@
 // Views of one evaluated design (`bench`, `explore`): a per-layer table for people, the JSON
-// object of CLI.md for tools, a per-layer CSV for plotting.
+// object of docs/spec/CLI.md for tools, a per-layer CSV for plotting.
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "design/design.h"
 #include "device/catalog.h"
@@ -24,7 +23,7 @@ struct DesignReportInput {
   const Estimate& estimate;
 };
 
-// {"model", "device", "paradigm", "budget", "design", "metrics", "layers"} (CLI.md); the
+// {"model", "device", "paradigm", "budget", "design", "metrics", "layers"} (docs/spec/CLI.md); the
 // caller adds "search" for explore.
 nlohmann::json design_report_json(const DesignReportInput& in);
 std::string design_report_table(const DesignReportInput& in);

@@ -1,4 +1,4 @@
-// Views of a search: the "search" object of `explore --json` (CLI.md), a one-line summary
+// Views of a search: the "search" object of `explore --json` (docs/spec/CLI.md), a one-line summary
 // for people, and the explore object (compare's views are in compare_report.h).
 #pragma once
 

@@ -1,4 +1,4 @@
-// `compare`: the best design of each paradigm on one budget (MODELS.md section 5's claim,
+// `compare`: the best design of each paradigm on one budget (docs/spec/MODELS.md section 5's claim,
 // measured): pipeline-only with our allocator, the same with AccDNN's heuristic (DNNBuilder),
 // generic-only, and hybrid.
 #pragma once

@@ -81,7 +81,7 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
       .split_point = p.split_point, .clock_mhz = b.clock_mhz, .precision_bits = b.precision_bits};
   if (a) {
     design.pipeline = a->design;
-    // Part B gets what part A does not use (MODELS.md 5: DSP_A + DSP_B <= DSP, ...).
+    // Part B gets what part A does not use (docs/spec/MODELS.md 5: DSP_A + DSP_B <= DSP, ...).
     design.split = {.pipeline_dsp = a->summary.dsp,
                     .pipeline_bram18 = a->summary.bram18,
                     .pipeline_dram_bw_gbps = a->summary.dram_bw_gbps};

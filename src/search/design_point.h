@@ -1,4 +1,4 @@
-// One point of the global search space and its local optimisation (MODELS.md section 6):
+// One point of the global search space and its local optimisation (docs/spec/MODELS.md section 6):
 // given the split point, part A's shares of the budget and part B's batch, allocate part A
 // (min-max or AccDNN), hand part B everything part A left unused, allocate part B, and
 // evaluate the whole design with the hybrid model. When part A outruns part B, part A is

@@ -1,5 +1,5 @@
 // The reference allocator: AccDNN's (the public DNNBuilder implementation's) proportional
-// heuristic as summarised in MODELS.md section 3, so reports can show what our exact
+// heuristic as summarised in docs/spec/MODELS.md section 3, so reports can show what our exact
 // min-max allocator gains over it on the same budget.
 //
 // 1. Each stage's parallelism CPF * KPF is proportional to its work (cycles at CPF = KPF = 1,

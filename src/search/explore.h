@@ -1,4 +1,4 @@
-// Design space exploration (MODELS.md section 6): the best design of a paradigm for a
+// Design space exploration (docs/spec/MODELS.md section 6): the best design of a paradigm for a
 // network on a budget, with the figures of the search that found it.
 #pragma once
 

@@ -1,6 +1,6 @@
-// Part B's local optimisation (MODELS.md sections 4 and 6): the engine shape P_in x P_out,
-// the split of the part's BRAM among input, weight and output buffers, the Winograd mode
-// and the batch.
+// Part B's local optimisation (docs/spec/MODELS.md sections 4 and 6): the engine shape P_in x
+// P_out, the split of the part's BRAM among input, weight and output buffers, the Winograd mode and
+// the batch.
 //
 // Candidates are enumerated, checked cheaply first (STYLE.md, after Timeloop's
 // PreEvaluationCheck: a buffer narrower than its port cannot exist), then ordered by an

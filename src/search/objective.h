@@ -1,4 +1,4 @@
-// What the search maximises and which extra constraints a design must meet (CLI.md
+// What the search maximises and which extra constraints a design must meet (docs/spec/CLI.md
 // `--objective`, `--min-fps`, `--max-latency-ms`). The search sees a design only through
 // these: a score (higher is better) and a feasibility verdict with its reason.
 #pragma once

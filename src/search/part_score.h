@@ -11,7 +11,7 @@
 namespace dnne {
 
 // `part_macs`: MACs per frame of the part's layers. DSP efficiency of a part is its achieved
-// MAC rate over the peak of the DSPs it uses (MODELS.md 5).
+// MAC rate over the peak of the DSPs it uses (docs/spec/MODELS.md 5).
 double part_score(const PartSummary& part, int64_t part_macs, const PartBudget& budget,
                   Objective objective);
 

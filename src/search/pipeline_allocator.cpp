@@ -93,7 +93,7 @@ class MinMaxSolver {
   }
 
   // Tries to meet target T: a period (the slowest stage, or the DRAM stream when it cannot
-  // keep up: MODELS.md 3, pipeline_part.cpp) of at most T within the DSP and BRAM. On
+  // keep up: docs/spec/MODELS.md 3, pipeline_part.cpp) of at most T within the DSP and BRAM. On
   // success `best_` holds the choice and its period.
   bool meets(int64_t target) {
     std::array<double, 3> weight = initial_weights(target);

@@ -1,6 +1,6 @@
-// Part A's local optimisation (MODELS.md section 6): per-stage (CPF, KPF, weights on chip) and
-// the batch that minimise the pipeline's period under the part's DSP, BRAM and bandwidth. The
-// period (cycles per batch of B frames) is the slowest stage's cycles, or the time the DRAM
+// Part A's local optimisation (docs/spec/MODELS.md section 6): per-stage (CPF, KPF, weights on
+// chip) and the batch that minimise the pipeline's period under the part's DSP, BRAM and bandwidth.
+// The period (cycles per batch of B frames) is the slowest stage's cycles, or the time the DRAM
 // needs to stream the part's traffic when that is longer (pipeline_part.cpp).
 //
 // The min-max problem is solved by searching on the target T: for a given T each stage

@@ -1,5 +1,5 @@
-// Everything `explore` can be told (CLI.md): paradigm, objective and constraints, the global
-// search method and its parameters, threads and a progress callback. Defaults are the
+// Everything `explore` can be told (docs/spec/CLI.md): paradigm, objective and constraints, the
+// global search method and its parameters, threads and a progress callback. Defaults are the
 // documented ones (README "Search options").
 #pragma once
 

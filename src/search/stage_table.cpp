@@ -40,7 +40,7 @@ bool has_weights(const StageLayer& layer) {
   return layer.weight_elements > 0;
 }
 
-// Layers whose lanes run over input channels too (MODELS.md 3: CPF x KPF MACs per cycle);
+// Layers whose lanes run over input channels too (docs/spec/MODELS.md 3: CPF x KPF MACs per cycle);
 // pooling, eltwise and the like use KPF lanes with CPF = 1.
 bool uses_cpf(const StageLayer& layer) {
   return layer.kind == LayerKind::kConv || layer.kind == LayerKind::kFc ||

@@ -21,7 +21,7 @@ struct StageOptions {
   // Batch-major, [batch index * options + option], so the allocator's scan over the options
   // of one batch reads contiguous memory.
   std::vector<StageCost> costs;
-  // Weight bits streamed per frame = weight_bits_per_cycle * cycles (MODELS.md 3: the
+  // Weight bits streamed per frame = weight_bits_per_cycle * cycles (docs/spec/MODELS.md 3: the
   // demand while busy times the time busy); the part's bandwidth is f / T * sum of these.
   std::vector<double> weight_bits_per_frame;  // [batch index * options + option]
 

@@ -1,5 +1,5 @@
-// The built-in model zoo: standard networks defined for any input size (MODELS.md section 1,
-// issue "Foundation"). Each definition follows its reference (torchvision's model code, the
+// The built-in model zoo: standard networks defined for any input size (docs/spec/MODELS.md section
+// 1, issue "Foundation"). Each definition follows its reference (torchvision's model code, the
 // original papers, Darknet's cfg), cited in its file.
 #pragma once
 

@@ -137,7 +137,7 @@ TEST(ReadingTheOutput, ExploreJsonNamesItsObjectiveAndWinograd) {
   EXPECT_EQ(b["winograd"], false);
 }
 
-// Several bad budget flags are one error line (CLI.md), each flag named on it.
+// Several bad budget flags are one error line (docs/spec/CLI.md), each flag named on it.
 TEST(ReadingTheOutput, SeveralBadBudgetFlagsAreOneLine) {
   const CliResult r = run_cli("explore vgg16 --device zc706 --dsp 10000 --bram18 99999");
   EXPECT_EQ(r.status, 2);

@@ -1,4 +1,4 @@
-// BRAM18 mapping by hand (MODELS.md 3; aspect ratios from UG573 table 1-3).
+// BRAM18 mapping by hand (docs/spec/MODELS.md 3; aspect ratios from UG573 table 1-3).
 #include "model/bram_mapping.h"
 
 #include <gtest/gtest.h>

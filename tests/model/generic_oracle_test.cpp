@@ -1,4 +1,4 @@
-// The generic engine (HybridDNN-like) against hand derivations (MODELS.md 4;
+// The generic engine (HybridDNN-like) against hand derivations (docs/spec/MODELS.md 4;
 // docs/models.md 4). 16 bits: one BRAM18 holds 1024 elements, so a buffer of 4 blocks has
 // 2048 per double-buffer half. 100 MHz and 1 GB/s: 10 bytes per cycle.
 #include <gtest/gtest.h>

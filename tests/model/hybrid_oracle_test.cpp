@@ -1,4 +1,4 @@
-// The hybrid composition against hand derivations (MODELS.md 5; docs/models.md 5), on the
+// The hybrid composition against hand derivations (docs/spec/MODELS.md 5; docs/models.md 5), on the
 // conv -> pool -> fc network whose parts pipeline_oracle_test and generic_oracle_test derive.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Invariants of the models over the zoo (MODELS.md 3-5): more resources never lower the
+// Invariants of the models over the zoo (docs/spec/MODELS.md 3-5): more resources never lower the
 // throughput of a design that stays feasible; a feasible design stays within its budget;
 // SP = N and SP = 0 reproduce the pure parts exactly; infeasible designs name the resource.
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
-// The pipeline (DNNBuilder) model against hand derivations (MODELS.md 3; docs/models.md 3).
-// All at 16 bits on DSP48E2 (one MAC per DSP), 100 MHz, 1 GB/s = 80 bits per cycle.
+// The pipeline (DNNBuilder) model against hand derivations (docs/spec/MODELS.md 3; docs/models.md
+// 3). All at 16 bits on DSP48E2 (one MAC per DSP), 100 MHz, 1 GB/s = 80 bits per cycle.
 #include <gtest/gtest.h>
 
 #include "model/small_networks.h"

@@ -1,4 +1,4 @@
-// explore and compare end to end: JSON keys of CLI.md, exit statuses, --out files and the
+// explore and compare end to end: JSON keys of docs/spec/CLI.md, exit statuses, --out files and the
 // round trip through bench.
 #include <gtest/gtest.h>
 #include <unistd.h>

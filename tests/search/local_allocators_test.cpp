@@ -1,5 +1,5 @@
 // The generic part's branch and bound against evaluating every candidate, and AccDNN's
-// heuristic against its own definition (MODELS.md section 3).
+// heuristic against its own definition (docs/spec/MODELS.md section 3).
 #include <gtest/gtest.h>
 
 #include <cmath>
