@@ -6,6 +6,8 @@ namespace dnne::cli {
 
 const char* reading_design_output() {
   return R"(Reading the output (README "Reading the output" has more):
+  kind, part    the layer's kind (conv, fc, matmul, pool, eltwise, concat, resample, fused)
+                and where it runs: its own pipeline stage, or the shared generic engine.
   cycles/frame, us/frame  one frame's time in the layer. Pipeline layers: one frame on one
                 replica; the pipeline's batch B builds B copies of it, working on B frames at
                 once, so B frames finish every period. Engine (generic) layers: a pass over the

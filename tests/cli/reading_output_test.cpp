@@ -35,9 +35,10 @@ int line_count(const std::string& text) {
 
 // What the design table prints that a newcomer must be able to look up.
 const char* const kDesignTerms[] = {
-    "cycles/frame", "us/frame", "bound",         "dsp",         "bram",       "bandwidth",
-    "dependency",   "avg GB/s", "BW share",      "replica",     "latency",    "DSP efficiency",
-    "100 %",        "Winograd", "--no-winograd", "--objective", "budget from"};
+    "kind",     "part",          "cycles/frame", "us/frame",       "bound",
+    "dsp",      "bram",          "bandwidth",    "dependency",     "avg GB/s",
+    "BW share", "replica",       "latency",      "DSP efficiency", "100 %",
+    "Winograd", "--no-winograd", "--objective",  "budget from"};
 
 TEST(ReadingTheOutput, ReadmeSectionFollowsTheQuickStartAndExplainsEveryTerm) {
   const std::string text = readme();
