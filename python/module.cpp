@@ -238,6 +238,21 @@ PYBIND11_MODULE(dnnexplorer, m) {
       "pipeline, DNNBuilder, generic and hybrid designs on one budget (the CLI's compare)");
 
   m.def(
+      "validate",
+      [](const py::object& data_dir) {
+        // None, a str or a pathlib.Path.
+        const std::string dir =
+            data_dir.is_none()
+                ? ""
+                : py::module_::import("os").attr("fspath")(data_dir).cast<std::string>();
+        return unwrap(dx::validate(dir));
+      },
+      py::arg("data_dir") = py::none(),
+      "the reference model against the measured accelerators of data_dir (measured.csv and "
+      "cases.csv; None: ./data/validation, else the source tree's): error per row, median and "
+      "worst (the CLI's validate)");
+
+  m.def(
       "devices", [] { return json_loads(dx::devices().json(-1)).attr("get")("devices"); },
       "the device catalog, as a list of dicts");
   m.def(

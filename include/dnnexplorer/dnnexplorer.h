@@ -1,5 +1,6 @@
 // DNNExplorer's public C++ API: load a network, pick a device and budget, analyze it, evaluate
-// a design, explore the best design of a paradigm, compare the paradigms. Every call returns a
+// a design, explore the best design of a paradigm, compare the paradigms, validate the
+// reference model against measured accelerators. Every call returns a
 // Result: a value, or an Error carrying the same one-line message the CLI prints (errors are
 // values: the library never prints or exits). Every result is a Report, which renders the
 // views the CLI prints (table, JSON, CSV, HTML).
@@ -108,7 +109,8 @@ struct SearchSettings {
 // One result type for every command; each view renders the same figures.
 class Report {
  public:
-  const std::string& kind() const;  // "analyze", "bench", "explore", "compare", "devices", "models"
+  // "analyze", "bench", "explore", "compare", "validate", "devices", "models"
+  const std::string& kind() const;
   std::string json(int indent = 2) const;  // the CLI's --json
   std::string table() const;               // the CLI's terminal view
   std::string csv() const;                 // the CLI's --csv (per layer; per row for compare)
@@ -130,6 +132,10 @@ Result<Report> explore(const Network& network, const Budget& budget,
                        const SearchSettings& settings = {});
 Result<Report> compare(const Network& network, const Budget& budget,
                        const SearchSettings& settings = {});
+// The reference model against the measured accelerators in `data_dir` (measured.csv and
+// cases.csv; "": ./data/validation when it exists, else the source tree's): predicted vs
+// measured, the error of each row, median and worst (the CLI's validate).
+Result<Report> validate(const std::string& data_dir = "");
 Report devices();
 Report models();
 

@@ -9,10 +9,12 @@
 
 #include "api/design_bench.h"
 #include "api/run_request.h"
+#include "api/validate_request.h"
 #include "design/design_json.h"
 #include "device/catalog.h"
 #include "model/device_fit.h"
 #include "model/evaluate.h"
+#include "reference/validation_report.h"
 #include "report/analyze_report.h"
 #include "report/compare_report.h"
 #include "report/design_report.h"
@@ -320,6 +322,16 @@ Result<Report> compare(const Network& network, const Budget& budget,
     if (row->feasible)
       data.designs[name] = dnne::design_to_json(row->design, p.workload, p.network).dump(2) + "\n";
   return make_report(std::move(data));
+}
+
+Result<Report> validate(const std::string& data_dir) {
+  auto report = dnne::validate_data(data_dir);
+  if (!report) return error_of(report.error());
+  auto state = std::make_shared<const dnne::ValidationReport>(std::move(*report));
+  return make_report({.kind = "validate",
+                      .json = dnne::validation_json(*state),
+                      .table = [state] { return dnne::validation_table(*state); },
+                      .csv = [state] { return dnne::validation_csv(*state); }});
 }
 
 Report devices() {

@@ -75,5 +75,41 @@ TEST(PublicApi, CompareRowsAndViews) {
   EXPECT_NE(parse(dnnexplorer::models().json())["models"].size(), 0u);
 }
 
+TEST(PublicApi, ValidateHasTheCliFiguresInEveryView) {
+  const std::string data = std::string(DNNE_SOURCE_DIR) + "/data/validation";
+  const auto r = dnnexplorer::validate(data);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->kind(), "validate");
+  const auto j = parse(r->json());
+  EXPECT_EQ(j["rows_listed"], 45);
+  EXPECT_EQ(j["rows"].size(), 45u);
+  // Every evaluated row's error is its prediction against its measurement.
+  for (const auto& row : j["rows"])
+    if (row["evaluated"].get<bool>())
+      EXPECT_NEAR(row["error"].get<double>(),
+                  (row["predicted"].get<double>() - row["measured"].get<double>()) /
+                      row["measured"].get<double>(),
+                  1e-12)
+          << row["id"];
+  EXPECT_EQ(r->json() + "\n", run_cli("validate --json --data " + data).out);
+  EXPECT_EQ(r->csv(), run_cli("validate --csv --data " + data).out);
+  EXPECT_EQ(r->table(), run_cli("validate --data " + data).out);
+  EXPECT_EQ(r->html(), "");
+  // The default data directory is the source tree's when ./data/validation is absent (the
+  // tests run in the build tree).
+  const auto by_default = dnnexplorer::validate();
+  ASSERT_TRUE(by_default) << by_default.error().message;
+  EXPECT_EQ(by_default->json(), r->json());
+}
+
+TEST(PublicApi, ValidateWithoutDataIsAnErrorNamingTheFile) {
+  const auto r = dnnexplorer::validate("/nonexistent/dir");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("/nonexistent/dir/measured.csv"), std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(run_cli("validate --data /nonexistent/dir").err,
+            "dnnexplorer: error: " + r.error().message + "\n");
+}
+
 }  // namespace
 }  // namespace dnne

@@ -90,6 +90,28 @@ def test_infeasible_is_a_result_not_an_error():
     assert r.to_dict()["feasible"] is False
 
 
+def test_validate_matches_cli():
+    data = os.path.join(SOURCE, "data/validation")
+    r = dx.validate(data)
+    assert r.kind == "validate"
+    d = r.to_dict()
+    assert d == cli_json("validate", "--data", data)
+    assert d["rows_listed"] == len(d["rows"]) == 45
+    cli_csv = subprocess.run([CLI, "validate", "--csv", "--data", data], check=True,
+                             capture_output=True, text=True).stdout
+    assert r.csv() == cli_csv and r.csv().count("\n") == 46
+    assert "median |error|" in r.table()
+    # A pathlib.Path works as well, and None means the default data (the source tree's here).
+    import pathlib
+    assert dx.validate(pathlib.Path(data)).to_dict() == d
+    assert dx.validate().to_dict() == d
+
+
+def test_validate_missing_data_is_an_error():
+    with pytest.raises(dx.Error, match="/nonexistent/dir/measured.csv"):
+        dx.validate("/nonexistent/dir")
+
+
 def test_devices_and_models():
     names = [d["name"] for d in dx.devices()]
     assert "ku115" in names and "zcu102" in names
