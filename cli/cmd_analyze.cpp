@@ -4,8 +4,8 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "api/analyze_run.h"
 #include "cli/reading_help.h"
-#include "report/analyze_report.h"
 #include "report/zoo_report.h"
 #include "zoo/zoo.h"
 
@@ -46,13 +46,8 @@ Command analyze_command() {
             return report_error({"analyze: a MODEL is required (a zoo name or a model file)"});
           auto network = load_network(o->model);
           if (!network) return report_error(network.error());
-          const int bits = o->model.precision_bits;
-          if (o->json)
-            std::cout << analyze_json(*network, bits).dump(2) << "\n";
-          else if (o->csv)
-            std::cout << analyze_csv(*network, bits);
-          else
-            std::cout << analyze_table(*network, bits);
+          // The report is the library's (api/analyze_run.h, as dnnexplorer::analyze).
+          print_view(analyze_run(*network, o->model.precision_bits), o->json, o->csv);
           return 0;
         };
       }};

@@ -2,21 +2,14 @@
 // explore-written) design with the cost models and reports its metrics per layer. An
 // infeasible design -- over its budget, or made for a budget larger than this device -- is
 // still reported (exit 0) with its violations; bad input exits 2.
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
-#include "api/design_bench.h"
-#include "cli/bench_reference.h"
+#include "api/bench_run.h"
 #include "cli/budget_options.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/reading_help.h"
-#include "design/design_json.h"
-#include "model/device_fit.h"
-#include "model/evaluate.h"
-#include "report/design_report.h"
-#include "util/spellcheck.h"
 
 namespace dnne::cli {
 
@@ -31,47 +24,20 @@ struct BenchOptions {
   CLI::Option* precision_flag = nullptr;
 };
 
+// The evaluation and its report are the library's (api/bench_run.h, as dnnexplorer::bench):
+// a design file, or a reference accelerator's name (dnnexplorer accelerators) unless a file
+// has that name. The model is read before the budget is checked.
 int run_bench(BenchOptions& o) {
-  // A reference accelerator's name (dnnexplorer accelerators), unless a file has that name.
-  if (const ReferenceDesign* reference = find_reference_design(o.design_path);
-      reference && !std::filesystem::exists(o.design_path))
-    return run_reference_bench({.model = o.model,
-                                .budget = o.budget,
-                                .design = *reference,
-                                .precision_flag = o.precision_flag->count() > 0,
-                                .json = o.json,
-                                .csv = o.csv});
-  // Neither a file nor a template: name the nearest template when the name looks like one.
-  if (!std::filesystem::exists(o.design_path) &&
-      o.design_path.find_first_of("/.") == std::string::npos) {
-    const std::string hint = did_you_mean(o.design_path, reference_design_names());
-    return report_error(Error{"--design " + o.design_path +
-                              ": no such file and no reference accelerator of that name" + hint +
-                              "; 'dnnexplorer accelerators' lists them"});
-  }
+  auto target = bench_target(o.design_path);
+  if (!target) return report_error(target.error());
   auto network = load_network(o.model);
   if (!network) return report_error(network.error());
-  auto resolved = resolve_budget(o.budget);
-  if (!resolved) return report_error(resolved.error());
-  const Workload workload = make_workload(*network);
-  auto design = read_design_file(o.design_path, workload, *network);
-  if (!design) return report_error(design.error());
-  reconcile_design_budget(*resolved, *design, o.precision_flag->count() > 0);
-  Estimate estimate = evaluate(workload, *design, resolved->budget);
-  add_device_violations(resolved->budget, resolved->device, estimate);
-  const DesignReportInput in{.network = *network,
-                             .workload = workload,
-                             .device = resolved->device,
-                             .budget = resolved->budget,
-                             .overrides = resolved->overrides,
-                             .design = *design,
-                             .estimate = estimate};
-  if (o.json)
-    std::cout << design_report_json(in).dump(2) << "\n";
-  else if (o.csv)
-    std::cout << design_layers_csv(in);
-  else
-    std::cout << design_report_table(in);
+  Workload workload = make_workload(*network);
+  auto problem = make_problem(std::move(*network), std::move(workload), o.budget);
+  if (!problem) return report_error(problem.error());
+  auto report = bench_run(std::move(*problem), *target, o.precision_flag->count() > 0);
+  if (!report) return report_error(report.error());
+  print_view(*report, o.json, o.csv);
   return 0;
 }
 

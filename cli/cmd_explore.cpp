@@ -3,16 +3,11 @@
 #include <iostream>
 #include <memory>
 
+#include "api/explore_run.h"
 #include "cli/command.h"
 #include "cli/reading_help.h"
 #include "cli/report_files.h"
 #include "cli/search_flags.h"
-#include "design/design_json.h"
-#include "report/design_report.h"
-#include "report/html_report.h"
-#include "report/pareto_report.h"
-#include "report/search_report.h"
-#include "search/explore.h"
 
 namespace dnne::cli {
 
@@ -26,44 +21,8 @@ struct ExploreFlags {
   bool csv = false;
 };
 
-ParetoReportInput pareto_input(const Problem& p, const SearchResult& r) {
-  return {.network = p.network,
-          .workload = p.workload,
-          .device = p.budget.device,
-          .budget = p.budget.budget,
-          .overrides = p.budget.overrides,
-          .front = r.design_space.front};
-}
-
-// DIR/design.json (what `bench --design` reads back), DIR/report.json, DIR/layers.csv,
-// DIR/report.html, and with --pareto DIR/pareto/NAME.json for each front design and
-// DIR/pareto/index.json.
-Expected<std::string> write_outputs(const ExploreFlags& f, const Problem& p, const SearchResult& r,
-                                    const nlohmann::json& report, const nlohmann::json& options) {
-  const DesignReportInput in{.network = p.network,
-                             .workload = p.workload,
-                             .device = p.budget.device,
-                             .budget = p.budget.budget,
-                             .overrides = p.budget.overrides,
-                             .design = r.design,
-                             .estimate = r.estimate};
-  OutputFiles files = {
-      {"design.json", design_to_json(r.design, p.workload, p.network).dump(2) + "\n"},
-      {"report.json", report.dump(2) + "\n"},
-      {"layers.csv", design_layers_csv(in)},
-      {"report.html",
-       explore_report_html({.report = report, .space = r.design_space, .options = options})}};
-  if (f.pareto) {
-    const std::vector<std::string> names = pareto_names(r.design_space.front.size());
-    for (size_t i = 0; i < names.size(); ++i)
-      files.push_back(
-          {"pareto/" + names[i] + ".json",
-           design_to_json(r.design_space.front[i].design, p.workload, p.network).dump(2) + "\n"});
-    files.push_back({"pareto/index.json", pareto_index_json(pareto_input(p, r)).dump(2) + "\n"});
-  }
-  return write_output_files(f.out, files);
-}
-
+// The search and its report are the library's (api/explore_run.h, as dnnexplorer::explore);
+// here: the flags, what is printed and written, and the exit status.
 int run_explore(const ExploreFlags& f) {
   auto paradigm = parse_paradigm(f.paradigm);
   if (!paradigm) return report_error(paradigm.error());
@@ -75,53 +34,22 @@ int run_explore(const ExploreFlags& f) {
   options->keep_design_space = f.pareto || !f.out.empty();
   auto problem = load_problem(f.search);
   if (!problem) return report_error(problem.error());
-  auto result = explore(problem->workload, problem->budget.budget, *options);
+  auto report = explore_run(std::move(*problem),
+                            {.options = std::move(*options), .paradigm = f.paradigm, .pareto = f.pareto});
   end_progress();
-  if (!result) return report_error(result.error());
-  const Problem& p = *problem;
-  nlohmann::json report = explore_report_json({.network = p.network,
-                                               .workload = p.workload,
-                                               .device = p.budget.device,
-                                               .budget = p.budget.budget,
-                                               .overrides = p.budget.overrides,
-                                               .result = *result,
-                                               .paradigm = f.paradigm,
-                                               .objective = options->objective,
-                                               .winograd = !f.search.no_winograd});
-  if (!result->feasible) {
-    if (f.search.json) std::cout << report.dump(2) << "\n";
-    std::cerr << "dnnexplorer: error: no feasible " << f.paradigm << " design for "
-              << p.network.name() << " on " << p.budget.device.name
-              << "; the tightest violation: " << result->tightest.reason << " ("
-              << result->stats.points << (result->stats.points == 1 ? " point" : " points")
-              << " searched)" << (f.out.empty() ? "" : "; nothing written to " + f.out) << "\n";
+  if (!report) return report_error(report.error());
+  if (!report->feasible) {
+    if (f.search.json) std::cout << report->json.dump(2) << "\n";
+    std::cerr << "dnnexplorer: error: " << report->infeasible
+              << (f.out.empty() ? "" : "; nothing written to " + f.out) << "\n";
     return 1;
   }
-  if (f.pareto) report["pareto"] = pareto_json(pareto_input(p, *result));
   if (!f.out.empty()) {
-    auto written = write_outputs(f, p, *result, report, search_options_json(*options));
+    auto written = write_output_files(f.out, report->files());
     if (!written) return report_error(written.error());
     std::cerr << "dnnexplorer: " << *written << "\n";
   }
-  if (f.search.json) {
-    std::cout << report.dump(2) << "\n";
-  } else if (f.csv) {
-    std::cout << pareto_csv(pareto_input(p, *result));
-  } else if (f.pareto) {
-    std::cout << pareto_table(pareto_input(p, *result))
-              << design_summary_line(result->design, p.workload) << " (the chosen design)\n"
-              << search_stats_line(result->stats) << "\n";
-  } else {
-    std::cout << design_report_table({.network = p.network,
-                                      .workload = p.workload,
-                                      .device = p.budget.device,
-                                      .budget = p.budget.budget,
-                                      .overrides = p.budget.overrides,
-                                      .design = result->design,
-                                      .estimate = result->estimate})
-              << design_summary_line(result->design, p.workload) << "\n"
-              << search_stats_line(result->stats) << "\n";
-  }
+  print_view(*report, f.search.json, f.csv);
   return 0;
 }
 

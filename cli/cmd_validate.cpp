@@ -1,12 +1,11 @@
 // `dnnexplorer validate [--json|--csv] [--data DIR]`: the reference model against every
 // measured accelerator of data/validation/measured.csv (issue 10): predicted vs measured, the
-// error of each row, and the median and worst error (docs/validation.md). A client of the
-// public API's dnnexplorer::validate, which renders every view.
-#include <dnnexplorer/dnnexplorer.h>
-
+// error of each row, and the median and worst error (docs/validation.md). The run and its
+// views are the library's (api/validate_request.h, as dnnexplorer::validate).
 #include <iostream>
 #include <memory>
 
+#include "api/validate_request.h"
 #include "cli/command.h"
 #include "cli/common.h"
 
@@ -21,14 +20,9 @@ struct ValidateOptions {
 };
 
 int run_validate(const ValidateOptions& o) {
-  const auto report = dnnexplorer::validate(o.data_dir);
-  if (!report) return report_error({report.error().message});
-  if (o.json)
-    std::cout << report->json() << "\n";
-  else if (o.csv)
-    std::cout << report->csv();
-  else
-    std::cout << report->table();
+  const auto report = validate_run(o.data_dir);
+  if (!report) return report_error(report.error());
+  print_view(*report, o.json, o.csv);
   return 0;
 }
 

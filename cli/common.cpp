@@ -34,4 +34,13 @@ int report_error(const Error& error) {
   return 2;
 }
 
+void print_view(const RunReport& report, bool json, bool csv) {
+  if (json)
+    std::cout << report.json.dump(2) << "\n";
+  else if (csv)
+    std::cout << report.csv();
+  else
+    std::cout << report.table();
+}
+
 }  // namespace dnne::cli

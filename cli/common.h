@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "api/run_report.h"
 #include "api/run_request.h"
 #include "graph/network.h"
 #include "util/expected.h"
@@ -24,5 +25,9 @@ CLI::Validator non_empty(const std::string& expected);
 
 // Prints "dnnexplorer: error: <message>" to stderr and returns exit status 2.
 int report_error(const Error& error);
+
+// Prints the view the flags ask for on stdout: --json (two-space indented, a final newline),
+// --csv, else the table.
+void print_view(const RunReport& report, bool json, bool csv);
 
 }  // namespace dnne::cli

@@ -191,7 +191,8 @@ PYBIND11_MODULE(dnnexplorer, m) {
       py::arg("model"), py::kw_only(), py::arg("device"), py::arg("design"),
       py::arg("dsp") = py::none(), py::arg("bram18") = py::none(), py::arg("bw_gbps") = py::none(),
       py::arg("clock_mhz") = py::none(), py::arg("precision") = 0,
-      "evaluate a design (file path, dict, or a Report's design) on a device (the CLI's bench)");
+      "evaluate a design (file path, dict, a Report's design, or a reference accelerator's name "
+      "such as 'dpu_b4096x3') on a device (the CLI's bench)");
 
   m.def(
       "explore",
@@ -221,11 +222,14 @@ PYBIND11_MODULE(dnnexplorer, m) {
          const py::object& bram18, const py::object& bw_gbps, const py::object& clock_mhz,
          int precision, const std::string& objective, double min_fps, double max_latency_ms,
          const std::string& search, uint64_t seed, int threads, int swarm, int iterations,
-         bool winograd) {
+         bool winograd, const std::optional<std::vector<std::string>>& references) {
         const dx::Network net = network_of(model);
         const dx::Budget budget = budget_of(device, dsp, bram18, bw_gbps, clock_mhz, precision);
-        return run_search(settings_of("hybrid", objective, min_fps, max_latency_ms, search, seed,
-                                      threads, swarm, iterations, winograd, false),
+        dx::SearchSettings settings = settings_of("hybrid", objective, min_fps, max_latency_ms,
+                                                  search, seed, threads, swarm, iterations,
+                                                  winograd, false);
+        settings.references = references.value_or(std::vector<std::string>{});
+        return run_search(settings,
                           [&](const dx::SearchSettings& s) { return dx::compare(net, budget, s); });
       },
       py::arg("model"), py::kw_only(), py::arg("device"), py::arg("dsp") = py::none(),
@@ -234,8 +238,10 @@ PYBIND11_MODULE(dnnexplorer, m) {
       py::arg("objective") = "throughput", py::arg("min_fps") = 0.0,
       py::arg("max_latency_ms") = 0.0, py::arg("search") = "pso", py::arg("seed") = 1,
       py::arg("threads") = 0, py::arg("swarm") = 24, py::arg("iterations") = 40,
-      py::arg("winograd") = true,
-      "pipeline, DNNBuilder, generic and hybrid designs on one budget (the CLI's compare)");
+      py::arg("winograd") = true, py::arg("references") = py::none(),
+      "pipeline, DNNBuilder, generic and hybrid designs on one budget (the CLI's compare); "
+      "references: reference accelerators to show beside them (the CLI's --with; None: the "
+      "published builds that fit and the largest DPU that fits)");
 
   m.def(
       "validate",

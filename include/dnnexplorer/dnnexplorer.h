@@ -100,6 +100,9 @@ struct SearchSettings {
   int swarm = 24, iterations = 40;
   bool winograd = true;  // false: generic engines in spatial mode only (--no-winograd)
   bool pareto = false;   // explore: keep the Pareto front of the designs evaluated
+  // compare: reference accelerators to show beside the designs (the CLI's --with); empty: the
+  // published builds that fit the budget and the largest DPU that fits.
+  std::vector<std::string> references;
   // Called on the calling thread between search steps; returning true stops the search, which
   // then returns Error{"search cancelled"} (all its threads joined).
   std::function<bool()> cancelled;
@@ -113,7 +116,8 @@ class Report {
   const std::string& kind() const;
   std::string json(int indent = 2) const;  // the CLI's --json
   std::string table() const;               // the CLI's terminal view
-  std::string csv() const;                 // the CLI's --csv (per layer; per row for compare)
+  // The CLI's --csv: per layer (explore: per Pareto design with `pareto`; compare: per row).
+  std::string csv() const;
   std::string html() const;                // report.html (explore and compare; "" otherwise)
   bool feasible() const;  // a design was found / the design fits (true for non-design reports)
   // The chosen design as the design file the CLI writes and `bench` reads ("" when none);
@@ -126,7 +130,8 @@ class Report {
 };
 
 Result<Report> analyze(const Network& network, int precision = 16);
-// `design`: a design file's path, or its JSON text (starting with '{').
+// `design`: a design file's path, its JSON text (starting with '{'), or the name of a reference
+// accelerator (a published design; the CLI's `dnnexplorer accelerators` lists them).
 Result<Report> bench(const Network& network, const Budget& budget, const std::string& design);
 Result<Report> explore(const Network& network, const Budget& budget,
                        const SearchSettings& settings = {});

@@ -160,6 +160,14 @@ Expected<Problem> load_problem(const ModelRequest& model_request, const BudgetRe
                  .budget = std::move(*budget)};
 }
 
+Expected<Problem> make_problem(Network network, Workload workload, const BudgetRequest& request) {
+  auto budget = resolve_budget(request);
+  if (!budget) return budget.error();
+  return Problem{.network = std::move(network),
+                 .workload = std::move(workload),
+                 .budget = std::move(*budget)};
+}
+
 Expected<SearchOptions> make_search_options(const SearchRequest& f) {
   SearchOptions o;
   auto objective = parse_objective(f.objective);

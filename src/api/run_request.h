@@ -51,8 +51,11 @@ struct Problem {
   Workload workload;
   ResolvedBudget budget;
 };
-// The model is read at the budget's precision.
+// The model is read at the budget's precision. The budget is checked first.
 Expected<Problem> load_problem(const ModelRequest& model, const BudgetRequest& budget);
+// The problem of a network already loaded (bench reads the model before the budget; the public
+// API loads it once for many runs), with its workload.
+Expected<Problem> make_problem(Network network, Workload workload, const BudgetRequest& budget);
 
 struct SearchRequest {
   std::string objective = "throughput";

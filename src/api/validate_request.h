@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "api/run_report.h"
 #include "reference/validation.h"
 #include "util/expected.h"
 
@@ -16,5 +17,8 @@ std::string validation_data_dir(const std::string& given);
 // The validation of validation_data_dir(given). Model and device paths in cases.csv are
 // relative to the repository: the data directory's grandparent.
 Expected<ValidationReport> validate_data(const std::string& given);
+
+// validate's report: JSON, table and CSV (reference/validation_report.h).
+Expected<RunReport> validate_run(const std::string& given);
 
 }  // namespace dnne

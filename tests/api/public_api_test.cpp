@@ -75,6 +75,48 @@ TEST(PublicApi, CompareRowsAndViews) {
   EXPECT_NE(parse(dnnexplorer::models().json())["models"].size(), 0u);
 }
 
+// Search timings differ from run to run.
+nlohmann::json without_timings(nlohmann::json j) {
+  j.erase("search");
+  if (j.contains("results"))
+    for (auto& [name, row] : j["results"].items()) row.erase("search");
+  return j;
+}
+
+TEST(PublicApi, EveryViewIsTheClis) {
+  const auto net = dnnexplorer::load("alexnet");
+  ASSERT_TRUE(net) << net.error().message;
+  const auto explored = dnnexplorer::explore(
+      *net, {.device = "zc706"}, {.paradigm = "generic", .swarm = 6, .iterations = 4, .pareto = true});
+  ASSERT_TRUE(explored) << explored.error().message;
+  const std::string run = "explore alexnet --device zc706 --paradigm generic --swarm 6 "
+                          "--iterations 4 --pareto --quiet";
+  EXPECT_EQ(without_timings(parse(explored->json())),
+            without_timings(parse(run_cli(run + " --json").out)));
+  EXPECT_EQ(explored->csv(), run_cli(run + " --csv").out);
+  const auto compared = dnnexplorer::compare(
+      *net, {.device = "zc706"},
+      {.swarm = 6, .iterations = 4, .references = {"qiu16_zc706", "dpu_b4096x3"}});
+  ASSERT_TRUE(compared) << compared.error().message;
+  const std::string compare_run =
+      "compare alexnet --device zc706 --swarm 6 --iterations 4 --quiet --with qiu16_zc706,dpu_b4096x3";
+  EXPECT_EQ(without_timings(parse(compared->json())),
+            without_timings(parse(run_cli(compare_run + " --json").out)));
+  EXPECT_EQ(compared->csv(), run_cli(compare_run + " --csv").out);
+  EXPECT_EQ(parse(compared->json())["references"].size(), 2u);
+  // bench of a reference accelerator by name.
+  const auto dpu = dnnexplorer::bench(*net, {.device = "zcu102"}, "dpu_b4096x3");
+  ASSERT_TRUE(dpu) << dpu.error().message;
+  const std::string bench_run = "bench alexnet --device zcu102 --design dpu_b4096x3";
+  EXPECT_EQ(dpu->json() + "\n", run_cli(bench_run + " --json").out);
+  EXPECT_EQ(dpu->table(), run_cli(bench_run).out);
+  EXPECT_EQ(dpu->csv(), run_cli(bench_run + " --csv").out);
+  EXPECT_EQ(dpu->design_json(), "");
+  const auto analyzed = dnnexplorer::analyze(*net, 8);
+  EXPECT_EQ(analyzed->table(), run_cli("analyze alexnet --precision 8").out);
+  EXPECT_EQ(analyzed->csv(), run_cli("analyze alexnet --precision 8 --csv").out);
+}
+
 TEST(PublicApi, ValidateHasTheCliFiguresInEveryView) {
   const std::string data = std::string(DNNE_SOURCE_DIR) + "/data/validation";
   const auto r = dnnexplorer::validate(data);

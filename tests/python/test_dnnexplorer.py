@@ -68,6 +68,17 @@ def test_compare_rows_and_designs():
     assert "<svg" in r.html() or "vega" in r.html().lower()
 
 
+def test_compare_references_and_bench_by_reference_name():
+    r = dx.compare("alexnet", device="zc706", iterations=4, swarm=6, references=["qiu16_zc706"])
+    refs = r.to_dict()["references"]
+    assert [ref["name"] for ref in refs] == ["qiu16_zc706"] and refs[0]["fits"]
+    b = dx.bench("alexnet", device="zcu102", design="dpu_b4096x3")
+    assert b.to_dict() == cli_json("bench", "alexnet", "--device", "zcu102", "--design", "dpu_b4096x3")
+    assert b.design() is None
+    with pytest.raises(dx.Error, match="did you mean 'qiu16_zc706'"):
+        dx.compare("alexnet", device="zc706", references=["qiu_zc706"])
+
+
 def test_errors_are_exceptions_with_the_cli_message():
     with pytest.raises(dx.Error) as e:
         dx.load("resnet51")
