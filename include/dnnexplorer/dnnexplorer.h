@@ -81,7 +81,9 @@ Result<Network> load(const std::string& model, const LoadOptions& options = {});
 struct Budget {
   std::string device;  // a catalog name, a part ("xcku115") or a device JSON file
   std::string dsp, bram18, bw_gbps, clock_mhz;
-  int precision = 16;  // bits per weight and activation: 16 or 8
+  // Bits per weight and activation: 16 or 8; 0 (not given) is 16, and for bench the design
+  // file's or the reference accelerator's own, as when the CLI's --precision is not given.
+  int precision = 0;
 };
 
 struct SearchProgress {
