@@ -12,6 +12,10 @@ void add_budget_options(CLI::App& app, BudgetOptions& options) {
       ->check(non_empty("a count or a percentage"));
   app.add_option("--bram18", options.bram18, "BRAM18 blocks to use: a count, or a percentage")
       ->check(non_empty("a count or a percentage"));
+  app.add_option("--uram", options.uram, "URAM288 blocks to use: a count, or a percentage")
+      ->check(non_empty("a count or a percentage"));
+  app.add_option("--lut", options.lut, "LUTs to use: a count, or a percentage")
+      ->check(non_empty("a count or a percentage"));
   app.add_option("--bw-gbps", options.bw_gbps,
                  "external memory bandwidth in GB/s, or a percentage of the device's")
       ->check(non_empty("GB/s or a percentage"));

@@ -13,7 +13,7 @@ namespace dnne::cli {
 
 using BudgetOptions = BudgetRequest;  // src/api/run_request.h
 
-// Adds --device (required), --dsp N|P%, --bram18 N|P%, --bw-gbps X|P%, --clock-mhz F,
+// Adds --device (required), --dsp N|P%, --bram18 N|P%, --uram N|P%, --lut N|P%, --bw-gbps X|P%, --clock-mhz F,
 // --precision 16|8.
 void add_budget_options(CLI::App& app, BudgetOptions& options);
 

@@ -123,6 +123,12 @@ Expected<ResolvedBudget> resolve_budget(const BudgetRequest& options) {
   auto bram18 = count_override("--bram18", options.bram18, device->bram18, "BRAM18 blocks");
   if (!bram18) return bram18.error();
   overrides.bram18 = *bram18;
+  auto uram = count_override("--uram", options.uram, device->uram, "URAM288 blocks");
+  if (!uram) return uram.error();
+  overrides.uram = *uram;
+  auto lut = count_override("--lut", options.lut, device->lut, "LUTs");
+  if (!lut) return lut.error();
+  overrides.lut = *lut;
   auto bw = real_override("--bw-gbps", options.bw_gbps, device->dram_bw_gbps, true,
                           "a bandwidth in GB/s or a percentage of the device's, e.g. 50%");
   if (!bw) return bw.error();

@@ -32,6 +32,7 @@ Expected<Network> load_network(const ModelRequest& request);
 struct BudgetRequest {
   std::string device;                           // catalog name, part, or device file
   std::string dsp, bram18, bw_gbps, clock_mhz;  // empty: the device's own figure; "90%" a share
+  std::string uram, lut;                        // likewise (--uram, --lut)
   int precision_bits = 16;
 };
 

@@ -9,6 +9,8 @@ namespace dnne {
 Budget default_budget(const Device& device, int precision_bits) {
   return {.dsp = device.dsp,
           .bram18 = device.bram18,
+          .uram = device.uram,
+          .lut = device.lut,
           .dram_bw_gbps = device.dram_bw_gbps,
           .clock_mhz = device.clock_mhz,
           .precision_bits = precision_bits,
@@ -51,6 +53,30 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
       problems.push_back(more_than_device("--bram18", std::to_string(*overrides.bram18), device,
                                           std::to_string(device.bram18), "BRAM18 blocks"));
     budget.bram18 = *overrides.bram18;
+  }
+  if (overrides.uram) {
+    if (*overrides.uram < 0)
+      problems.push_back("--uram " + std::to_string(*overrides.uram) +
+                         ": expected a number of URAM288 blocks, 0 or more");
+    if (*overrides.uram > kMaxUram)
+      problems.push_back("--uram " + std::to_string(*overrides.uram) + ": expected at most " +
+                         std::to_string(kMaxUram) + " URAM288 blocks");
+    else if (*overrides.uram > device.uram)
+      problems.push_back(more_than_device("--uram", std::to_string(*overrides.uram), device,
+                                          std::to_string(device.uram), "URAM288 blocks"));
+    budget.uram = *overrides.uram;
+  }
+  if (overrides.lut) {
+    if (*overrides.lut < 1)
+      problems.push_back("--lut " + std::to_string(*overrides.lut) +
+                         ": expected a positive number of LUTs");
+    if (*overrides.lut > kMaxLut)
+      problems.push_back("--lut " + std::to_string(*overrides.lut) + ": expected at most " +
+                         std::to_string(kMaxLut) + " LUTs");
+    else if (device.lut > 0 && *overrides.lut > device.lut)
+      problems.push_back(more_than_device("--lut", std::to_string(*overrides.lut), device,
+                                          std::to_string(device.lut), "LUTs"));
+    budget.lut = *overrides.lut;
   }
   if (overrides.dram_bw_gbps) {
     if (!(*overrides.dram_bw_gbps > 0))

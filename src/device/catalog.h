@@ -18,18 +18,20 @@ const std::vector<Device>& device_catalog();
 // catalog names.
 Expected<Device> find_device(const std::string& name_or_path);
 
-// Per-run overrides of the device's own figures (--dsp, --bram18, --bw-gbps, --clock-mhz,
+// Per-run overrides of the device's own figures (--dsp, --bram18, --uram, --lut, --bw-gbps, --clock-mhz,
 // --precision); reports show which fields were overridden.
 struct BudgetOverrides {
   std::optional<int64_t> dsp;
   std::optional<int64_t> bram18;
+  std::optional<int64_t> uram;
+  std::optional<int64_t> lut;
   std::optional<double> dram_bw_gbps;
   std::optional<double> clock_mhz;
   std::optional<int> precision_bits;
   // Which of them a design file set (bench: the budget it was made for, its clock and
   // precision) rather than a flag; reports say where each figure came from.
   struct {
-    bool dsp = false, bram18 = false, dram_bw_gbps = false, clock_mhz = false,
+    bool dsp = false, bram18 = false, uram = false, lut = false, dram_bw_gbps = false, clock_mhz = false,
          precision_bits = false;
   } from_design_file;
 };

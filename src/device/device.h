@@ -28,10 +28,13 @@ struct Device {
 };
 
 // What one run may use: the device's figures, optionally overridden per run (--dsp,
-// --bram18, --bw-gbps, --clock-mhz, --precision). Cost models check designs against it.
+// --bram18, --uram, --lut, --bw-gbps, --clock-mhz, --precision). Cost models check designs
+// against it.
 struct Budget {
   int64_t dsp = 0;
   int64_t bram18 = 0;
+  int64_t uram = 0;  // URAM288 blocks; 0: none (buffers all map to BRAM18)
+  int64_t lut = 0;   // 0: the device states no LUT count, so LUTs are reported, not checked
   double dram_bw_gbps = 0;
   double clock_mhz = 0;
   int precision_bits = 16;

@@ -12,6 +12,10 @@ namespace dnne {
 // Premium, DS890 UltraScale+ VU19P); 2^20 leaves a factor of 70 on both.
 constexpr int64_t kMaxDsp = int64_t{1} << 20;
 constexpr int64_t kMaxBram18 = int64_t{1} << 20;
+// The largest parts have about 1,300 URAM288 blocks (VU19P none, VU13P 1,280: DS890) and
+// 4 million LUTs (VU19P, DS890): the caps leave a factor of 60 or more.
+constexpr int64_t kMaxUram = int64_t{1} << 17;
+constexpr int64_t kMaxLut = int64_t{1} << 28;
 // DSP48E2 tops out at 891 MHz in the fastest speed grade (DS923 switching characteristics);
 // no fabric clock reaches 1 GHz.
 constexpr double kMaxClockMhz = 1000;

@@ -28,6 +28,20 @@ int64_t bram18_for_memory(int64_t width_bits, int64_t depth) {
   return best;
 }
 
+int64_t uram_for_memory(int64_t width_bits, int64_t depth) {
+  if (width_bits <= 0 || depth <= 0) return 0;
+  // URAM288: 4,096 words of 72 bits, fixed (UG573 v1.13, chapter 2 "UltraRAM").
+  return model::ceil_div(width_bits, 72) * model::ceil_div(depth, 4096);
+}
+
+MemoryBlocks map_memory(int64_t width_bits, int64_t depth, bool uram_available) {
+  const int64_t bram = bram18_for_memory(width_bits, depth);
+  if (!uram_available || bram == 0) return {.bram18 = bram};
+  const int64_t uram = uram_for_memory(width_bits, depth);
+  if (uram * kBram18PerUram < bram) return {.uram = uram};
+  return {.bram18 = bram};
+}
+
 int64_t bram18_port_elements(int bits) {
   return bits <= 36 ? 36 / std::max(1, bits) : 0;
 }

@@ -33,15 +33,23 @@ std::string_view bound_name(Bound bound) {
   return "none";
 }
 
-void add_resource_violations(int64_t dsp, int64_t bram18, const Budget& budget, Estimate& out) {
-  if (dsp > budget.dsp)
+void add_resource_violations(const PartSummary& used, const Budget& budget, Estimate& out) {
+  if (used.dsp > budget.dsp)
     out.add_violation({.resource = Resource::kDsp,
-                       .needed = static_cast<double>(dsp),
+                       .needed = static_cast<double>(used.dsp),
                        .available = static_cast<double>(budget.dsp)});
-  if (bram18 > budget.bram18)
+  if (used.bram18 > budget.bram18)
     out.add_violation({.resource = Resource::kBram18,
-                       .needed = static_cast<double>(bram18),
+                       .needed = static_cast<double>(used.bram18),
                        .available = static_cast<double>(budget.bram18)});
+  if (used.uram > budget.uram)
+    out.add_violation({.resource = Resource::kUram,
+                       .needed = static_cast<double>(used.uram),
+                       .available = static_cast<double>(budget.uram)});
+  if (budget.lut > 0 && used.lut > budget.lut)
+    out.add_violation({.resource = Resource::kLut,
+                       .needed = static_cast<double>(used.lut),
+                       .available = static_cast<double>(budget.lut)});
 }
 
 std::string_view resource_name(Resource resource) {
@@ -54,6 +62,10 @@ std::string_view resource_name(Resource resource) {
       return "bandwidth";
     case Resource::kDesign:
       return "design";
+    case Resource::kUram:
+      return "uram";
+    case Resource::kLut:
+      return "lut";
   }
   return "design";
 }
@@ -111,6 +123,13 @@ std::string describe(const Violation& v) {
     case Resource::kBram18:
       text =
           std::string("BRAM18") + amount + number(v.needed) + " > available " + number(v.available);
+      break;
+    case Resource::kUram:
+      text =
+          std::string("URAM") + amount + number(v.needed) + " > available " + number(v.available);
+      break;
+    case Resource::kLut:
+      text = std::string("LUT") + amount + number(v.needed) + " > available " + number(v.available);
       break;
     case Resource::kBandwidth:
       text = std::string("DRAM bandwidth") + amount + number(v.needed) + " GB/s > available " +

@@ -32,6 +32,8 @@ struct LayerEstimate {
   Bound bound = Bound::kNone;
   int64_t dsp = 0;
   int64_t bram18 = 0;
+  int64_t uram = 0;  // URAM288 blocks (pipeline stages; the generic engine uses none)
+  int64_t lut = 0;   // pipeline stages: their own; generic layers: the engine's
   double dram_bw_gbps = 0;  // average DRAM bandwidth the layer draws while the design runs
   // Pipeline stages: cycle at which the stage starts on a frame, relative to the part's first
   // stage (the column-pipeline fill, docs/spec/MODELS.md 3); generic layers: cycle the layer starts
@@ -39,7 +41,7 @@ struct LayerEstimate {
   int64_t start_cycle = 0;
 };
 
-enum class Resource { kDsp, kBram18, kBandwidth, kDesign };
+enum class Resource { kDsp, kBram18, kBandwidth, kDesign, kUram, kLut };
 std::string_view resource_name(Resource resource);
 
 // Where a violation lies: the whole design, one of its parts, or the device the design is
@@ -64,6 +66,8 @@ struct PartSummary {
   double latency_ms = 0;
   int64_t dsp = 0;
   int64_t bram18 = 0;
+  int64_t uram = 0;
+  int64_t lut = 0;
   double dram_bw_gbps = 0;
 };
 
@@ -94,6 +98,8 @@ struct Estimate {
   double latency_ms = 0;
   int64_t dsp_used = 0;
   int64_t bram18_used = 0;
+  int64_t uram_used = 0;
+  int64_t lut_used = 0;
   double dram_bw_gbps_used = 0;
   // achieved GOP/s / (2 * f * DSP_used * pack): docs/spec/MODELS.md section 5.
   double dsp_efficiency = 0;
@@ -102,8 +108,9 @@ struct Estimate {
   std::vector<LayerEstimate> layers;  // one per stage layer; reused across evaluations
 };
 
-// Records a part's DSP and BRAM18 totals that exceed its budget as violations.
-void add_resource_violations(int64_t dsp, int64_t bram18, const Budget& budget, Estimate& out);
+// Records a part's DSP, BRAM18, URAM and LUT totals that exceed its budget as violations (LUTs
+// only when the budget states a LUT count: budget.lut > 0).
+void add_resource_violations(const PartSummary& used, const Budget& budget, Estimate& out);
 
 // "BRAM18 needed 1412 > available 1080" (with the stage's name when there is one).
 std::string describe(const Violation& violation);

@@ -22,6 +22,8 @@ struct StageCost {
   int64_t cycles = 0;
   int64_t dsp = 0;
   int64_t bram18 = 0;
+  int64_t uram = 0;  // URAM288 blocks (buffers the part may move there, docs/models.md 3.3)
+  int64_t lut = 0;   // docs/models.md 2.2
   double weight_bits_per_cycle = 0;
 };
 StageCost pipeline_stage_cost(const Workload& workload, int stage, const StageParallelism& p,
@@ -39,6 +41,12 @@ DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winogr
 // Part B alone: stages [split_point, N). Fills out.layers[split_point, N) and out.generic.
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
                            const PartBudget& budget, Estimate& out);
+
+// The generic engine's LUTs (docs/models.md 2.2): its control, the P_in x P_out array's adder
+// trees and acc_bits accumulators, P_out pooling and element-wise lanes, and with winograd_m
+// (2 or 4) the input and output transforms.
+int64_t generic_engine_lut(int64_t p_in, int64_t p_out, int precision_bits, int acc_bits,
+                           int winograd_m);
 
 // The fewest BRAM18 blocks a generic-engine buffer may have to serve `lanes` elements per
 // cycle (P_in for the input buffer, P_out for the weight and output buffers): a cheap

@@ -5,6 +5,7 @@
 #include "model/bram_mapping.h"
 #include "model/evaluate.h"
 #include "model/generic_layer.h"
+#include "model/lut_model.h"
 #include "model/model_math.h"
 #include "model/pipeline_stage.h"
 
@@ -52,6 +53,14 @@ int generic_accumulator_bits(const Workload& workload, int split_point, int prec
   int guard = 0;
   while ((int64_t{1} << guard) < terms && guard < 62) ++guard;
   return std::min(48, 2 * std::max(1, precision_bits) + guard);
+}
+
+int64_t generic_engine_lut(int64_t p_in, int64_t p_out, int precision_bits, int acc_bits,
+                           int winograd_m) {
+  const int bits = std::max(1, precision_bits);
+  return model::kLutPerEngine + model::adder_tree_lut(p_in, p_out, bits, acc_bits) +
+         p_out * (model::pool_lane_lut(bits) + model::eltwise_lane_lut(bits)) +
+         model::winograd_transform_lut(winograd_m, p_in, p_out, bits, acc_bits);
 }
 
 DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winograd_m) {
@@ -105,6 +114,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
 
   const int64_t dsp = dsps_for_array(p_in, p_out, rate) + std::max(0, design.dsp_overhead);
   const int64_t bram = in_blocks + w_blocks + out_blocks;
+  const int64_t lut = generic_engine_lut(p_in, p_out, bits, acc_bits, winograd_m);
   int64_t total_cycles = 0;
   double total_bytes = 0;
   for (int i = sp; i < n; ++i) {
@@ -143,6 +153,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
          .bound = c.bound,
          .dsp = model::is_mac_stage(s.kind) ? dsp : 0,
          .bram18 = bram,
+         .lut = lut,
          .dram_bw_gbps = c.dram_bytes,  // bytes for now; a rate once the pass length is known
          .start_cycle = total_cycles};
     total_cycles += c.cycles;
@@ -153,7 +164,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
         {.resource = Resource::kBandwidth,
          .needed = total_bytes / std::max<int64_t>(1, total_cycles) * budget.clock_mhz * 1e6 / 1e9,
          .available = budget.dram_bw_gbps});
-  add_resource_violations(dsp, bram, budget, out);
+  add_resource_violations({.dsp = dsp, .bram18 = bram, .lut = lut}, budget, out);
 
   const double f_hz = budget.clock_mhz * 1e6;
   const double pass = static_cast<double>(std::max<int64_t>(1, total_cycles));
@@ -164,6 +175,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
   PartSummary& sum = out.generic;
   sum.dsp = dsp;
   sum.bram18 = bram;
+  sum.lut = lut;
   if (f_hz > 0) {
     sum.throughput_fps = static_cast<double>(engine.batch) * f_hz / pass;
     sum.latency_ms = pass / f_hz * 1e3;

@@ -10,6 +10,8 @@ namespace {
 PartBudget whole(const Budget& b, double clock_mhz, int bits) {
   return {.dsp = b.dsp,
           .bram18 = b.bram18,
+          .uram = b.uram,
+          .lut = b.lut,
           .dram_bw_gbps = b.dram_bw_gbps,
           .clock_mhz = clock_mhz,
           .precision_bits = bits,
@@ -84,6 +86,13 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
   const int before_a = out.violation_count;
   evaluate_pipeline_part(workload, sp, design.pipeline, a, out);
   out.set_scope_from(before_a, Scope::kPipeline);
+  // URAM and LUT are not split by the design: the pipeline may map buffers to all the URAM
+  // (the generic engine's buffers are BRAM18), and the engine gets the LUTs the pipeline
+  // leaves (docs/models.md 5).
+  if (sp > 0 && sp < n) {
+    b.uram = std::max<int64_t>(0, budget.uram - out.pipeline.uram);
+    if (budget.lut > 0) b.lut = std::max<int64_t>(1, budget.lut - out.pipeline.lut);
+  }
   const int before_b = out.violation_count;
   evaluate_generic_part(workload, sp, design.generic, b, out);
   out.set_scope_from(before_b, Scope::kGeneric);
@@ -104,6 +113,8 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
                                   : out.pipeline.latency_ms + out.generic.latency_ms;
   out.dsp_used = out.pipeline.dsp + out.generic.dsp;
   out.bram18_used = out.pipeline.bram18 + out.generic.bram18;
+  out.uram_used = out.pipeline.uram + out.generic.uram;
+  out.lut_used = out.pipeline.lut + out.generic.lut;
   // A part faster than the design's rate idles part of the time: it draws its bandwidth in
   // proportion to the frames it actually processes.
   auto drawn = [fps](const PartSummary& p) {

@@ -34,7 +34,7 @@ struct Doubling {
   int64_t more_dsp = 0, more_bram = 0;
 };
 Doubling doubling_cost(const StageLayer& s, const StageParallelism& p, const StageDetail& d,
-                       int64_t batch, int bits, const DspRate& rate) {
+                       int64_t batch, int bits, const DspRate& rate, bool uram) {
   int cpf = std::max(1, p.cpf), kpf = std::max(1, p.kpf);
   if (kpf < s.M) {
     kpf *= 2;
@@ -43,10 +43,9 @@ Doubling doubling_cost(const StageLayer& s, const StageParallelism& p, const Sta
   } else {
     return {.full = true};
   }
-  const StageDetail g = model::stage_detail(s, cpf, kpf, p.weights_on_chip, bits, rate);
+  const StageDetail g = model::stage_detail(s, cpf, kpf, p.weights_on_chip, bits, rate, uram);
   return {.more_dsp = (g.dsp_per_replica - d.dsp_per_replica) * batch,
-          .more_bram = (g.cache_bram18 + g.skip_bram18 - d.cache_bram18 - d.skip_bram18) * batch +
-                       g.weight_bram18 - d.weight_bram18};
+          .more_bram = g.bram18(batch) - d.bram18(batch)};
 }
 
 // What stops the bottleneck stages going faster. They all run at the period, so only
@@ -86,10 +85,12 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   const int64_t batch = std::max(1, design.batch);
   const int bits = std::max(1, budget.precision_bits);
   const DspRate rate = dsp_rate(budget.dsp_family, bits);
+  const bool uram = budget.uram > 0;
 
   // Pass 1: every stage's cycles and resources; per-frame-batch DRAM bits parked in
   // dram_bw_gbps until the period is known (no scratch allocation).
-  int64_t t_compute = 1, dsp = 0, bram = 0;
+  int64_t t_compute = 1;
+  PartSummary used;
   double traffic_bits = 0;
   for (int i = 0; i < sp; ++i) {
     const StageLayer& s = workload.stages[static_cast<size_t>(i)];
@@ -106,7 +107,8 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
                          .available = static_cast<double>(p.kpf),
                          .stage = i,
                          .field = "kpf"});
-    const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, rate);
+    const StageDetail d =
+        model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, rate, uram);
     const double bits_i = d.weight_bits_per_cycle * static_cast<double>(d.cycles) +
                           static_cast<double>(activation_bits(s, sp, bits) * batch);
     LayerEstimate& e = out.layers[static_cast<size_t>(i)];
@@ -114,11 +116,15 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
          .part = Part::kPipeline,
          .cycles = d.cycles,
          .dsp = d.dsp_per_replica * batch + model::stage_overhead_dsp(s, design.dsp_overhead),
-         .bram18 = (d.cache_bram18 + d.skip_bram18) * batch + d.weight_bram18,
+         .bram18 = d.bram18(batch),
+         .uram = d.uram(batch),
+         .lut = d.lut(batch),
          .dram_bw_gbps = bits_i};
     t_compute = std::max(t_compute, d.cycles);
-    dsp += e.dsp;
-    bram += e.bram18;
+    used.dsp += e.dsp;
+    used.bram18 += e.bram18;
+    used.uram += e.uram;
+    used.lut += e.lut;
     traffic_bits += bits_i;
   }
 
@@ -165,8 +171,9 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
       e.bound = streams ? Bound::kBandwidth : Bound::kDependency;
     } else if (e.cycles == t_compute) {
       const StageParallelism p = stage_parallelism(design, i);
-      const StageDetail d = model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, rate);
-      const Doubling more = doubling_cost(s, p, d, batch, bits, rate);
+      const StageDetail d =
+          model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, rate, uram);
+      const Doubling more = doubling_cost(s, p, d, batch, bits, rate, uram);
       // Stages that could go faster are marked kBram for now and decided jointly below.
       e.bound = more.full ? Bound::kDsp : Bound::kBram;
       more_dsp += more.more_dsp;
@@ -178,17 +185,16 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
 
   if (!bw_bound) {
     const Bound joint =
-        bottleneck_bound(more_dsp, more_bram, budget.dsp - dsp, budget.bram18 - bram);
+        bottleneck_bound(more_dsp, more_bram, budget.dsp - used.dsp, budget.bram18 - used.bram18);
     for (int i = 0; i < sp; ++i) {
       LayerEstimate& e = out.layers[static_cast<size_t>(i)];
       if (e.cycles == t_compute && e.bound == Bound::kBram) e.bound = joint;
     }
   }
 
-  add_resource_violations(dsp, bram, budget, out);
+  add_resource_violations(used, budget, out);
   PartSummary& sum = out.pipeline;
-  sum.dsp = dsp;
-  sum.bram18 = bram;
+  sum = used;
   if (f_hz > 0) {
     sum.throughput_fps = static_cast<double>(batch) * f_hz / period;
     sum.latency_ms = (fill + period) / f_hz * 1e3;

@@ -7,6 +7,8 @@
 #include "device/device.h"
 #include "model/bram_mapping.h"
 #include "model/evaluate.h"
+#include "model/generic_layer.h"
+#include "model/lut_model.h"
 #include "model/model_math.h"
 
 namespace dnne::model {
@@ -47,55 +49,86 @@ int64_t cache_read_lanes(const StageLayer& s, int64_t cpf, int64_t kpf) {
 
 // Column cache (DNNBuilder's column-based cache): C * H * (Kw + S) elements, capped at the
 // whole map, as a memory CPF * D_a bits wide (its read port) (docs/models.md 3.3).
-int64_t cache_bram(const StageLayer& s, int64_t cpf, int64_t kpf, int bits) {
+MemoryBlocks cache_memory(const StageLayer& s, int64_t cpf, int64_t kpf, int bits, bool uram) {
   switch (s.kind) {
     case LayerKind::kConv:
     case LayerKind::kPool: {
       const int64_t lanes = std::min(cache_read_lanes(s, cpf, kpf), s.C);
-      if (is_global_pool(s)) return bram18_for_memory(lanes * bits, ceil_div(s.C, lanes));
+      if (is_global_pool(s)) return map_memory(lanes * bits, ceil_div(s.C, lanes), uram);
       const int64_t columns = std::min<int64_t>(s.span_w + s.stride_w, s.W);
-      return bram18_for_memory(lanes * bits, ceil_div(s.C, lanes) * s.H * columns);
+      return map_memory(lanes * bits, ceil_div(s.C, lanes) * s.H * columns, uram);
     }
     case LayerKind::kFc:
     case LayerKind::kMatMul: {
       // The whole input vector/rows (one "column"), CPF elements per read.
       const int64_t lanes = std::min(cpf, s.C);
-      int64_t blocks = bram18_for_memory(lanes * bits, ceil_div(s.C, lanes) * s.H);
+      MemoryBlocks blocks = map_memory(lanes * bits, ceil_div(s.C, lanes) * s.H, uram);
       if (s.kind == LayerKind::kMatMul) {
         // The second activation operand (K x N) stays on chip like a weight array.
         const int64_t b_elements = std::max<int64_t>(0, s.input_elements - s.C * s.H);
         const int64_t width = std::min(cpf * kpf, std::max<int64_t>(1, b_elements));
-        blocks += bram18_for_memory(width * bits, ceil_div(b_elements, width));
+        const MemoryBlocks b = map_memory(width * bits, ceil_div(b_elements, width), uram);
+        blocks.bram18 += b.bram18;
+        blocks.uram += b.uram;
       }
       return blocks;
     }
     default:
-      return 0;  // element-wise kinds stream through register FIFOs
+      return {};  // element-wise kinds stream through register FIFOs
   }
 }
 
 // Weights: ping-pong kernel groups 2 * KPF * (C/g) * Kh * Kw, or all M * (C/g) * Kh * Kw on
 // chip; the memory is CPF * KPF * D_w wide (one weight per lane per cycle).
-int64_t weight_bram(const StageLayer& s, int64_t cpf, int64_t kpf, bool on_chip, int bits) {
-  if (s.kind != LayerKind::kConv && s.kind != LayerKind::kFc) return 0;
+MemoryBlocks weight_memory(const StageLayer& s, int64_t cpf, int64_t kpf, bool on_chip, int bits,
+                           bool uram) {
+  if (s.kind != LayerKind::kConv && s.kind != LayerKind::kFc) return {};
   const int64_t per_kernel = ceil_div(s.C / s.groups, cpf) * s.kh * s.kw;  // words per group
   const int64_t depth = on_chip ? ceil_div(s.M, kpf) * per_kernel : 2 * per_kernel;
-  return bram18_for_memory(cpf * kpf * bits, depth);
+  return map_memory(cpf * kpf * bits, depth, uram);
+}
+
+// Fabric logic of one replica (docs/models.md 2.2): a MAC stage's CPF-input adder tree and
+// accumulator per KPF lane; a pooling stage's KPF comparator lanes; an element-wise add's
+// KPF adder lanes; concat, resample and fused stages are wiring and multiplexers we do not
+// count (ours).
+int64_t replica_lut(const StageLayer& s, int64_t cpf, int64_t kpf, int bits) {
+  switch (s.kind) {
+    case LayerKind::kConv:
+    case LayerKind::kFc:
+    case LayerKind::kMatMul:
+      return adder_tree_lut(std::min(cpf, std::max<int64_t>(1, s.C / s.groups)), kpf, bits,
+                            layer_accumulator_bits(s, bits));
+    case LayerKind::kPool:
+      return kpf * pool_lane_lut(bits);
+    case LayerKind::kEltwise:
+      return kpf * eltwise_lane_lut(bits);
+    default:
+      return 0;
+  }
 }
 }  // namespace
 
 StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weights_on_chip,
-                         int bits, const DspRate& rate) {
+                         int bits, const DspRate& rate, bool uram) {
   const int64_t cpf = std::max(1, cpf_in), kpf = std::max(1, kpf_in);
   StageDetail d;
   d.cycles = stage_cycles(s, cpf, kpf);
   if (is_mac_stage(s.kind)) d.dsp_per_replica = stage_array_dsp(s, cpf, kpf, rate);
-  d.cache_bram18 = cache_bram(s, cpf, kpf, bits);
-  d.weight_bram18 = weight_bram(s, cpf, kpf, weights_on_chip, bits);
+  const MemoryBlocks cache = cache_memory(s, cpf, kpf, bits, uram);
+  const MemoryBlocks weights = weight_memory(s, cpf, kpf, weights_on_chip, bits, uram);
+  d.cache_bram18 = cache.bram18;
+  d.weight_bram18 = weights.bram18;
+  d.weight_uram = weights.uram;
+  d.replica_uram = cache.uram;
   if (s.skip_elements > 0) {
     const int64_t width = std::min(kpf, s.skip_elements);
-    d.skip_bram18 = bram18_for_memory(width * bits, ceil_div(s.skip_elements, width));
+    const MemoryBlocks skip = map_memory(width * bits, ceil_div(s.skip_elements, width), uram);
+    d.skip_bram18 = skip.bram18;
+    d.replica_uram += skip.uram;
   }
+  d.lut_per_replica = replica_lut(s, cpf, kpf, bits);
+  d.lut_stage = kLutPerStage;
   // A kernel group is reused across one output column (R outputs; docs/spec/MODELS.md 3, AccDNN),
   // so the stage streams its M * (C/g) * Kh * Kw weights once per output column: Q times a frame.
   // Per busy cycle that is CPF * KPF * D_w / R when the lanes divide the channels; the exact form
@@ -119,13 +152,15 @@ StageCost pipeline_stage_cost(const Workload& workload, int stage, const StagePa
                               const StageDspOverhead& overhead) {
   if (stage < 0 || stage >= static_cast<int>(workload.stages.size())) return {};
   const StageLayer& s = workload.stages[static_cast<size_t>(stage)];
-  const model::StageDetail d =
-      model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, budget.precision_bits,
-                          dsp_rate(budget.dsp_family, budget.precision_bits));
+  const model::StageDetail d = model::stage_detail(
+      s, p.cpf, p.kpf, p.weights_on_chip, budget.precision_bits,
+      dsp_rate(budget.dsp_family, budget.precision_bits), budget.uram > 0);
   const int64_t b = std::max(1, batch);
   return {.cycles = d.cycles,
           .dsp = d.dsp_per_replica * b + model::stage_overhead_dsp(s, overhead),
-          .bram18 = (d.cache_bram18 + d.skip_bram18) * b + d.weight_bram18,
+          .bram18 = d.bram18(b),
+          .uram = d.uram(b),
+          .lut = d.lut(b),
           .weight_bits_per_cycle = d.weight_bits_per_cycle};
 }
 

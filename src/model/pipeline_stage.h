@@ -16,13 +16,24 @@ struct StageDetail {
   int64_t cache_bram18 = 0;          // column cache, per batch replica
   int64_t skip_bram18 = 0;           // skip buffer of a join, per batch replica
   int64_t weight_bram18 = 0;         // ping-pong kernel groups or all weights; shared by the batch
+  int64_t replica_uram = 0;          // cache + skip buffer blocks mapped to URAM288, per replica
+  int64_t weight_uram = 0;           // weight buffer blocks mapped to URAM288
+  int64_t lut_per_replica = 0;       // adder tree + accumulators, or pooling/element-wise lanes
+  int64_t lut_stage = 0;             // the stage's controller, once per stage
   double weight_bits_per_cycle = 0;  // DRAM weight stream while busy; 0 with weights on chip
+
+  int64_t bram18(int64_t batch) const {
+    return (cache_bram18 + skip_bram18) * batch + weight_bram18;
+  }
+  int64_t uram(int64_t batch) const { return replica_uram * batch + weight_uram; }
+  int64_t lut(int64_t batch) const { return lut_per_replica * batch + lut_stage; }
 };
 
 // cpf/kpf below 1 are treated as 1 (the caller reports them as design violations).
-// `rate` is the DSP table's dense row for the part's family and precision.
+// `rate` is the DSP table's dense row for the part's family and precision; with
+// `uram_available` each buffer may map to URAM288 (bram_mapping.h's rule).
 StageDetail stage_detail(const StageLayer& s, int cpf, int kpf, bool weights_on_chip, int bits,
-                         const DspRate& rate);
+                         const DspRate& rate, bool uram_available);
 
 // True for the stage kinds that multiply-accumulate on DSPs (conv, fc, matmul).
 inline bool is_mac_stage(LayerKind kind) {

@@ -122,7 +122,9 @@ std::string compare_report_table(const CompareReportInput& in) {
   std::ostringstream out;
   out << in.network.name() << " on " << in.device.name << ": " << with_commas(in.budget.dsp)
       << mark(o.dsp.has_value()) << " DSP, " << with_commas(in.budget.bram18)
-      << mark(o.bram18.has_value()) << " BRAM18, " << fixed(in.budget.dram_bw_gbps, 1)
+      << mark(o.bram18.has_value()) << " BRAM18, " << with_commas(in.budget.uram)
+      << mark(o.uram.has_value()) << " URAM, " << with_commas(in.budget.lut)
+      << mark(o.lut.has_value()) << " LUT, " << fixed(in.budget.dram_bw_gbps, 1)
       << mark(o.dram_bw_gbps.has_value()) << " GB/s, " << fixed(in.budget.clock_mhz, 0)
       << mark(o.clock_mhz.has_value()) << " MHz, " << in.budget.precision_bits
       << mark(o.precision_bits.has_value()) << "-bit\n"
@@ -136,12 +138,14 @@ std::string compare_report_table(const CompareReportInput& in) {
                    {"latency ratio"},
                    {"DSP"},
                    {"BRAM18"},
+                   {"URAM"},
+                   {"LUT"},
                    {"GB/s"},
                    {"DSP eff."}});
   for (const Row& row : rows(r)) {
     const SearchResult& s = *row.result;
     if (!s.feasible) {
-      table.add_row({row.label, "-", "infeasible", "", "", "", "", "", "", "", ""});
+      table.add_row({row.label, "-", "infeasible", "", "", "", "", "", "", "", "", "", ""});
       continue;
     }
     const Estimate& e = s.estimate;
@@ -151,7 +155,7 @@ std::string compare_report_table(const CompareReportInput& in) {
          fixed(e.throughput_gops, 1), fixed(e.throughput_fps, 1),
          times(ratio(r.hybrid, s, throughput)), fixed(e.latency_ms, 3),
          times(ratio(r.hybrid, s, latency)), with_commas(e.dsp_used), with_commas(e.bram18_used),
-         fixed(e.dram_bw_gbps_used, 2), fixed(100 * e.dsp_efficiency, 1) + "%"});
+         with_commas(e.uram_used), with_commas(e.lut_used), fixed(e.dram_bw_gbps_used, 2), fixed(100 * e.dsp_efficiency, 1) + "%"});
   }
   out << table.render()
       << "speed-up: the hybrid's frames/s over the row's; latency ratio: the hybrid's latency per "
@@ -170,7 +174,8 @@ std::string compare_report_csv(const CompareReportInput& in) {
   const CompareResult& r = in.result;
   std::ostringstream out;
   out << "design,split_point,throughput_gops,throughput_fps,latency_ms,dsp_used,bram18_used,"
-         "dram_bw_gbps_used,dsp_efficiency,hybrid_speedup,hybrid_latency_ratio,feasible,reason\n";
+         "dram_bw_gbps_used,dsp_efficiency,hybrid_speedup,hybrid_latency_ratio,feasible,reason,"
+         "uram_used,lut_used\n";
   auto number = [](const std::optional<double>& v) { return v ? nlohmann::json(*v).dump() : ""; };
   for (const Row& row : rows(r)) {
     const SearchResult& s = *row.result;
@@ -183,12 +188,12 @@ std::string compare_report_csv(const CompareReportInput& in) {
           << nlohmann::json(e.dram_bw_gbps_used).dump() << ','
           << nlohmann::json(e.dsp_efficiency).dump() << ','
           << number(ratio(r.hybrid, s, throughput)) << ',' << number(ratio(r.hybrid, s, latency))
-          << ",true,\n";
+          << ",true,," << e.uram_used << ',' << e.lut_used << '\n';
     } else {
       std::string reason = s.tightest.reason;
       for (char& c : reason)
         if (c == '"') c = '\'';
-      out << ",,,,,,,,,,false,\"" << reason << "\"\n";
+      out << ",,,,,,,,,,false,\"" << reason << "\",,\n";
     }
   }
   return out.str();

@@ -51,6 +51,8 @@ std::vector<std::string> overridden_fields(const BudgetOverrides& o) {
   std::vector<std::string> fields;
   if (o.dsp) fields.push_back("dsp");
   if (o.bram18) fields.push_back("bram18");
+  if (o.uram) fields.push_back("uram");
+  if (o.lut) fields.push_back("lut");
   if (o.dram_bw_gbps) fields.push_back("dram_bw_gbps");
   if (o.clock_mhz) fields.push_back("clock_mhz");
   if (o.precision_bits) fields.push_back("precision");
@@ -68,6 +70,8 @@ nlohmann::json budget_json(const Budget& b, const BudgetOverrides& o) {
   const auto& file = o.from_design_file;
   return {{"dsp", b.dsp},
           {"bram18", b.bram18},
+          {"uram", b.uram},
+          {"lut", b.lut},
           {"dram_bw_gbps", b.dram_bw_gbps},
           {"clock_mhz", b.clock_mhz},
           {"precision", b.precision_bits},
@@ -75,6 +79,8 @@ nlohmann::json budget_json(const Budget& b, const BudgetOverrides& o) {
           {"from",
            {{"dsp", origin(o.dsp.has_value(), file.dsp)},
             {"bram18", origin(o.bram18.has_value(), file.bram18)},
+            {"uram", origin(o.uram.has_value(), file.uram)},
+            {"lut", origin(o.lut.has_value(), file.lut)},
             {"dram_bw_gbps", origin(o.dram_bw_gbps.has_value(), file.dram_bw_gbps)},
             {"clock_mhz", origin(o.clock_mhz.has_value(), file.clock_mhz)},
             {"precision", origin(o.precision_bits.has_value(), file.precision_bits, "default")}}}};
@@ -91,6 +97,8 @@ std::string budget_origin_line(const Device& device, const BudgetOverrides& o) {
   };
   sort(o.dsp.has_value(), file.dsp, "DSP", "--dsp");
   sort(o.bram18.has_value(), file.bram18, "BRAM18", "--bram18");
+  sort(o.uram.has_value(), file.uram, "URAM", "--uram");
+  sort(o.lut.has_value(), file.lut, "LUT", "--lut");
   sort(o.dram_bw_gbps.has_value(), file.dram_bw_gbps, "DRAM bandwidth", "--bw-gbps");
   sort(o.clock_mhz.has_value(), file.clock_mhz, "clock", "--clock-mhz");
   sort(o.precision_bits.has_value(), file.precision_bits, "precision", "--precision");
@@ -111,6 +119,8 @@ nlohmann::json part_json(const PartSummary& p) {
           {"latency_ms", p.latency_ms},
           {"dsp", p.dsp},
           {"bram18", p.bram18},
+          {"uram", p.uram},
+          {"lut", p.lut},
           {"dram_bw_gbps", p.dram_bw_gbps}};
 }
 
@@ -146,6 +156,8 @@ nlohmann::json layers_json(const DesignReportInput& in) {
                     {"bound", std::string(bound_name(l.bound))},
                     {"dsp", l.dsp},
                     {"bram18", l.bram18},
+                    {"uram", l.uram},
+                    {"lut", l.lut},
                     {"dram_bw_gbps", l.dram_bw_gbps}});
   }
   return list;
@@ -171,6 +183,8 @@ nlohmann::json design_report_json(const DesignReportInput& in) {
             {"latency_ms", e.latency_ms},
             {"dsp_used", e.dsp_used},
             {"bram18_used", e.bram18_used},
+            {"uram_used", e.uram_used},
+            {"lut_used", e.lut_used},
             {"dram_bw_gbps_used", e.dram_bw_gbps_used},
             {"dsp_efficiency", e.dsp_efficiency},
             {"clock_mhz", detail::effective_clock_mhz(in)}}},

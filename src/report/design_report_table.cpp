@@ -98,6 +98,15 @@ std::string totals(const DesignReportInput& in) {
       << "BRAM18          " << with_commas(e.bram18_used) << " / "
       << marked(with_commas(b.bram18), o.bram18.has_value()) << " ("
       << percent(static_cast<double>(e.bram18_used), static_cast<double>(b.bram18)) << ")\n"
+      << "URAM            " << with_commas(e.uram_used) << " / "
+      << marked(with_commas(b.uram), o.uram.has_value()) << " ("
+      << percent(static_cast<double>(e.uram_used), static_cast<double>(b.uram)) << ")\n"
+      << "LUT             " << with_commas(e.lut_used) << " / "
+      << (b.lut > 0 ? marked(with_commas(b.lut), o.lut.has_value()) + " (" +
+                          percent(static_cast<double>(e.lut_used), static_cast<double>(b.lut)) +
+                          ")"
+                    : std::string("not stated by the device (not checked)"))
+      << "\n"
       << "DRAM bandwidth  " << fixed(e.dram_bw_gbps_used, 2) << " / "
       << marked(fixed(b.dram_bw_gbps, 2), o.dram_bw_gbps.has_value()) << " GB/s ("
       << percent(e.dram_bw_gbps_used, b.dram_bw_gbps) << ")\n"
@@ -139,7 +148,7 @@ std::string design_report_table(const DesignReportInput& in) {
 
 std::string design_layers_csv(const DesignReportInput& in) {
   std::ostringstream out;
-  out << "layer,kind,part,cycles,time_us,bound,dsp,bram18,dram_bw_gbps\n";
+  out << "layer,kind,part,cycles,time_us,bound,dsp,bram18,dram_bw_gbps,uram,lut\n";
   const double clock_mhz = detail::effective_clock_mhz(in);
   for (const LayerEstimate& l : in.estimate.layers) {
     const auto& stage = in.workload.stages[static_cast<size_t>(l.stage)];
@@ -147,7 +156,7 @@ std::string design_layers_csv(const DesignReportInput& in) {
         << part_name(l.part) << ',' << l.cycles << ','
         << fixed(clock_mhz > 0 ? static_cast<double>(l.cycles) / clock_mhz : 0.0, 3) << ','
         << bound_name(l.bound) << ',' << l.dsp << ',' << l.bram18 << ',' << fixed(l.dram_bw_gbps, 4)
-        << '\n';
+        << ',' << l.uram << ',' << l.lut << '\n';
   }
   return out.str();
 }

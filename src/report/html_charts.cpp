@@ -122,11 +122,19 @@ json resources_chart(const json& report) {
   };
   const Row rows[] = {{"DSP", "dsp", "dsp_used", "dsp"},
                       {"BRAM18", "bram18", "bram18_used", "bram18"},
+                      {"URAM", "uram", "uram_used", "uram"},
+                      {"LUT", "lut", "lut_used", "lut"},
                       {"DRAM GB/s", "dram_bw_gbps", "dram_bw_gbps_used", "dram_bw_gbps"}};
   json values = json::array(), totals = json::array(), names = json::array();
   double top = 100;  // the axis shows the budget line, and any overshoot past it
   for (const Row& r : rows) {
+    // A report written before URAM and LUT were counted has no such keys; a budget without
+    // the resource (no URAM on the part, no LUT count stated) has nothing to chart.
+    if (!budget.contains(r.budget_key) || !metrics.contains(r.used_key)) continue;
     const double available = budget.at(r.budget_key).get<double>();
+    if (available <= 0 && std::string(r.part_key) != "dsp" && std::string(r.part_key) != "bram18" &&
+        std::string(r.part_key) != "dram_bw_gbps")
+      continue;
     for (const char* part : {"pipeline", "generic"}) {
       const double used = parts.at(part).at(r.part_key).get<double>();
       if (used <= 0) continue;

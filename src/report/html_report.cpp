@@ -32,7 +32,8 @@ struct Figure {
 constexpr Figure kFigures[] = {
     {"throughput_fps", "frames/s", "%.2f"},      {"throughput_gops", "GOP/s", "%.1f"},
     {"latency_ms", "latency (ms)", "%.3f"},      {"dsp_used", "DSP", "%.0f"},
-    {"bram18_used", "BRAM18", "%.0f"},           {"dram_bw_gbps_used", "DRAM GB/s", "%.2f"},
+    {"bram18_used", "BRAM18", "%.0f"},           {"uram_used", "URAM", "%.0f"},
+    {"lut_used", "LUT", "%.0f"},                 {"dram_bw_gbps_used", "DRAM GB/s", "%.2f"},
     {"dsp_efficiency", "DSP efficiency", "%.3f"}};
 
 // A table cell carrying the exact value (data-value) next to the rounded one shown.
@@ -51,6 +52,8 @@ std::string inputs_html(const json& report, const json& options) {
     rows.push_back({"part, board", html_escape(scalar(report["device_info"]["part"]) + ", " +
                                                scalar(report["device_info"]["board"]))});
   std::string budget = scalar(b.at("dsp")) + " DSP, " + scalar(b.at("bram18")) + " BRAM18, " +
+                       (b.contains("uram") ? scalar(b.at("uram")) + " URAM, " : "") +
+                       (b.contains("lut") ? scalar(b.at("lut")) + " LUT, " : "") +
                        number(b.at("dram_bw_gbps").get<double>(), "%.6g") + " GB/s, " +
                        number(b.at("clock_mhz").get<double>(), "%.6g") + " MHz, " +
                        scalar(b.at("precision")) + "-bit";
@@ -207,7 +210,9 @@ std::string compare_report_html(const CompareHtmlInput& in) {
   } charts[] = {{"throughput_fps", "Throughput", "frames/s"},
                 {"latency_ms", "Latency", "ms"},
                 {"dsp_used", "DSP used", "DSP slices"},
-                {"bram18_used", "BRAM18 used", "BRAM18 blocks"}};
+                {"bram18_used", "BRAM18 used", "BRAM18 blocks"},
+                {"uram_used", "URAM used", "URAM288 blocks"},
+                {"lut_used", "LUT used", "LUTs"}};
   for (const auto& c : charts) {
     std::vector<ParadigmValue> values;
     for (const MarkedDesign& m : marked)

@@ -68,6 +68,8 @@ std::string pareto_table(const ParetoReportInput& in) {
                    {"latency ms"},
                    {"DSP"},
                    {"BRAM18"},
+                   {"URAM"},
+                   {"LUT"},
                    {"DRAM GB/s"},
                    {"DSP eff."}});
   const std::vector<std::string> names = pareto_names(in.front.size());
@@ -78,8 +80,8 @@ std::string pareto_table(const ParetoReportInput& in) {
         {names[i], std::to_string(in.front[i].design.split_point),
          fixed(m["throughput_gops"].get<double>(), 1), fixed(m["throughput_fps"].get<double>(), 2),
          fixed(m["latency_ms"].get<double>(), 3), with_commas(m["dsp_used"].get<int64_t>()),
-         with_commas(m["bram18_used"].get<int64_t>()),
-         fixed(m["dram_bw_gbps_used"].get<double>(), 2),
+         with_commas(m["bram18_used"].get<int64_t>()), with_commas(m["uram_used"].get<int64_t>()),
+         with_commas(m["lut_used"].get<int64_t>()), fixed(m["dram_bw_gbps_used"].get<double>(), 2),
          fixed(m["dsp_efficiency"].get<double>(), 3)});
   }
   std::ostringstream out;
@@ -92,7 +94,7 @@ std::string pareto_table(const ParetoReportInput& in) {
 std::string pareto_csv(const ParetoReportInput& in) {
   std::ostringstream out;
   out << "design,split_point,throughput_gops,throughput_fps,latency_ms,dsp_used,bram18_used,"
-         "dram_bw_gbps_used,dsp_efficiency\n";
+         "dram_bw_gbps_used,dsp_efficiency,uram_used,lut_used\n";
   const std::vector<std::string> names = pareto_names(in.front.size());
   const std::vector<nlohmann::json> full = reports(in);
   for (size_t i = 0; i < full.size(); ++i) {
@@ -100,7 +102,8 @@ std::string pareto_csv(const ParetoReportInput& in) {
     out << names[i] << ',' << in.front[i].design.split_point << ',' << m["throughput_gops"].dump()
         << ',' << m["throughput_fps"].dump() << ',' << m["latency_ms"].dump() << ','
         << m["dsp_used"].dump() << ',' << m["bram18_used"].dump() << ','
-        << m["dram_bw_gbps_used"].dump() << ',' << m["dsp_efficiency"].dump() << '\n';
+        << m["dram_bw_gbps_used"].dump() << ',' << m["dsp_efficiency"].dump() << ','
+        << m["uram_used"].dump() << ',' << m["lut_used"].dump() << '\n';
   }
   return out.str();
 }

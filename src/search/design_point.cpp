@@ -36,9 +36,13 @@ bool better(const PointOutcome& a, const PointOutcome& b) {
 
 namespace {
 
+// URAM and LUT are not split (docs/models.md 5): part A may use all of them, part B the LUTs
+// part A leaves (complete() below).
 PartBudget part_budget(const Budget& b, int64_t dsp, int64_t bram18, double bw_gbps) {
   return {.dsp = dsp,
           .bram18 = bram18,
+          .uram = b.uram,
+          .lut = b.lut,
           .dram_bw_gbps = bw_gbps,
           .clock_mhz = b.clock_mhz,
           .precision_bits = b.precision_bits,
@@ -87,9 +91,13 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
                     .pipeline_dram_bw_gbps = a->summary.dram_bw_gbps};
   }
   if (p.split_point < n) {
-    const PartBudget b_budget =
+    PartBudget b_budget =
         part_budget(b, b.dsp - design.split.pipeline_dsp, b.bram18 - design.split.pipeline_bram18,
                     b.dram_bw_gbps - design.split.pipeline_dram_bw_gbps);
+    if (a) {
+      b_budget.uram = std::max<int64_t>(0, b.uram - a->summary.uram);
+      if (b.lut > 0) b_budget.lut = std::max<int64_t>(1, b.lut - a->summary.lut);
+    }
     GenericAllocatorInput in{.workload = c.workload,
                              .split_point = p.split_point,
                              .budget = b_budget,

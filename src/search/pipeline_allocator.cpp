@@ -96,13 +96,15 @@ class MinMaxSolver {
   // keep up: docs/spec/MODELS.md 3, pipeline_part.cpp) of at most T within the DSP and BRAM. On
   // success `best_` holds the choice and its period.
   bool meets(int64_t target) {
-    std::array<double, 3> weight = initial_weights(target);
+    Weights weight = initial_weights(target);
     for (int round = 0; round < kWeightRounds; ++round) {
       const Totals totals = choose(target, weight);
       bool over = false;
       if (totals.dsp > in_.budget.dsp) weight[0] *= kWeightRaise, over = true;
       if (totals.bram18 > in_.budget.bram18) weight[1] *= kWeightRaise, over = true;
       if (totals.period > static_cast<double>(target)) weight[2] *= kWeightRaise, over = true;
+      if (totals.uram > in_.budget.uram) weight[3] *= kWeightRaise, over = true;
+      if (in_.budget.lut > 0 && totals.lut > in_.budget.lut) weight[4] *= kWeightRaise, over = true;
       if (over) continue;
       best_ = choice_;
       best_period_ = static_cast<int64_t>(std::ceil(totals.period));
@@ -146,22 +148,26 @@ class MinMaxSolver {
 
  private:
   struct Totals {
-    int64_t dsp = 0, bram18 = 0;
+    int64_t dsp = 0, bram18 = 0, uram = 0, lut = 0;
     double period = 1;  // cycles per batch of B frames
   };
+  // DSP, BRAM18, bandwidth, URAM, LUT.
+  using Weights = std::array<double, 5>;
 
-  // DSP and BRAM weigh by the share of the budget they take; bandwidth by the share of the
-  // bits the DRAM moves in `target` cycles.
-  std::array<double, 3> initial_weights(int64_t target) const {
+  // DSP, BRAM, URAM and LUT weigh by the share of the budget they take; bandwidth by the
+  // share of the bits the DRAM moves in `target` cycles.
+  Weights initial_weights(int64_t target) const {
     return {1.0 / std::max<double>(1, static_cast<double>(in_.budget.dsp)),
             1.0 / std::max<double>(1, static_cast<double>(in_.budget.bram18)),
-            1.0 / std::max(1.0, link_bits_per_cycle_ * static_cast<double>(target))};
+            1.0 / std::max(1.0, link_bits_per_cycle_ * static_cast<double>(target)),
+            1.0 / std::max<double>(1, static_cast<double>(in_.budget.uram)),
+            in_.budget.lut > 0 ? 1.0 / static_cast<double>(in_.budget.lut) : 0.0};
   }
 
   const StageOptions& options(int k) const { return in_.table.classes[static_cast<size_t>(k)]; }
 
   // Per stage class, the option meeting `target` with the smallest weighted cost.
-  Totals choose(int64_t target, const std::array<double, 3>& weight) {
+  Totals choose(int64_t target, const Weights& weight) {
     Totals totals;
     int64_t bottleneck = 1;
     double bits = activation_bits_;
@@ -178,7 +184,9 @@ class MinMaxSolver {
       for (auto i = static_cast<size_t>(first - o.cycles.begin()); i < count; ++i) {
         const double cost = weight[0] * static_cast<double>(costs[i].dsp) +
                             weight[1] * static_cast<double>(costs[i].bram18) +
-                            weight[2] * option_bits[i];
+                            weight[2] * option_bits[i] +
+                            weight[3] * static_cast<double>(costs[i].uram) +
+                            weight[4] * static_cast<double>(costs[i].lut);
         if (cost < pick_cost) pick_cost = cost, pick = i;
       }
       choice_[j] = static_cast<int>(pick);
@@ -186,6 +194,8 @@ class MinMaxSolver {
       const int64_t n = view_.counts[j];
       totals.dsp += c.dsp * n;
       totals.bram18 += c.bram18 * n;
+      totals.uram += c.uram * n;
+      totals.lut += c.lut * n;
       bits += option_bits[pick] * static_cast<double>(n);
       bottleneck = std::max(bottleneck, c.cycles);
     }

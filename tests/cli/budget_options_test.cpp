@@ -39,6 +39,28 @@ TEST(BudgetOptions, AbsoluteFiguresAndNoOverrides) {
                plain->overrides.clock_mhz || plain->overrides.precision_bits);
 }
 
+TEST(BudgetOptions, UramAndLutLikeTheOtherCounts) {
+  const auto r = resolve_budget({.device = "zcu104", .uram = "25%", .lut = "100000"});
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->budget.uram, 24);  // a quarter of 96
+  EXPECT_EQ(r->budget.lut, 100000);
+  EXPECT_EQ(r->overrides.uram, 24);
+  const auto plain = resolve_budget({.device = "zcu104"});
+  ASSERT_TRUE(plain);
+  EXPECT_EQ(plain->budget.uram, 96);  // the device's own figures
+  EXPECT_EQ(plain->budget.lut, 230400);
+  const auto none = resolve_budget({.device = "zcu104", .uram = "0"});
+  ASSERT_TRUE(none) << none.error().message;  // no URAM is a budget one may ask for
+  EXPECT_EQ(none->budget.uram, 0);
+  auto error = [](const BudgetOptions& o) { return resolve_budget(o).error().message; };
+  EXPECT_EQ(error({.device = "zcu104", .lut = "0"}), "--lut 0: expected a positive number of LUTs");
+  EXPECT_EQ(error({.device = "ku115", .uram = "1"}),
+            "--uram 1: ku115 has 0 URAM288 blocks; expected at most 0 (or a percentage, e.g. 90%)");
+  EXPECT_EQ(error({.device = "zcu104", .lut = "300000"}),
+            "--lut 300000: zcu104 has 230400 LUTs; expected at most 230400 (or a percentage, e.g. "
+            "90%)");
+}
+
 TEST(BudgetOptions, ErrorsNameTheFlag) {
   auto error = [](const BudgetOptions& o) { return resolve_budget(o).error().message; };
   EXPECT_EQ(error({.device = "zc706", .dsp = "lots"}),

@@ -66,6 +66,15 @@ void check_design(const Workload& w, const SearchResult& r, const Budget& b,
   const double clock_mhz = d.clock_mhz > 0 ? d.clock_mhz : b.clock_mhz;
   EXPECT_LE(e.throughput_gops, peak_macs_per_cycle * 2 * clock_mhz * 1e6 / 1e9 * (1 + 1e-9))
       << what;
+  // A feasible design is never over any budget (issue 8, item 1).
+  EXPECT_LE(e.dsp_used, b.dsp) << what;
+  EXPECT_LE(e.bram18_used, b.bram18) << what;
+  EXPECT_LE(e.uram_used, b.uram) << what;
+  EXPECT_GT(e.lut_used, 0) << what;  // every design has control logic at least
+  if (b.lut > 0) {
+    EXPECT_LE(e.lut_used, b.lut) << what;
+  }
+  EXPECT_LE(e.dram_bw_gbps_used, b.dram_bw_gbps * (1 + 1e-9)) << what;
 }
 
 TEST(PhysicalBounds, NoDesignOutrunsItsMultipliers) {

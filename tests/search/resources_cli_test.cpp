@@ -1,0 +1,75 @@
+// URAM and LUT as resources end to end (issue 8, item 1): the budget flags, the JSON keys, a
+// LUT budget too small for any design, and ResNet-50 8-bit pipelines on ZCU104 that fit
+// only because their large buffers move to URAM.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli_runner.h"
+
+namespace dnne {
+namespace {
+
+TEST(ResourcesCli, JsonReportsUramAndLutBesideTheOtherResources) {
+  const CliResult r = run_cli(
+      "explore alexnet --device zcu104 --precision 8 --json --swarm 4 --iterations 2 --lut 90% "
+      "--uram 50%");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["budget"]["uram"], 48);            // half of ZCU104's 96
+  EXPECT_EQ(j["budget"]["lut"], 207360);         // 90 % of 230,400
+  EXPECT_EQ(j["budget"]["from"]["lut"], "flag");
+  ASSERT_TRUE(j["metrics"].contains("lut_used"));
+  ASSERT_TRUE(j["metrics"].contains("uram_used"));
+  EXPECT_GT(j["metrics"]["lut_used"].get<int64_t>(), 0);
+  EXPECT_LE(j["metrics"]["lut_used"].get<int64_t>(), 207360);
+  EXPECT_LE(j["metrics"]["uram_used"].get<int64_t>(), 48);
+  for (const auto& layer : j["layers"]) {
+    EXPECT_TRUE(layer.contains("uram"));
+    EXPECT_TRUE(layer.contains("lut"));
+  }
+}
+
+TEST(ResourcesCli, TooFewLutsMakeEveryDesignInfeasibleNamingLut) {
+  // 5,000 LUTs cannot hold one generic engine's control (19,985) or an AlexNet pipeline's
+  // controllers and adder trees.
+  const CliResult r =
+      run_cli("explore alexnet --device zc706 --lut 5000 --swarm 4 --iterations 2");
+  EXPECT_EQ(r.status, 1) << r.out << r.err;
+  EXPECT_NE((r.out + r.err).find("LUT needed"), std::string::npos) << r.out << r.err;
+}
+
+TEST(ResourcesCli, LutAndUramFlagErrorsNameTheFlag) {
+  CliResult r = run_cli("explore alexnet --device zc706 --lut 0");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--lut 0: expected a positive number of LUTs"), std::string::npos) << r.err;
+  r = run_cli("explore alexnet --device zcu104 --uram 97");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--uram 97: zcu104 has 96 URAM288 blocks"), std::string::npos) << r.err;
+  r = run_cli("explore alexnet --device zcu104 --uram lots");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--uram 'lots'"), std::string::npos) << r.err;
+}
+
+// The issue's case: before URAM was a resource every ResNet-50 8-bit pipeline on ZCU104 was
+// infeasible for want of BRAM18 (624 blocks) with 96 URAM288 blocks free.
+TEST(ResourcesCli, Resnet50PipelineFitsZcu104ThroughUram) {
+  const CliResult r = run_cli(
+      "explore resnet50 --device zcu104 --precision 8 --paradigm pipeline --json --swarm 4 "
+      "--iterations 2");
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  const nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j["feasible"].get<bool>());
+  EXPECT_GT(j["metrics"]["uram_used"].get<int64_t>(), 0);
+  EXPECT_LE(j["metrics"]["uram_used"].get<int64_t>(), 96);
+  EXPECT_LE(j["metrics"]["bram18_used"].get<int64_t>(), 624);
+  // With the URAM taken away the same search finds nothing (BRAM18 is what runs out).
+  const CliResult none = run_cli(
+      "explore resnet50 --device zcu104 --precision 8 --paradigm pipeline --uram 0 --swarm 4 "
+      "--iterations 2");
+  EXPECT_EQ(none.status, 1) << none.out;
+  EXPECT_NE((none.out + none.err).find("BRAM18"), std::string::npos) << none.out << none.err;
+}
+
+}  // namespace
+}  // namespace dnne
