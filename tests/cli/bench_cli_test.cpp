@@ -163,7 +163,7 @@ TEST(BenchCli, StageViolationNamesThePartAndTheLayer) {
 TEST(BenchCli, CsvHasOneRowPerStageLayer) {
   const CliResult r = run_cli("bench vgg16 --device ku115 --design " + kExample + " --csv");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("layer,kind,part,cycles,time_us,bound,dsp,bram18,dram_bw_gbps\n", 0), 0u);
+  EXPECT_EQ(r.out.rfind("layer,kind,part,cycles,time_us,bound,dsp,bram18,dram_bw_gbps,uram,lut\n", 0), 0u);
   EXPECT_NE(r.out.find("\n\"conv1_1\",conv,pipeline,"), std::string::npos) << r.out;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 21);
 }

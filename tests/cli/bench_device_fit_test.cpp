@@ -67,6 +67,8 @@ TEST_F(DesignForZcu102, JsonViolationsNameTheDeviceAndTheBudgetField) {
   EXPECT_EQ(j["budget"]["overridden"], (nlohmann::json{"dsp", "bram18"}));
   EXPECT_EQ(j["budget"]["from"], (nlohmann::json{{"dsp", "design_file"},
                                                  {"bram18", "design_file"},
+                                                 {"uram", "device"},
+                                                 {"lut", "device"},
                                                  {"dram_bw_gbps", "device"},
                                                  {"clock_mhz", "device"},
                                                  {"precision", "default"}}));

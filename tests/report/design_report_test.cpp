@@ -109,8 +109,8 @@ TEST(DesignReport, TableShowsUseAgainstBudgetAndViolations) {
 TEST(DesignReport, CsvRowsAreTheLayers) {
   Fixture f;
   const std::string csv = design_layers_csv(f.input());
-  EXPECT_EQ(csv.rfind("layer,kind,part,cycles,time_us,bound,dsp,bram18,dram_bw_gbps\n"
-                      "\"conv1_1\",conv,pipeline,1000,4.000,dsp,10,5,0.5000\n",
+  EXPECT_EQ(csv.rfind("layer,kind,part,cycles,time_us,bound,dsp,bram18,dram_bw_gbps,uram,lut\n"
+                      "\"conv1_1\",conv,pipeline,1000,4.000,dsp,10,5,0.5000,0,0\n",
                       0),
             0u)
       << csv;

@@ -76,7 +76,7 @@ def count_marks(driver, chart, name):
 def check_figures(driver, selector, metrics, where):
     """Each key figure cell: its exact value is the JSON's, its text the value rounded."""
     cells = driver.find_elements(By.CSS_SELECTOR, f"{selector} td[data-metric]")
-    check(len(cells) == 7, f"{where}: {len(cells)} key figures shown")
+    check(len(cells) == 9, f"{where}: {len(cells)} key figures shown")
     for cell in cells:
         key = cell.get_attribute("data-metric")
         value = float(cell.get_attribute("data-value"))
@@ -101,6 +101,7 @@ def check_design_charts(driver, report, suffix, where):
     totals = {t["resource"]: t for t in view_data(driver, "resources" + suffix, "totals")}
     metrics, budget = report["metrics"], report["budget"]
     for label, used, available in (("DSP", "dsp_used", "dsp"), ("BRAM18", "bram18_used", "bram18"),
+                                   ("LUT", "lut_used", "lut"),
                                    ("DRAM GB/s", "dram_bw_gbps_used", "dram_bw_gbps")):
         check(close(totals[label]["used"], metrics[used]), f"{where}: {label} used")
         check(close(totals[label]["budget"], budget[available]), f"{where}: {label} budget")
@@ -157,7 +158,8 @@ def main():
             for paradigm in feasible:
                 check_figures(driver, f"table.paradigms tr[data-paradigm={paradigm}]",
                               results[paradigm]["metrics"], f"compare {paradigm}")
-            for key in ("throughput_fps", "latency_ms", "dsp_used", "bram18_used"):
+            for key in ("throughput_fps", "latency_ms", "dsp_used", "bram18_used", "uram_used",
+                        "lut_used"):
                 bars = view_data(driver, "paradigm_" + key, "values")
                 check([(b["paradigm"], b["value"]) for b in bars] ==
                       [(p, results[p]["metrics"][key]) for p in feasible],
@@ -165,7 +167,7 @@ def main():
             check_design_charts(driver, results["hybrid"], "", "compare hybrid")
             check_design_space(driver, {p: results[p]["metrics"] for p in feasible}, None,
                                "compare")
-            check(len(charts) == 8, f"compare: charts {charts}")
+            check(len(charts) == 10, f"compare: charts {charts}")
     finally:
         driver.quit()
     for failure in failures:

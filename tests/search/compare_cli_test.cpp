@@ -52,7 +52,8 @@ std::string two_decimals(double value) {
 TEST(CompareViews, TableSaysTheObjectiveAndMarksTheBudget) {
   const CliResult r = run_cli(kRun + "--dsp 50%");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out.rfind("alexnet on zc706: 450* DSP, 1,090 BRAM18, 12.8 GB/s, 200 MHz, 16-bit\n"
+  EXPECT_EQ(r.out.rfind("alexnet on zc706: 450* DSP, 1,090 BRAM18, 0 URAM, 218,600 LUT, 12.8 GB/s, "
+                        "200 MHz, 16-bit\n"
                         "budget from: zc706 (device), except * from flags: --dsp\n"
                         "objective: throughput (each row is its paradigm's design with the most "
                         "frames/s, whatever its latency; --objective latency for the least ms per "
@@ -94,12 +95,12 @@ TEST(CompareViews, LatencyRatiosSitBesideTheSpeedups) {
     EXPECT_DOUBLE_EQ(speedup, hybrid_fps / m["throughput_fps"].get<double>()) << key;
     // split, GOP/s, frames/s, speed-up, latency ms, latency ratio, ...
     const std::vector<std::string> cells = table_row(table.out, label);
-    ASSERT_EQ(cells.size(), 10u) << label << "\n" << table.out;
+    ASSERT_EQ(cells.size(), 12u) << label << "\n" << table.out;
     EXPECT_EQ(cells[3], two_decimals(speedup) + "x") << label;
     EXPECT_EQ(cells[5], two_decimals(latency) + "x") << label;
   }
   const std::vector<std::string> hybrid = table_row(table.out, "hybrid");
-  ASSERT_EQ(hybrid.size(), 10u);
+  ASSERT_EQ(hybrid.size(), 12u);
   EXPECT_EQ(hybrid[3], "1.00x");
   EXPECT_EQ(hybrid[5], "1.00x");
 }
@@ -128,17 +129,21 @@ TEST(CompareViews, CsvHasOneRowPerDesignWithTheJsonFigures) {
   ASSERT_EQ(lines.size(), 5u) << r.out;
   EXPECT_EQ(lines[0],
             "design,split_point,throughput_gops,throughput_fps,latency_ms,dsp_used,bram18_used,"
-            "dram_bw_gbps_used,dsp_efficiency,hybrid_speedup,hybrid_latency_ratio,feasible,reason");
+            "dram_bw_gbps_used,dsp_efficiency,hybrid_speedup,hybrid_latency_ratio,feasible,reason,"
+            "uram_used,lut_used");
   const char* keys[] = {"dnnbuilder", "pipeline", "generic", "hybrid"};
   for (size_t i = 0; i < 4; ++i) {
     const std::vector<std::string> cells = split(lines[i + 1], ',');
-    ASSERT_EQ(cells.size(), 12u) << lines[i + 1];  // the empty reason after the last comma
+    ASSERT_EQ(cells.size(), 15u) << lines[i + 1];  // an empty reason, then URAM and LUT
     EXPECT_EQ(cells[0], keys[i]);
     const nlohmann::json& m = j["results"][keys[i]]["metrics"];
     EXPECT_EQ(cells[3], m["throughput_fps"].dump()) << keys[i];
     EXPECT_EQ(cells[4], m["latency_ms"].dump()) << keys[i];
     EXPECT_EQ(cells[5], m["dsp_used"].dump()) << keys[i];
     EXPECT_EQ(cells[11], "true");
+    EXPECT_EQ(cells[12], "");
+    EXPECT_EQ(cells[13], m["uram_used"].dump()) << keys[i];
+    EXPECT_EQ(cells[14], m["lut_used"].dump()) << keys[i];
     if (std::string(keys[i]) != "hybrid") {
       EXPECT_EQ(cells[10], j["latency_ratios"][std::string("hybrid_over_") + keys[i]].dump());
     }

@@ -77,7 +77,7 @@ TEST(ParetoCli, TableAndCsvShowTheSameFront) {
   std::getline(lines, line);
   EXPECT_EQ(line,
             "design,split_point,throughput_gops,throughput_fps,latency_ms,dsp_used,bram18_used,"
-            "dram_bw_gbps_used,dsp_efficiency");
+            "dram_bw_gbps_used,dsp_efficiency,uram_used,lut_used");
   size_t row = 0;
   while (std::getline(lines, line)) {
     ASSERT_LT(row, front.size());
@@ -87,13 +87,15 @@ TEST(ParetoCli, TableAndCsvShowTheSameFront) {
     std::vector<std::string> cells;
     std::stringstream fields(line);
     for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
-    ASSERT_EQ(cells.size(), 9u) << line;
+    ASSERT_EQ(cells.size(), 11u) << line;
     EXPECT_EQ(cells[0], name);
     EXPECT_EQ(std::stoi(cells[1]), entry["design"]["split_point"].get<int>());
     EXPECT_DOUBLE_EQ(std::stod(cells[3]), entry["metrics"]["throughput_fps"].get<double>());
     EXPECT_DOUBLE_EQ(std::stod(cells[4]), entry["metrics"]["latency_ms"].get<double>());
     EXPECT_EQ(std::stoll(cells[5]), entry["metrics"]["dsp_used"].get<int64_t>());
     EXPECT_EQ(std::stoll(cells[6]), entry["metrics"]["bram18_used"].get<int64_t>());
+    EXPECT_EQ(std::stoll(cells[9]), entry["metrics"]["uram_used"].get<int64_t>());
+    EXPECT_EQ(std::stoll(cells[10]), entry["metrics"]["lut_used"].get<int64_t>());
     ++row;
   }
   EXPECT_EQ(row, front.size());
