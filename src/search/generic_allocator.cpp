@@ -131,7 +131,8 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         if (macs > 0 && in.objective == Objective::kLatency)
           peak_bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
         // The tighter floor on the part's cycles (generic_bound.h), per batch.
-        const auto bound_of = [&](int batch) {
+        // p_in and p_out are structured bindings: clang 14 cannot capture those by &.
+        const auto bound_of = [&, p_in = p_in, p_out = p_out](int batch) {
           if (in.reference || clock_hz <= 0 || in.objective == Objective::kDspEfficiency)
             return peak_bound;
           const double cycles = cycle_floor.cycles(p_in, p_out, winograd_m, batch);
