@@ -11,7 +11,9 @@ namespace dnne {
 namespace {
 DimsTable infer(onnx::ModelProto& model, const std::string& path) {
   try {
-    return infer_onnx_shapes(model);
+    return infer_onnx_shapes(model, path);
+  } catch (const InputError&) {
+    throw;                             // ours, already naming the file and node
   } catch (const std::exception& e) {  // ONNX reports some inference failures as exceptions
     std::string what = e.what();
     std::replace(what.begin(), what.end(), '\n', ' ');  // errors are one line

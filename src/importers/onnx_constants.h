@@ -20,7 +20,10 @@ std::optional<std::vector<int64_t>> integer_values(const onnx::TensorProto& tens
 
 // Evaluates every node whose outputs are integer tensors computable from constants and known
 // shapes, and replaces it in the graph by a Constant node holding the value, so that the next
-// round of ONNX shape inference can read it. Returns how many nodes were replaced.
-int fold_shape_constants(onnx::GraphProto& graph, const DimsTable& dims);
+// round of ONNX shape inference can read it. Returns how many nodes were replaced. Tensors too
+// large for shape arithmetic are left alone; arithmetic no model can mean (int64 overflow,
+// division by zero, a negative target dim) throws InputError naming `path` and the node.
+int fold_shape_constants(onnx::GraphProto& graph, const DimsTable& dims, const std::string& path,
+                         int64_t opset);
 
 }  // namespace dnne

@@ -152,11 +152,7 @@ std::string OnnxContext::layer_name(const onnx::NodeProto& node, const std::stri
 }
 
 void OnnxContext::fail(const onnx::NodeProto& node, const std::string& what) const {
-  std::string name = node.name().empty() && node.output_size() ? node.output(0) : node.name();
-  std::string op = node.op_type();
-  if (!node.domain().empty() && node.domain() != "ai.onnx") op = node.domain() + "." + op;
-  throw InputError(path_ + ": node '" + name + "' (" + op + ", opset " + std::to_string(opset_) +
-                   "): " + what);
+  throw_node_error(path_, node, opset_, what);
 }
 
 }  // namespace dnne

@@ -13,6 +13,16 @@ std::string describe_node(const onnx::NodeProto& node) {
   return "'" + name + "' (" + node.op_type() + ")";
 }
 
+void throw_node_error(const std::string& path, const onnx::NodeProto& node, int64_t opset,
+                      const std::string& what) {
+  std::string name = node.name();
+  for (int i = 0; name.empty() && i < node.output_size(); ++i) name = node.output(i);
+  std::string op = node.op_type();
+  if (!node.domain().empty() && node.domain() != "ai.onnx") op = node.domain() + "." + op;
+  throw InputError(path + ": node '" + name + "' (" + op + ", opset " + std::to_string(opset) +
+                   "): " + what);
+}
+
 void sort_onnx_graph(onnx::GraphProto& graph, const std::string& path) {
   const int n = graph.node_size();
   std::unordered_set<std::string> available;

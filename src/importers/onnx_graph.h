@@ -12,6 +12,11 @@ namespace dnne {
 // "'conv1' (Conv)": how messages name a node; unnamed nodes are named by their first output.
 std::string describe_node(const onnx::NodeProto& node);
 
+// Throws InputError "PATH: node 'c1' (Conv, opset 13): WHAT": how every error about one node
+// reads (unnamed nodes by their first output, operators outside ai.onnx with their domain).
+[[noreturn]] void throw_node_error(const std::string& path, const onnx::NodeProto& node,
+                                   int64_t opset, const std::string& what);
+
 // Reorders graph.node topologically (Kahn's algorithm, stable: the file's order wherever the
 // graph allows). Throws InputError naming `path` and the node when a node reads a tensor that
 // no node, initializer or graph input produces, when two nodes write one tensor, or when the

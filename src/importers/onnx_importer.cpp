@@ -4,6 +4,7 @@
 #include "importers/onnx_importer.h"
 
 #include "graph/fold_fused.h"
+#include "importers/onnx_axes.h"
 #include "importers/onnx_batch.h"
 #include "importers/onnx_context.h"
 #include "importers/onnx_graph.h"
@@ -23,6 +24,7 @@ Network import(onnx::ModelProto model, const std::string& path, const LoadOption
   const onnx::GraphProto& graph = model.graph();
   const DimsTable& dims = frames.dims;
   const int64_t batch = frames.batch;
+  check_onnx_axes(graph, dims, path, opset);
 
   OnnxContext ctx(path, graph, dims, opset, batch, options.allow_unknown);
   for (const onnx::ValueInfoProto* input : data_inputs(graph)) {

@@ -116,6 +116,12 @@ void map_reduce(OnnxContext& ctx, const onnx::NodeProto& node, int) {
     for (int i = 0; i < rank; ++i) axes.push_back(i);
   std::set<int> frame_axes;
   for (int64_t a : axes) {
+    // Attribute axes were checked against the rank (check_onnx_axes); an axes input is
+    // checked here, before it is narrowed to int.
+    if (a < -rank || a >= rank)
+      ctx.fail(node, "axes " + std::to_string(a) + " is outside [" + std::to_string(-rank) + ", " +
+                         std::to_string(rank - 1) + "] (input '" + x + "' has rank " +
+                         std::to_string(rank) + ")");
     const int64_t axis = (a < 0 ? a + rank : a) - dropped;
     if (axis < 0) ctx.fail(node, "reduces over the batch dimension");
     frame_axes.insert(static_cast<int>(axis));

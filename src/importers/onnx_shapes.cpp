@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "importers/onnx_einsum.h"
+#include "importers/onnx_reader.h"
 #include "util/expected.h"
 
 namespace dnne {
@@ -159,7 +160,8 @@ int complete_einsum_shapes(onnx::GraphProto& graph, const DimsTable& dims) {
   return added;
 }
 
-DimsTable infer_onnx_shapes(onnx::ModelProto& model) {
+DimsTable infer_onnx_shapes(onnx::ModelProto& model, const std::string& path) {
+  const int64_t opset = onnx_default_opset(model, path);
   auto& graph = *model.mutable_graph();
   // Shapes recorded by the exporter are for its own input size; --input may change them.
   graph.clear_value_info();
@@ -188,7 +190,8 @@ DimsTable infer_onnx_shapes(onnx::ModelProto& model) {
   for (int round = 0; round < 1000; ++round) {
     onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options);
     dims = collect_dims(graph);
-    if (fold_shape_constants(graph, dims) + complete_einsum_shapes(graph, dims) == 0) break;
+    if (fold_shape_constants(graph, dims, path, opset) + complete_einsum_shapes(graph, dims) == 0)
+      break;
   }
   return dims;
 }

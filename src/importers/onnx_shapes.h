@@ -29,6 +29,8 @@ std::vector<const onnx::ValueInfoProto*> data_inputs(const onnx::GraphProto& gra
 int64_t fix_input_dims(onnx::GraphProto& graph, const InputSetup& setup, const std::string& path);
 
 // Runs shape inference to a fixed point and returns every tensor's dims (-1 where unknown).
-DimsTable infer_onnx_shapes(onnx::ModelProto& model);
+// Throws InputError naming `path` and the node when constant folding meets arithmetic no
+// model can mean (fold_shape_constants).
+DimsTable infer_onnx_shapes(onnx::ModelProto& model, const std::string& path);
 
 }  // namespace dnne

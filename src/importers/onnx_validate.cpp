@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "importers/onnx_graph.h"
 #include "util/checked_int.h"
 #include "util/expected.h"
 
@@ -25,15 +26,12 @@ bool has_window(const std::string& op) {
 class NodeChecker {
  public:
   // Messages name the node as OnnxContext::fail does: "m.onnx: node 'c1' (Conv, opset 13): ".
-  NodeChecker(const onnx::NodeProto& node, const std::string& path, int64_t opset) : node_(node) {
-    std::string name = node.name();
-    for (int i = 0; name.empty() && i < node.output_size(); ++i) name = node.output(i);
-    std::string op = node.op_type();
-    if (!node.domain().empty() && node.domain() != "ai.onnx") op = node.domain() + "." + op;
-    where_ = path + ": node '" + name + "' (" + op + ", opset " + std::to_string(opset) + "): ";
-  }
+  NodeChecker(const onnx::NodeProto& node, const std::string& path, int64_t opset)
+      : node_(node), path_(path), opset_(opset) {}
 
-  [[noreturn]] void fail(const std::string& what) const { throw InputError(where_ + what); }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw_node_error(path_, node_, opset_, what);
+  }
 
   // Every value of an INTS attribute in [lo, hi]; returns how many there are (-1 if absent).
   int ints_in(const std::string& name, int64_t lo, int64_t hi) const {
@@ -82,7 +80,8 @@ class NodeChecker {
 
  private:
   const onnx::NodeProto& node_;
-  std::string where_;
+  const std::string& path_;
+  int64_t opset_;
 };
 
 int64_t opset_of(const onnx::ModelProto& model, const std::string& domain) {

@@ -37,7 +37,7 @@ TEST(OnnxConstants, SwinPadChain) {
   set_ints(m.node("Transpose", {"rev"}, {"t"}, "transpose"), "perm", {1, 0});
   m.node("Reshape", {"t", "flat_shape"}, {"pads"}, "r2");
   auto& graph = *m.proto().mutable_graph();
-  EXPECT_EQ(fold_shape_constants(graph, {}), 4);
+  EXPECT_EQ(fold_shape_constants(graph, {}, "m.onnx", 17), 4);
   // pairs [[0,0],[0,3],[0,5],[0,0]] reversed -> [[0,0],[0,5],[0,3],[0,0]], transposed and
   // flattened -> begins [0,0,0,0], ends [0,5,3,0].
   EXPECT_EQ(folded_values(graph, "pads"), (std::vector<int64_t>{0, 0, 0, 0, 0, 5, 3, 0}));
@@ -50,7 +50,7 @@ TEST(OnnxConstants, ShapeGatherDivFromKnownDims) {
   set_int(m.node("Gather", {"shape", "index"}, {"width"}, "gather"), "axis", 0);
   m.node("Div", {"width", "three"}, {"chunk"}, "div");
   auto& graph = *m.proto().mutable_graph();
-  EXPECT_EQ(fold_shape_constants(graph, {{"x", {1, 10, 192}}}), 3);
+  EXPECT_EQ(fold_shape_constants(graph, {{"x", {1, 10, 192}}}, "m.onnx", 17), 3);
   EXPECT_EQ(folded_values(graph, "shape"), (std::vector<int64_t>{1, 10, 192}));
   EXPECT_EQ(folded_values(graph, "chunk"), (std::vector<int64_t>{64}));
 }
@@ -59,7 +59,7 @@ TEST(OnnxConstants, UnknownDimsAreLeftAlone) {
   TinyModel m(13);
   m.node("Shape", {"x"}, {"shape"}, "shape");
   auto& graph = *m.proto().mutable_graph();
-  EXPECT_EQ(fold_shape_constants(graph, {{"x", {1, -1, 192}}}), 0);
+  EXPECT_EQ(fold_shape_constants(graph, {{"x", {1, -1, 192}}}, "m.onnx", 17), 0);
   EXPECT_EQ(graph.node(0).op_type(), "Shape");
 }
 
