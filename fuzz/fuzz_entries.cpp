@@ -88,7 +88,7 @@ void design_json(const uint8_t* data, size_t size) {
   const Reference& r = reference();
   auto json = parse_json_text(text_of(data, size), "fuzz.json");
   if (!json) return;
-  auto design = design_from_json(*json, r.workload, r.network, "fuzz.json");
+  auto design = design_from_json(*json, stage_names(r.workload, r.network), "fuzz.json");
   if (!design) return;
   Budget budget = r.budget;
   if (design->clock_mhz > 0) budget.clock_mhz = design->clock_mhz;
@@ -105,7 +105,7 @@ void design_json(const uint8_t* data, size_t size) {
   check_report(design_report_json(in));
   (void)design_report_table(in);
   (void)design_layers_csv(in);
-  (void)design_to_json(*design, r.workload, r.network).dump();
+  (void)design_to_json(*design, stage_names(r.workload, r.network)).dump();
 }
 
 void device_json(const uint8_t* data, size_t size) {

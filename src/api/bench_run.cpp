@@ -102,9 +102,9 @@ Expected<RunReport> bench_run(Problem problem, const BenchTarget& target, bool p
     const nlohmann::json json =
         nlohmann::json::parse(target.design, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded()) return Error{"design: not valid JSON"};
-    parsed = design_from_json(json, problem.workload, problem.network, "design");
+    parsed = design_from_json(json, stage_names(problem.workload, problem.network), "design");
   } else {
-    parsed = read_design_file(target.design, problem.workload, problem.network);
+    parsed = read_design_file(target.design, stage_names(problem.workload, problem.network));
   }
   if (!parsed) return parsed.error();
   struct State {

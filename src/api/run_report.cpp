@@ -6,7 +6,7 @@ namespace dnne {
 
 std::string design_file_text(const Design& design, const Workload& workload,
                              const Network& network) {
-  return design_to_json(design, workload, network).dump(2) + "\n";
+  return design_to_json(design, stage_names(workload, network)).dump(2) + "\n";
 }
 
 }  // namespace dnne

@@ -7,9 +7,8 @@
 
 namespace dnne {
 
-nlohmann::json design_to_json(const Design& design, const Workload& workload,
-                              const Network& network) {
-  const int n = static_cast<int>(workload.stages.size());
+nlohmann::json design_to_json(const Design& design, const StageNames& names) {
+  const int n = names.count();
   nlohmann::json json = {{"split_point", design.split_point},
                          {"clock_mhz", design.clock_mhz},
                          {"precision", design.precision_bits}};
@@ -26,8 +25,7 @@ nlohmann::json design_to_json(const Design& design, const Workload& workload,
     for (int i = 0; i < design.split_point && i < static_cast<int>(design.pipeline.stages.size());
          ++i) {
       const auto& stage = design.pipeline.stages[static_cast<size_t>(i)];
-      const std::string layer =
-          i < n ? network.layer(workload.stages[static_cast<size_t>(i)].layer).name : "";
+      const std::string layer = i < n ? names.layers[static_cast<size_t>(i)] : "";
       stages.push_back({{"layer", layer},
                         {"cpf", stage.cpf},
                         {"kpf", stage.kpf},
@@ -54,11 +52,10 @@ nlohmann::json design_to_json(const Design& design, const Workload& workload,
   return json;
 }
 
-Expected<Design> read_design_file(const std::string& path, const Workload& workload,
-                                  const Network& network) {
+Expected<Design> read_design_file(const std::string& path, const StageNames& names) {
   auto json = read_json_file(path, "a design file (JSON)");
   if (!json) return json.error();
-  return design_from_json(*json, workload, network, path);
+  return design_from_json(*json, names, path);
 }
 
 }  // namespace dnne

@@ -1,6 +1,6 @@
 // Reading a design file: every field is checked and every problem reported at once, each naming
 // the file and field and why (STYLE.md: parse -> validate -> typed spec). Stage entries name
-// their layers, and the names must match the workload's stage layers in order, so a design made
+// their layers, and the names must match the network's stage layers in order, so a design made
 // for one network is never silently applied to another.
 #include <string>
 
@@ -18,13 +18,10 @@ namespace {
 constexpr int64_t kMaxLanes = 1 << 20;
 
 struct Context {
-  const Workload& workload;
-  const Network& network;
+  const StageNames& names;
   JsonProblems& problems;
-  int stage_count() const { return static_cast<int>(workload.stages.size()); }
-  std::string stage_name(int i) const {
-    return network.layer(workload.stages[static_cast<size_t>(i)].layer).name;
-  }
+  int stage_count() const { return names.count(); }
+  const std::string& stage_name(int i) const { return names.layers[static_cast<size_t>(i)]; }
 };
 
 // A figure that is 0 (none, or "the budget's") or at least `floor` (device/limits.h).
@@ -69,7 +66,7 @@ void read_stage(const nlohmann::json& json, int i, Context& c, StageParallelism&
   r.reject_unknown_keys({"layer", "cpf", "kpf", "weights_on_chip"});
   if (auto layer = r.string("layer", true); layer && known && *layer != c.stage_name(i))
     r.problem("layer '" + *layer + "' does not match stage layer " + std::to_string(i) + " of " +
-              c.workload.name + ", '" + c.stage_name(i) + "'");
+              c.names.network + ", '" + c.stage_name(i) + "'");
   if (auto v = r.integer_at_least("cpf", 1, false, 1, kMaxLanes)) stage.cpf = static_cast<int>(*v);
   if (auto v = r.integer_at_least("kpf", 1, false, 1, kMaxLanes)) stage.kpf = static_cast<int>(*v);
   if (r.has("weights_on_chip"))
@@ -142,10 +139,10 @@ void read_generic(const nlohmann::json& json, Context& c, GenericDesign& generic
 
 }  // namespace
 
-Expected<Design> design_from_json(const nlohmann::json& json, const Workload& workload,
-                                  const Network& network, const std::string& source) {
+Expected<Design> design_from_json(const nlohmann::json& json, const StageNames& names,
+                                  const std::string& source) {
   JsonProblems problems(source);
-  Context c{.workload = workload, .network = network, .problems = problems};
+  Context c{.names = names, .problems = problems};
   JsonObjectReader r(json, "", problems);
   if (!r.is_object()) return problems.error();
   r.reject_unknown_keys(
@@ -155,7 +152,7 @@ Expected<Design> design_from_json(const nlohmann::json& json, const Workload& wo
   const auto split_point = r.integer_at_least("split_point", 0, true);
   if (split_point && *split_point > n) {
     r.problem("split_point " + std::to_string(*split_point) + " > " + std::to_string(n) +
-              " stage layers of " + workload.name);
+              " stage layers of " + names.network);
   }
   if (!split_point || *split_point > n) return problems.error();
   design.split_point = static_cast<int>(*split_point);

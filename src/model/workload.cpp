@@ -162,4 +162,11 @@ Workload make_workload(const Network& network) {
   return w;
 }
 
+StageNames stage_names(const Workload& workload, const Network& network) {
+  StageNames names{.network = workload.name};
+  names.layers.reserve(workload.stages.size());
+  for (const StageLayer& stage : workload.stages) names.layers.push_back(network.layer(stage.layer).name);
+  return names;
+}
+
 }  // namespace dnne

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "design/stage_names.h"
 #include "graph/network.h"
 
 namespace dnne {
@@ -56,5 +57,9 @@ struct Workload {
 };
 
 Workload make_workload(const Network& network);
+
+// The names design files give the stages (design/stage_names.h): the network's name and each
+// stage's layer name, in stage order.
+StageNames stage_names(const Workload& workload, const Network& network);
 
 }  // namespace dnne

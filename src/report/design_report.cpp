@@ -176,7 +176,7 @@ nlohmann::json design_report_json(const DesignReportInput& in) {
             {"dsp_family", std::string(dsp_family_name(in.device.dsp_family))}}},
           {"paradigm", paradigm_of(in.design, in.workload)},
           {"budget", detail::budget_json(b, in.overrides)},
-          {"design", design_to_json(in.design, in.workload, in.network)},
+          {"design", design_to_json(in.design, stage_names(in.workload, in.network))},
           {"metrics",
            {{"throughput_gops", e.throughput_gops},
             {"throughput_fps", e.throughput_fps},

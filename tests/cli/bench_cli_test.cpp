@@ -23,7 +23,7 @@ const std::string kExample = std::string(DNNE_SOURCE_DIR) + "/examples/vgg16_ku1
 Estimate direct_estimate(const Budget& budget) {
   const Network network = *build_zoo_network("vgg16");
   const Workload workload = make_workload(network);
-  const Design design = *read_design_file(kExample, workload, network);
+  const Design design = *read_design_file(kExample, stage_names(workload, network));
   return evaluate(workload, design, budget);
 }
 
@@ -79,7 +79,7 @@ TEST(BenchCli, OverridesShowAndReachTheModels) {
   // The flag wins over the design file's 200 MHz.
   const Network network = *build_zoo_network("vgg16");
   const Workload workload = make_workload(network);
-  Design design = *read_design_file(kExample, workload, network);
+  Design design = *read_design_file(kExample, stage_names(workload, network));
   design.clock_mhz = 150;
   const Estimate e = evaluate(workload, design, budget);
   EXPECT_DOUBLE_EQ(j["metrics"]["throughput_fps"].get<double>(), e.throughput_fps);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "model/workload.h"
 #include "zoo/zoo.h"
 
 namespace dnne {
@@ -30,7 +31,7 @@ struct Fixture {
     return stages;
   }
   Expected<Design> read(const nlohmann::json& json) const {
-    return design_from_json(json, workload, network, "design.json");
+    return design_from_json(json, stage_names(workload, network), "design.json");
   }
 };
 
@@ -87,7 +88,7 @@ void expect_same(const Design& a, const Design& b) {
 TEST(DesignJson, HybridRoundTripIsExact) {
   Fixture f;
   const Design d = hybrid_design();
-  const nlohmann::json json = design_to_json(d, f.workload, f.network);
+  const nlohmann::json json = design_to_json(d, stage_names(f.workload, f.network));
   EXPECT_EQ(json["pipeline"]["stages"][1]["layer"], "conv1_2");
   EXPECT_EQ(json["generic"]["buffering"], "weight_resident");
   EXPECT_EQ(json["generic"]["winograd_m"], 4);
@@ -97,7 +98,7 @@ TEST(DesignJson, HybridRoundTripIsExact) {
   const auto back = f.read(nlohmann::json::parse(json.dump(2)));
   ASSERT_TRUE(back) << back.error().message;
   expect_same(d, *back);
-  EXPECT_EQ(design_to_json(*back, f.workload, f.network), json);
+  EXPECT_EQ(design_to_json(*back, stage_names(f.workload, f.network)), json);
 }
 
 TEST(DesignJson, PureDesignsWriteOnlyTheirPart) {
@@ -108,7 +109,7 @@ TEST(DesignJson, PureDesignsWriteOnlyTheirPart) {
                           .input_buffer_bram18 = 10,
                           .weight_buffer_bram18 = 10,
                           .output_buffer_bram18 = 10};
-  const auto g = design_to_json(generic_only, f.workload, f.network);
+  const auto g = design_to_json(generic_only, stage_names(f.workload, f.network));
   EXPECT_FALSE(g.contains("pipeline"));
   EXPECT_FALSE(g.contains("split"));
   const auto back = f.read(g);
@@ -118,7 +119,7 @@ TEST(DesignJson, PureDesignsWriteOnlyTheirPart) {
   Design pipeline_only;
   pipeline_only.split_point = 21;
   pipeline_only.pipeline.stages.assign(21, {.cpf = 2, .kpf = 4});
-  const auto p = design_to_json(pipeline_only, f.workload, f.network);
+  const auto p = design_to_json(pipeline_only, stage_names(f.workload, f.network));
   EXPECT_FALSE(p.contains("generic"));
   EXPECT_FALSE(p.contains("split"));
   const auto back_p = f.read(p);
@@ -255,11 +256,44 @@ TEST(DesignJson, MalformedFileGivesLineAndColumn) {
   // A missing comma: the parser stops at the end of the unexpected "generic" (line 3, column
   // 11), as nlohmann reports it.
   std::ofstream(path) << "{\n  \"split_point\": 0\n  \"generic\": {}\n}\n";
-  const auto d = read_design_file(path, f.workload, f.network);
+  const auto d = read_design_file(path, stage_names(f.workload, f.network));
   std::remove(path);
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message.rfind(std::string(path) + ":3:11: invalid JSON: syntax error", 0), 0u)
       << d.error().message;
+}
+
+// Design files need only the stage layers' names (design/stage_names.h): no network or
+// workload, so the design layer sits below the model.
+TEST(DesignJson, PlainStageNamesAreEnough) {
+  const StageNames names{.network = "tiny", .layers = {"c1", "c2"}};
+  Design d;
+  d.split_point = 1;
+  d.pipeline.stages = {{.cpf = 2, .kpf = 4}};
+  d.split = {.pipeline_dsp = 100, .pipeline_bram18 = 10};
+  d.generic = {.p_in = 4,
+               .p_out = 8,
+               .input_buffer_bram18 = 2,
+               .weight_buffer_bram18 = 2,
+               .output_buffer_bram18 = 2};
+  const nlohmann::json json = design_to_json(d, names);
+  EXPECT_EQ(json["pipeline"]["stages"][0]["layer"], "c1");
+  const auto back = design_from_json(json, names, "d.json");
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(design_to_json(*back, names), json);
+  nlohmann::json wrong = json;
+  wrong["pipeline"]["stages"][0]["layer"] = "c2";
+  const auto bad = design_from_json(wrong, names, "d.json");
+  ASSERT_FALSE(bad);
+  EXPECT_NE(bad.error().message.find("layer 'c2' does not match stage layer 0 of tiny, 'c1'"),
+            std::string::npos)
+      << bad.error().message;
+  wrong = json;
+  wrong["split_point"] = 3;
+  const auto over = design_from_json(wrong, names, "d.json");
+  ASSERT_FALSE(over);
+  EXPECT_NE(over.error().message.find("split_point 3 > 2 stage layers of tiny"), std::string::npos)
+      << over.error().message;
 }
 
 }  // namespace
