@@ -35,6 +35,8 @@ int report_error(const Error& error) {
 }
 
 void print_view(const RunReport& report, bool json, bool csv) {
+  // Warnings go to stderr so --json and --csv stay parseable.
+  for (const std::string& w : report.warnings) std::cerr << "dnnexplorer: warning: " << w << "\n";
   if (json)
     std::cout << report.json.dump(2) << "\n";
   else if (csv)

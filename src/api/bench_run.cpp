@@ -4,6 +4,7 @@
 #include <memory>
 #include <sstream>
 
+#include "api/accdnn_optim.h"
 #include "api/design_bench.h"
 #include "design/design_json.h"
 #include "model/device_fit.h"
@@ -98,13 +99,14 @@ RunReport reference_bench(Problem problem, const ReferenceDesign& reference,
 Expected<RunReport> bench_run(Problem problem, const BenchTarget& target, bool precision_given) {
   if (target.reference) return reference_bench(std::move(problem), *target.reference, precision_given);
   Expected<Design> parsed = Error{""};
+  std::vector<std::string> warnings;
   if (target.json_text) {
     const nlohmann::json json =
         nlohmann::json::parse(target.design, nullptr, /*allow_exceptions=*/false);
     if (json.is_discarded()) return Error{"design: not valid JSON"};
     parsed = design_from_json(json, stage_names(problem.workload, problem.network), "design");
   } else {
-    parsed = read_design_file(target.design, stage_names(problem.workload, problem.network));
+    parsed = read_any_design_file(target.design, problem.workload, problem.network, &warnings);
   }
   if (!parsed) return parsed.error();
   struct State {
@@ -133,7 +135,8 @@ Expected<RunReport> bench_run(Problem problem, const BenchTarget& target, bool p
       .table = [view] { return design_report_table(view->input()); },
       .csv = [view] { return design_layers_csv(view->input()); },
       .designs = {{"design", design_file_text(view->design, view->problem.workload,
-                                              view->problem.network)}}};
+                                              view->problem.network)}},
+      .warnings = std::move(warnings)};
 }
 
 }  // namespace dnne

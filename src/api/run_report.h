@@ -31,6 +31,9 @@ struct RunReport {
   std::function<std::string()> table, csv, html;  // empty: the view does not exist
   std::function<OutputFiles()> files;             // what --out DIR writes
   std::map<std::string, std::string> designs;     // design files by name ("hybrid", "generic")
+  // What the run did not use but the user may want to know (an optim.conf section naming no
+  // layer); the CLI prints each on stderr.
+  std::vector<std::string> warnings;
 };
 
 // The design file the CLI writes and bench reads: design_to_json, two-space indented, with a

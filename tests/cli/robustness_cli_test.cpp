@@ -133,7 +133,7 @@ TEST(RobustnessCli, DirectoryAsDesignOrDeviceFile) {
   const std::string dir = scratch("a_folder");
   std::filesystem::create_directories(dir);
   expect_error("bench alexnet --device zc706 --design " + dir,
-               dir + ": is a directory, expected a design file (JSON)");
+               dir + ": is a directory, expected a design file (JSON, or AccDNN's optim.conf)");
   expect_error(kExplore.substr(0, 16) + "--device " + dir,
                dir + ": is a directory, expected a JSON file");
 }

@@ -57,7 +57,7 @@ TEST(UntrustedInputCli, SpecialFilesAreRefused) {
   expect_bounded_error("analyze " + fifo, fifo + ": is a FIFO, expected a Caffe .prototxt file");
   expect_bounded_error("explore alexnet --quiet --device " + fifo, ": is a FIFO, expected");
   expect_bounded_error("bench alexnet --device zc706 --design " + fifo,
-                       ": is a FIFO, expected a design file (JSON)");
+                       ": is a FIFO, expected a design file (JSON, or AccDNN's optim.conf)");
   const std::string onnx_fifo = scratch("model.onnx");
   std::filesystem::remove(onnx_fifo);
   ASSERT_EQ(mkfifo(onnx_fifo.c_str(), 0600), 0);

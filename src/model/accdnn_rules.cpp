@@ -1,0 +1,61 @@
+#include "model/accdnn_rules.h"
+
+#include <algorithm>
+
+namespace dnne {
+
+namespace {
+
+std::string power_of_two_cap(const char* key, int64_t value, int64_t cap) {
+  if (!is_power_of_two(value))
+    return std::string(key) + " " + std::to_string(value) + " must be a power of two";
+  if (value > cap)
+    return std::string(key) + " " + std::to_string(value) + " exceeds AccDNN's maximum " +
+           std::to_string(cap);
+  return {};
+}
+
+}  // namespace
+
+int64_t accdnn_cpf_channels(const StageLayer& layer) {
+  const int64_t per_group = layer.C / std::max(1, layer.groups);
+  return per_group + (layer.external_input_elements > 0 ? kAccDnnInputChannelPadding : 0);
+}
+
+std::vector<int> accdnn_parallelism_values(int64_t n, int cap) {
+  std::vector<int> values;
+  for (int p = 1; p <= cap && p <= n; p *= 2)
+    if (n % p == 0) values.push_back(p);
+  if (values.empty()) values.push_back(1);
+  return values;
+}
+
+std::optional<std::string> accdnn_stage_problem(const StageLayer& layer, int64_t cpf, int64_t kpf,
+                                                int weight_bits) {
+  const bool weighted = layer.kind == LayerKind::kConv || layer.kind == LayerKind::kFc;
+  if (!weighted && layer.kind != LayerKind::kPool) return std::nullopt;
+  if (auto p = power_of_two_cap("KPF", kpf, kAccDnnMaxKpf); !p.empty()) return p;
+  if (!weighted) {
+    if (kpf > layer.C)
+      return "KPF " + std::to_string(kpf) + " exceeds the layer's " + std::to_string(layer.C) +
+             " channels";
+    return std::nullopt;
+  }
+  if (auto p = power_of_two_cap("CPF", cpf, kAccDnnMaxCpf); !p.empty()) return p;
+  const int64_t groups = std::max(1, layer.groups);
+  const int64_t channels = accdnn_cpf_channels(layer);
+  const bool padded = channels != layer.C / groups;
+  if (cpf > channels)
+    return "CPF " + std::to_string(cpf) + " exceeds the layer's " + std::to_string(channels) +
+           " input channels per group" + (padded ? " (with AccDNN's input padding)" : "");
+  if (kpf > layer.M / groups)
+    return "KPF " + std::to_string(kpf) + " exceeds the layer's " +
+           std::to_string(layer.M / groups) + " output channels per group";
+  if (cpf * kpf * weight_bits > kAccDnnMaxBusWidth)
+    return "CPF x KPF x " + std::to_string(weight_bits) + " bits = " +
+           std::to_string(cpf * kpf * weight_bits) +
+           "-bit weight port exceeds AccDNN's MAX_BUS_WIDTH " + std::to_string(kAccDnnMaxBusWidth);
+  return std::nullopt;
+}
+
+}  // namespace dnne
