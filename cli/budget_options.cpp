@@ -21,6 +21,10 @@ void add_budget_options(CLI::App& app, BudgetOptions& options) {
       ->check(non_empty("GB/s or a percentage"));
   app.add_option("--clock-mhz", options.clock_mhz, "accelerator clock in MHz")
       ->check(non_empty("MHz"));
+  app.add_option("--headroom", options.headroom,
+                 "percent of the DSP and BRAM18 budget kept free, the same for every paradigm "
+                 "(default 0; AccDNN keeps 10)")
+      ->check(non_empty("a percentage"));
   app.add_option("--precision", options.precision_bits, "bits per weight and activation: 16 or 8");
 }
 

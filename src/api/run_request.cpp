@@ -137,6 +137,13 @@ Expected<ResolvedBudget> resolve_budget(const BudgetRequest& options) {
                              "a clock in MHz, e.g. 200");
   if (!clock) return clock.error();
   overrides.clock_mhz = *clock;
+  if (!options.headroom.empty()) {
+    const auto amount = parse_amount(options.headroom, true);
+    if (!amount)
+      return Error{"--headroom '" + options.headroom +
+                   "': expected a percentage of DSP and BRAM18 to keep free, e.g. 10%"};
+    overrides.headroom_pct = amount->value;
+  }
   // 16 bits is every device's default; anything else is the user's choice.
   if (options.precision_bits != 16) overrides.precision_bits = options.precision_bits;
   auto budget = make_budget(*device, overrides);

@@ -33,6 +33,7 @@ struct BudgetRequest {
   std::string device;                           // catalog name, part, or device file
   std::string dsp, bram18, bw_gbps, clock_mhz;  // empty: the device's own figure; "90%" a share
   std::string uram, lut;                        // likewise (--uram, --lut)
+  std::string headroom;  // --headroom: "10" or "10%" of DSP and BRAM18 kept free; empty: none
   int precision_bits = 16;
 };
 

@@ -1,20 +1,36 @@
 // A run's budget: the device's figures with the user's per-run overrides (docs/spec/MODELS.md
 // section 2).
+#include <algorithm>
+#include <cmath>
+
 #include "device/catalog.h"
 #include "device/limits.h"
 #include "util/json_fields.h"
 
 namespace dnne {
 
+namespace {
+int64_t share_of(int64_t figure, double keep) {
+  return static_cast<int64_t>(std::floor(static_cast<double>(figure) * keep + 1e-9));
+}
+}  // namespace
+
 Budget default_budget(const Device& device, int precision_bits) {
-  return {.dsp = device.dsp,
-          .bram18 = device.bram18,
-          .uram = device.uram,
-          .lut = device.lut,
+  const double keep = 1.0 - device.shell_share;
+  return {.dsp = share_of(device.dsp, keep),
+          .bram18 = share_of(device.bram18, keep),
+          .uram = share_of(device.uram, keep),
+          .lut = share_of(device.lut, keep),
           .dram_bw_gbps = device.dram_bw_gbps,
           .clock_mhz = device.clock_mhz,
           .precision_bits = precision_bits,
           .dsp_family = device.dsp_family};
+}
+
+void apply_headroom(Budget& budget, double headroom_pct) {
+  const double keep = 1.0 - headroom_pct / 100.0;
+  budget.dsp = std::max<int64_t>(1, share_of(budget.dsp, keep));
+  budget.bram18 = std::max<int64_t>(1, share_of(budget.bram18, keep));
 }
 
 namespace {
@@ -105,6 +121,13 @@ Expected<Budget> make_budget(const Device& device, const BudgetOverrides& overri
       problems.push_back("--clock-mhz " + format_number(*overrides.clock_mhz) +
                          ": expected at most " + format_number(kMaxClockMhz) + " MHz");
     budget.clock_mhz = *overrides.clock_mhz;
+  }
+  if (overrides.headroom_pct) {
+    if (!(*overrides.headroom_pct >= 0 && *overrides.headroom_pct < 100))
+      problems.push_back("--headroom " + format_number(*overrides.headroom_pct) +
+                         ": expected a percentage in [0, 100)");
+    else
+      apply_headroom(budget, *overrides.headroom_pct);
   }
   if (budget.precision_bits != 16 && budget.precision_bits != 8)
     problems.push_back("--precision " + std::to_string(budget.precision_bits) +

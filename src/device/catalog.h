@@ -28,6 +28,8 @@ struct BudgetOverrides {
   std::optional<double> dram_bw_gbps;
   std::optional<double> clock_mhz;
   std::optional<int> precision_bits;
+  // --headroom PCT: the share of DSP and BRAM18 kept free for every paradigm (apply_headroom).
+  std::optional<double> headroom_pct;
   // Which of them a design file set (bench: the budget it was made for, its clock and
   // precision) rather than a flag; reports say where each figure came from.
   struct {

@@ -97,6 +97,23 @@ std::vector<Device> build_catalog() {
                  "663,360 LUTs); UG1260 KCU1500 guide (four DDR4 channels, 64 bit x 2400 MT/s = "
                  "4 x 19.2 GB/s); clock: DNNBuilder (ICCAD'18) and DNNExplorer (ICCAD'20) "
                  "KU115 designs at 200 MHz"},
+      // DNNBuilder's own budget for the KU115 (the paper's setup): AccDNN's chip_define.py
+      // (xcku115-flva1517-2-e: DSP_NUM = 4600, RAM18E_NUM = 3500, DDR_BANDWIDTH = 80000.0 in
+      // Mb/s, the unit model.py parallelism_auto_optimization compares it in: 10 GB/s);
+      // docs/reference-data.md 3.1.
+      {.name = "ku115_accdnn",
+       .part = "XCKU115",
+       .board = "AccDNN KU115 budget",
+       .dsp = 4600,
+       .bram18 = 3500,
+       .uram = 0,
+       .lut = 663360,
+       .dram_bw_gbps = 10.0,
+       .clock_mhz = 200,
+       .dsp_family = F::kDsp48E2,
+       .source = "AccDNN chip_define.py (xcku115-flva1517-2-e: DSP_NUM 4600, RAM18E_NUM 3500, "
+                 "DDR_BANDWIDTH 80000 Mb/s = 10 GB/s; docs/reference-data.md 3.1); LUTs: DS890 "
+                 "(XCKU115, 663,360); clock: AccDNN settings.py CLOCK_FREQUENCY 200 MHz"},
       {.name = "vcu118",
        .part = "XCVU9P",
        .board = "VCU118",
@@ -123,8 +140,28 @@ std::vector<Device> build_catalog() {
        .dsp_family = F::kDsp48E2,
        .source = std::string("DS890 UltraScale family overview (XCVU9P); AWS aws-fpga HDK shell "
                              "specification (four DDR4 channels, 64 data bits x 2133 MT/s = 4 x "
-                             "17.06 GB/s); the shell itself takes a share of the part; ") +
-                 kOurClock},
+                             "17.06 GB/s); shell: 'about 20 % of the FPGA resources' (aws-fpga "
+                             "FAQ, docs/reference-data.md 4); ") +
+                 kOurClock,
+       .shell_share = 0.20},
+      // The VU9P of HybridDNN (DAC'20): the paper's abstract names the part (3,375.7 GOPS on a
+      // VU9P), not the board, its memory or its clock; those are unconfirmed here.
+      {.name = "vu9p_hybriddnn",
+       .part = "XCVU9P",
+       .board = "VU9P board (HybridDNN)",
+       .dsp = 6840,
+       .bram18 = 4320,
+       .uram = 960,
+       .lut = 1182240,
+       .dram_bw_gbps = 38.4,
+       .clock_mhz = 200,
+       .dsp_family = F::kDsp48E2,
+       .source = std::string("DS890 UltraScale family overview (XCVU9P: 6,840 DSP48E2, 2,160 "
+                             "BRAM36, 960 URAM, 1,182,240 LUTs); HybridDNN (DAC'20) abstract: "
+                             "'a high-end FPGA (VU9P)'; board, DRAM (VCU118's 2 x DDR4-2400 x 64 "
+                             "assumed) and clock unconfirmed; ") +
+                 kOurClock,
+       .unconfirmed = {"board", "dram_bw_gbps", "clock_mhz"}},
       {.name = "u50",
        .part = "XCU50",
        .board = "Alveo U50",
@@ -137,7 +174,9 @@ std::vector<Device> build_catalog() {
        .dsp_family = F::kDsp48E2,
        .source = std::string("DS965 Alveo U50 data sheet (5,952 DSP, 1,344 BRAM36, 640 URAM, "
                              "872K LUTs; 8 GB HBM2 at 316 GB/s); ") +
-                 kOurClock},
+                 kOurClock + "; shell: U200's 14 % assumed (unconfirmed)",
+       .unconfirmed = {"shell_share"},
+       .shell_share = 0.14},
       {.name = "u200",
        .part = "XCU200",
        .board = "Alveo U200",
@@ -150,8 +189,13 @@ std::vector<Device> build_catalog() {
        .dsp_family = F::kDsp48E2,
        .source =
            std::string("DS962 Alveo U200/U250 data sheet (U200: 6,840 DSP, 2,160 BRAM36, "
-                       "960 URAM, 1,182K LUTs; four DDR4-2400 x 64 bit channels, 77 GB/s); ") +
-           kOurClock},
+                       "960 URAM, 1,182K LUTs; four DDR4-2400 x 64 bit channels, 77 GB/s); "
+                       "shell: 14 % of DSP and BRAM (UG1702's platforminfo example, 5,880 of "
+                       "6,840 DSP and 1,860 of 2,160 BRAM36 left; that it is this card's "
+                       "platform is unconfirmed, docs/reference-data.md 4); ") +
+           kOurClock,
+       .unconfirmed = {"shell_share"},
+       .shell_share = 0.14},
       {.name = "u250",
        .part = "XCU250",
        .board = "Alveo U250",
@@ -165,7 +209,9 @@ std::vector<Device> build_catalog() {
        .source = std::string("DS962 Alveo U200/U250 data sheet (U250: 12,288 DSP, 2,688 BRAM36, "
                              "1,280 URAM, 1,728K LUTs; four DDR4-2400 x 64 bit channels, 77 "
                              "GB/s); ") +
-                 kOurClock},
+                 kOurClock + "; shell: U200's 14 % assumed (unconfirmed)",
+       .unconfirmed = {"shell_share"},
+       .shell_share = 0.14},
       {.name = "u280",
        .part = "XCU280",
        .board = "Alveo U280",
@@ -179,7 +225,9 @@ std::vector<Device> build_catalog() {
        .source = std::string("DS963 Alveo U280 data sheet (9,024 DSP, 2,016 BRAM36, 960 URAM, "
                              "1,304K LUTs; 8 GB HBM2 at 460 GB/s, plus 32 GB DDR4 at 38 GB/s not "
                              "counted); ") +
-                 kOurClock},
+                 kOurClock + "; shell: U200's 14 % assumed (unconfirmed)",
+       .unconfirmed = {"shell_share"},
+       .shell_share = 0.14},
   };
 }
 

@@ -25,6 +25,13 @@ struct Device {
   double clock_mhz = 0;     // default accelerator clock
   DspFamily dsp_family = DspFamily::kDsp48E2;
   std::string source;  // data sheet / board guide the figures come from
+  // Figures that no source confirmed (device-file keys: "board", "dram_bw_gbps", ...);
+  // `devices` and the README mark them.
+  std::vector<std::string> unconfirmed;
+  // The share of the part's DSP and BRAM a vendor shell (PCIe, DMA, memory controllers)
+  // takes on boards that have one (AWS F1, Alveo), 0 where the design owns the whole part;
+  // the default budget is what the shell leaves (docs/models.md 1.1).
+  double shell_share = 0;
 };
 
 // What one run may use: the device's figures, optionally overridden per run (--dsp,
@@ -41,6 +48,12 @@ struct Budget {
   DspFamily dsp_family = DspFamily::kDsp48E2;
 };
 
+// The device's figures less its shell's share of DSP and BRAM18 (rounded down).
 Budget default_budget(const Device& device, int precision_bits = 16);
+
+// The headroom rule (docs/models.md 1.1): every paradigm gets the same usable budget, the
+// budget less `headroom_pct` percent of its DSP and BRAM18 (rounded down), as AccDNN keeps
+// 1 - RESOURCE_THRES = 10 % free for timing closure. 0 keeps the whole budget.
+void apply_headroom(Budget& budget, double headroom_pct);
 
 }  // namespace dnne

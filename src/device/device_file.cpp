@@ -1,5 +1,7 @@
 #include "device/device_file.h"
 
+#include <algorithm>
+
 #include "device/limits.h"
 #include "util/json_fields.h"
 
@@ -8,7 +10,8 @@ namespace dnne {
 namespace {
 const std::vector<std::string> kKeys = {"name",      "part",       "board", "dsp",
                                         "bram18",    "uram",       "lut",   "dram_bw_gbps",
-                                        "clock_mhz", "dsp_family", "source"};
+                                        "clock_mhz", "dsp_family", "source", "unconfirmed",
+                                        "shell_share"};
 
 std::optional<DspFamily> read_family(JsonObjectReader& reader) {
   auto text = reader.string("dsp_family", true);
@@ -45,6 +48,26 @@ Expected<Device> device_from_json(const nlohmann::json& json, const std::string&
                    " must be >= " + format_number(kMinClockMhz));
   const auto family = read_family(reader);
   const auto cited = reader.string("source", false);
+  double shell = 0;
+  if (reader.has("shell_share"))
+    if (auto v = reader.number("shell_share", false)) {
+      if (*v >= 0 && *v < 1)
+        shell = *v;
+      else
+        reader.problem("shell_share " + format_number(*v) + " must be in [0, 1)");
+    }
+  // Figures the file's author could not confirm: names of the keys above.
+  std::vector<std::string> unconfirmed;
+  if (const auto* list = reader.value("unconfirmed", false)) {
+    if (!list->is_array()) reader.problem("unconfirmed: expected an array of key names");
+    for (const auto& k : list->is_array() ? *list : nlohmann::json::array()) {
+      if (!k.is_string() ||
+          std::find(kKeys.begin(), kKeys.end(), k.get<std::string>()) == kKeys.end())
+        reader.problem("unconfirmed: " + k.dump().substr(0, 80) + " is not a device-file key");
+      else
+        unconfirmed.push_back(k.get<std::string>());
+    }
+  }
   if (!problems.empty()) return problems.error();
   return Device{.name = *name,
                 .part = part.value_or(""),
@@ -56,7 +79,9 @@ Expected<Device> device_from_json(const nlohmann::json& json, const std::string&
                 .dram_bw_gbps = *bw,
                 .clock_mhz = *clock,
                 .dsp_family = *family,
-                .source = cited.value_or("device file " + source)};
+                .source = cited.value_or("device file " + source),
+                .unconfirmed = unconfirmed,
+                .shell_share = shell};
 }
 
 Expected<Device> read_device_file(const std::string& path) {

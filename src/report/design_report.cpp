@@ -76,6 +76,7 @@ nlohmann::json budget_json(const Budget& b, const BudgetOverrides& o) {
           {"clock_mhz", b.clock_mhz},
           {"precision", b.precision_bits},
           {"overridden", overridden_fields(o)},
+          {"headroom_pct", o.headroom_pct.value_or(0)},
           {"from",
            {{"dsp", origin(o.dsp.has_value(), file.dsp)},
             {"bram18", origin(o.bram18.has_value(), file.bram18)},

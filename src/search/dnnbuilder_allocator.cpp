@@ -8,7 +8,6 @@ namespace dnne {
 namespace {
 
 constexpr int kMaxFactor = 64;      // AccDNN: CPF and KPF at most 64 each
-constexpr double kBatchFill = 0.9;  // AccDNN: raise B until 90 % of DSP or BRAM is used
 
 int64_t floor_pow2(int64_t n) {
   int64_t p = 1;
@@ -89,12 +88,9 @@ PipelineAllocation allocate_pipeline_dnnbuilder(const DnnBuilderInput& in, Estim
   PipelineDesign best = design_at(scale, 1);
   for (int batch = 2; batch <= in.max_batch; ++batch) {
     const PipelineDesign d = design_at(scale, batch);
+    // AccDNN fills RESOURCE_THRES = 90 % of the part; here the budget is already the usable
+    // share every paradigm gets (--headroom, docs/models.md 1.1), so B grows to the budget.
     if (!fits(d)) break;
-    if (static_cast<double>(scratch.pipeline.dsp) >
-            kBatchFill * static_cast<double>(in.budget.dsp) ||
-        static_cast<double>(scratch.pipeline.bram18) >
-            kBatchFill * static_cast<double>(in.budget.bram18))
-      break;
     best = d;
   }
   fits(best);

@@ -7,8 +7,9 @@
 //    at most 64 and at most the layer's (power-of-two-rounded) channel counts.
 // 2. The common scale is the largest power of two for which the design at B = 1 fits the
 //    bandwidth (and the DSP and BRAM).
-// 3. The batch B is raised while the design still uses at most 90 % of the DSPs and of the
-//    BRAM.
+// 3. The batch B is raised while the design fits the budget. (AccDNN stops at 90 % of the
+//    part, its RESOURCE_THRES; every paradigm here gets the same usable budget instead,
+//    --headroom 10 being AccDNN's rule: docs/models.md 1.1.)
 #pragma once
 
 #include "search/pipeline_allocator.h"

@@ -86,3 +86,38 @@ TEST(Budget, FiguresAboveTheDeviceAreRejected) {
 
 }  // namespace
 }  // namespace dnne
+
+namespace dnne {
+namespace {
+
+// docs/models.md 1.1: the shell's share comes off the default budget; the headroom comes off
+// whatever the budget is, DSP and BRAM18 only.
+TEST(UsableBudget, ShellShareComesOffTheDefault) {
+  const Device f1 = *find_device("aws_f1");  // aws-fpga FAQ: about 20 % of the FPGA
+  const auto b = make_budget(f1, {});
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->dsp, 5472);     // 6,840 x 0.8
+  EXPECT_EQ(b->bram18, 3456);  // 4,320 x 0.8
+  EXPECT_DOUBLE_EQ(b->dram_bw_gbps, f1.dram_bw_gbps);
+  // A figure given outright is the budget: no shell comes off it.
+  EXPECT_EQ(make_budget(f1, {.dsp = 6000})->dsp, 6000);
+  // Boards without a shell keep the whole part.
+  EXPECT_EQ(make_budget(*find_device("ku115_accdnn"), {})->dsp, 4600);
+}
+
+TEST(UsableBudget, HeadroomComesOffDspAndBramOnly) {
+  const Device ku115 = *find_device("ku115");
+  const auto b = make_budget(ku115, {.headroom_pct = 10.0});
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->dsp, 4968);     // 5,520 x 0.9, AccDNN's RESOURCE_THRES
+  EXPECT_EQ(b->bram18, 3888);  // 4,320 x 0.9
+  EXPECT_DOUBLE_EQ(b->dram_bw_gbps, 76.8);
+  EXPECT_EQ(make_budget(ku115, {.dsp = 1000, .headroom_pct = 10.0})->dsp, 900);
+  EXPECT_EQ(make_budget(ku115, {.headroom_pct = 0.0})->dsp, 5520);
+  EXPECT_EQ(make_budget(ku115, {.headroom_pct = 100.0}).error().message,
+            "--headroom 100: expected a percentage in [0, 100)");
+  EXPECT_FALSE(make_budget(ku115, {.headroom_pct = -1.0}));
+}
+
+}  // namespace
+}  // namespace dnne

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "report/device_report.h"
 #include "report/table.h"
 
 namespace dnne {
@@ -67,7 +68,8 @@ TEST(Catalog, UnknownNameSuggestsTheNearest) {
   const auto d = find_device("ku11");
   ASSERT_FALSE(d);
   EXPECT_EQ(d.error().message,
-            "unknown device 'ku11' (did you mean 'ku115'?); 'dnnexplorer devices' lists the "
+            "unknown device 'ku11' (did you mean 'ku115' or 'ku115_accdnn'?); 'dnnexplorer devices' "
+            "lists the "
             "catalog, or pass a JSON device file");
   const auto z = find_device("zcu10");
   ASSERT_FALSE(z);
@@ -76,13 +78,49 @@ TEST(Catalog, UnknownNameSuggestsTheNearest) {
 }
 
 TEST(Catalog, PartNamesFindTheirBoard) {
-  const auto d = find_device("xcku115");
+  const auto d = find_device("xczu9eg");
   ASSERT_TRUE(d) << d.error().message;
-  EXPECT_EQ(d->name, "ku115");
+  EXPECT_EQ(d->name, "zcu102");
   const auto vu9p = find_device("XCVU9P");
   ASSERT_FALSE(vu9p);
   EXPECT_EQ(vu9p.error().message,
-            "part 'XCVU9P' is on several boards in the catalog: 'vcu118', 'aws_f1'; name one");
+            "part 'XCVU9P' is on several boards in the catalog: 'vcu118', 'aws_f1', "
+            "'vu9p_hybriddnn'; name one");
+  const auto ku115 = find_device("xcku115");
+  ASSERT_FALSE(ku115);
+  EXPECT_EQ(ku115.error().message,
+            "part 'xcku115' is on several boards in the catalog: 'ku115', 'ku115_accdnn'; name "
+            "one");
+}
+
+TEST(Catalog, ThePapersBoards) {
+  // AccDNN's chip_define.py: DSP_NUM 4600, RAM18E_NUM 3500, DDR_BANDWIDTH 80000 Mb/s.
+  const auto accdnn = find_device("ku115_accdnn");
+  ASSERT_TRUE(accdnn) << accdnn.error().message;
+  EXPECT_EQ(accdnn->part, "XCKU115");
+  EXPECT_EQ(accdnn->dsp, 4600);
+  EXPECT_EQ(accdnn->bram18, 3500);
+  EXPECT_DOUBLE_EQ(accdnn->dram_bw_gbps, 80000.0 / 8 / 1000);
+  EXPECT_TRUE(accdnn->unconfirmed.empty());
+  // HybridDNN's VU9P: the part is confirmed (the paper's abstract), the board is not.
+  const auto vu9p = find_device("vu9p_hybriddnn");
+  ASSERT_TRUE(vu9p) << vu9p.error().message;
+  EXPECT_EQ(vu9p->dsp, 6840);
+  EXPECT_EQ(vu9p->unconfirmed,
+            (std::vector<std::string>{"board", "dram_bw_gbps", "clock_mhz"}));
+}
+
+TEST(Catalog, UnconfirmedFiguresAreMarked) {
+  std::vector<Device> devices{*find_device("vu9p_hybriddnn"), *find_device("ku115")};
+  const std::string table = devices_table(devices);
+  EXPECT_NE(table.find("38.4*"), std::string::npos) << table;
+  EXPECT_NE(table.find("200*"), std::string::npos) << table;
+  EXPECT_NE(table.find("* unconfirmed"), std::string::npos) << table;
+  EXPECT_EQ(devices_json(devices)["devices"][0]["unconfirmed"],
+            (nlohmann::json{"board", "dram_bw_gbps", "clock_mhz"}));
+  EXPECT_FALSE(devices_json(devices)["devices"][1].contains("unconfirmed"));
+  // Only the unconfirmed entry is marked.
+  EXPECT_EQ(table.find("76.8*"), std::string::npos) << table;
 }
 
 TEST(Catalog, MissingDeviceFileIsNamed) {

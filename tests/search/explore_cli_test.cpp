@@ -191,3 +191,30 @@ TEST(CompareCli, ImpossibleBudgetExitsOne) {
 
 }  // namespace
 }  // namespace dnne
+
+namespace dnne {
+namespace {
+
+// Issue 9: one usable budget for every paradigm. With --headroom 10 (AccDNN's RESOURCE_THRES)
+// every row reports the same budget, 90 % of the part, and stays within it; the DNNBuilder
+// heuristic no longer applies a 90 % rule of its own on top.
+TEST(CompareCli, EveryRowHasTheSameUsableBudget) {
+  const nlohmann::json j = nlohmann::json::parse(
+      run_cli("compare alexnet --device zc706 --headroom 10 --json --swarm 6 --iterations 4").out);
+  EXPECT_EQ(j["budget"]["dsp"], 810);     // 900 x 0.9
+  EXPECT_EQ(j["budget"]["bram18"], 981);  // 1,090 x 0.9
+  EXPECT_EQ(j["budget"]["headroom_pct"], 10.0);
+  for (const char* row : {"pipeline", "dnnbuilder", "generic", "hybrid"}) {
+    const auto& r = j["results"][row];
+    EXPECT_EQ(r["budget"], j["budget"]) << row;
+    EXPECT_LE(r["metrics"]["dsp_used"].get<int64_t>(), 810) << row;
+    EXPECT_LE(r["metrics"]["bram18_used"].get<int64_t>(), 981) << row;
+  }
+  const CliResult bad = run_cli("compare alexnet --device zc706 --headroom 100");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--headroom 100: expected a percentage in [0, 100)"), std::string::npos)
+      << bad.err;
+}
+
+}  // namespace
+}  // namespace dnne

@@ -236,22 +236,18 @@ TEST(DnnBuilderHeuristic, FollowsItsDefinition) {
         EXPECT_LE(p.kpf, 64);
         EXPECT_FALSE(p.weights_on_chip);
       }
-      // B was raised while the design stayed within 90 % of the DSPs and the BRAM, and no
-      // further: one more frame in flight breaks the 90 % rule or the budget.
-      if (a.design.batch > 1) {
-        EXPECT_LE(static_cast<double>(a.summary.dsp), 0.9 * static_cast<double>(b.dsp));
-        EXPECT_LE(static_cast<double>(a.summary.bram18), 0.9 * static_cast<double>(b.bram18));
-      }
+      // B was raised while the design fitted the budget, and no further: the budget is the
+      // usable one every paradigm gets (docs/models.md 1.1), with no 90 % rule of the
+      // heuristic's own on top (issue 9: it held the heuristic to 3,904 of 4,320 BRAM18 on
+      // vgglike_38/KU115 while the other paradigms had all of it).
+      EXPECT_LE(a.summary.dsp, b.dsp);
+      EXPECT_LE(a.summary.bram18, b.bram18);
       PipelineDesign more = a.design;
       ++more.batch;
       scratch.clear_violations();
       evaluate_pipeline_part(w, n, more, b, scratch);
       if (a.design.batch < 32) {
-        EXPECT_TRUE(!scratch.feasible ||
-                    static_cast<double>(scratch.pipeline.dsp) > 0.9 * static_cast<double>(b.dsp) ||
-                    static_cast<double>(scratch.pipeline.bram18) >
-                        0.9 * static_cast<double>(b.bram18))
-            << model << " on " << device;
+        EXPECT_FALSE(scratch.feasible) << model << " on " << device;
       }
     }
   EXPECT_GE(checked, 4);
