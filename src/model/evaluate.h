@@ -30,6 +30,15 @@ StageCost pipeline_stage_cost(const Workload& workload, int stage, const StagePa
                               int batch, const PartBudget& budget,
                               const StageDspOverhead& overhead = {});
 
+// Bits part A = stages [0, split_point) moves to/from DRAM per frame besides weights (operands
+// read from the network input, outputs that leave the part), as evaluate_pipeline_part counts
+// them: the search's pre-checks ask this rather than restating it (issue 9).
+int64_t pipeline_activation_bits(const Workload& workload, int split_point, int precision_bits);
+
+// Bits per cycle a DRAM link of `dram_bw_gbps` moves at `clock_mhz`, 0 for no usable link:
+// the conversion every model and the search use (docs/models.md 3.4).
+double dram_link_bits_per_cycle(double dram_bw_gbps, double clock_mhz);
+
 // Part A alone: stages [0, split_point). Fills out.layers[0, split_point) and out.pipeline.
 void evaluate_pipeline_part(const Workload& workload, int split_point, const PipelineDesign& design,
                             const PartBudget& budget, Estimate& out);

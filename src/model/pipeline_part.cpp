@@ -27,6 +27,22 @@ int64_t activation_bits(const StageLayer& s, int split_point, int bits) {
   return elements * bits;
 }
 
+}  // namespace
+
+int64_t pipeline_activation_bits(const Workload& workload, int split_point, int precision_bits) {
+  int64_t bits = 0;
+  const int n = std::min(split_point, static_cast<int>(workload.stages.size()));
+  for (int i = 0; i < n; ++i)
+    bits += activation_bits(workload.stages[static_cast<size_t>(i)], split_point, precision_bits);
+  return bits;
+}
+
+double dram_link_bits_per_cycle(double dram_bw_gbps, double clock_mhz) {
+  return model::dram_bits_per_cycle(dram_bw_gbps, clock_mhz);
+}
+
+namespace {
+
 // What doubling a bottleneck stage's lanes (KPF, or CPF once KPF >= M) would cost in DSP and
 // BRAM18; `full` when it is already at full parallelism (its compute binds).
 struct Doubling {

@@ -107,7 +107,8 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   for (const auto& shape : engine_shapes(lanes, max_c, max_m, 0))
     if (!std::binary_search(promising.begin(), promising.end(), shape)) rest.push_back(shape);
 
-  const double link_bytes_per_cycle = clock_hz > 0 ? in.budget.dram_bw_gbps * 1e9 / clock_hz : 0;
+  const double link_bytes_per_cycle =
+      dram_link_bits_per_cycle(in.budget.dram_bw_gbps, in.budget.clock_mhz) / 8;
   const GenericFloor cycle_floor(in.workload, in.split_point, bits, link_bytes_per_cycle,
                                  in.classes);
 

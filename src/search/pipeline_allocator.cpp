@@ -13,21 +13,6 @@ namespace {
 constexpr int kWeightRounds = 4;      // re-weightings tried per cycle target
 constexpr double kWeightRaise = 4.0;  // factor applied to an over-budget resource's weight
 
-// Activation bits the part moves to/from DRAM per frame, as pipeline_part.cpp counts them:
-// operands read from the network input, and outputs that leave the part (read by a generic
-// stage, or network outputs).
-int64_t activation_bits(const Workload& w, int split_point, int bits) {
-  int64_t elements = 0;
-  for (int i = 0; i < split_point; ++i) {
-    const StageLayer& s = w.stages[static_cast<size_t>(i)];
-    elements += s.external_input_elements;
-    bool leaves = s.consumer_stages.empty();
-    for (int c : s.consumer_stages) leaves = leaves || c >= split_point;
-    if (leaves) elements += s.output_elements;
-  }
-  return elements * bits;
-}
-
 // The part's stages grouped by table class (stage_table.h): identical stages always make the
 // same choice, so the solver works per class, with the class's count of stages.
 struct PartView {
@@ -44,8 +29,9 @@ PartView part_view(const PipelineAllocatorInput& in) {
     if (count[static_cast<size_t>(k)]++ == 0) view.classes.push_back(k);
   }
   for (int k : view.classes) view.counts.push_back(count[static_cast<size_t>(k)]);
-  view.activation_bits =
-      static_cast<double>(activation_bits(in.workload, in.split_point, in.budget.precision_bits));
+  // The model's own count (pipeline_part.cpp), not a copy of it.
+  view.activation_bits = static_cast<double>(
+      pipeline_activation_bits(in.workload, in.split_point, in.budget.precision_bits));
   return view;
 }
 
@@ -61,8 +47,7 @@ class MinMaxSolver {
         counter_(counter),
         choice_(view.classes.size(), 0),
         best_(view.classes.size(), 0) {
-    link_bits_per_cycle_ =
-        in.budget.clock_mhz > 0 ? in.budget.dram_bw_gbps * 8e9 / (in.budget.clock_mhz * 1e6) : 0;
+    link_bits_per_cycle_ = dram_link_bits_per_cycle(in.budget.dram_bw_gbps, in.budget.clock_mhz);
     activation_bits_ = view.activation_bits * in.table.batches[static_cast<size_t>(batch_index)];
   }
 

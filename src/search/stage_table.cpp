@@ -68,10 +68,6 @@ bool dominates(const RawOption& a, const RawOption& b) {
 StageOptions stage_options(const Workload& workload, int stage, const PartBudget& budget,
                            const std::vector<int>& batches, int64_t& calls) {
   const StageLayer& layer = workload.stages[static_cast<size_t>(stage)];
-  const int64_t lanes = std::max<int64_t>(
-      1, static_cast<int64_t>(
-             static_cast<double>(budget.dsp) *
-             dsp_rate(budget.dsp_family, budget.precision_bits).peak_multiplies_per_dsp()));
   const std::vector<int> cpfs =
       uses_cpf(layer) ? parallelism_values(std::max<int64_t>(1, layer.C / layer.groups))
                       : std::vector<int>{1};
@@ -79,10 +75,19 @@ StageOptions stage_options(const Workload& workload, int stage, const PartBudget
   std::vector<RawOption> raw;
   for (int cpf : cpfs)
     for (int kpf : kpfs) {
-      if (static_cast<int64_t>(cpf) * kpf > lanes) continue;
       for (bool on_chip : {false, true}) {
         if (on_chip && !has_weights(layer)) continue;
         RawOption option{.p = {.cpf = cpf, .kpf = kpf, .weights_on_chip = on_chip}};
+        // An option whose DSPs alone exceed the part's budget at the smallest batch can never
+        // be chosen: the model says how many it takes (a lane count here once dropped pooling
+        // options that take no DSP lanes at all, issue 9).
+        // The cheapest option stays, so an impossible budget is the model's to report.
+        if ((cpf > 1 || kpf > 1) &&
+            pipeline_stage_cost(workload, stage, option.p, batches.front(), budget).dsp >
+                budget.dsp) {
+          ++calls;
+          continue;
+        }
         for (int batch : batches) {
           const StageCost cost = pipeline_stage_cost(workload, stage, option.p, batch, budget);
           ++calls;

@@ -58,8 +58,8 @@ struct StageTable {
 std::vector<int> parallelism_values(int64_t n);
 
 // Options of every stage of the workload (layers with weights also get the weights-on-chip
-// variant), keeping CPF * KPF within the budget's MAC lanes. `threads` workers share the
-// stages; the result does not depend on their number.
+// variant), keeping the options whose DSPs (the model's figure) fit the budget. `threads`
+// workers share the stages; the result does not depend on their number.
 StageTable build_stage_table(const Workload& workload, const PartBudget& budget,
                              const std::vector<int>& batches, int threads);
 // The same with the workload's stage classes already known.
