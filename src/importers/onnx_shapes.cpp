@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "importers/onnx_einsum.h"
+#include "importers/onnx_inference_guard.h"
 #include "importers/onnx_reader.h"
 #include "util/expected.h"
 
@@ -183,13 +184,19 @@ DimsTable infer_onnx_shapes(onnx::ModelProto& model, const std::string& path) {
   const onnx::ShapeInferenceOptions options(/*check_type=*/false, /*strict_mode=*/0,
                                             /*data_prop=*/true);
   DimsTable dims;
+  // ONNX's schemas with the functions that index unchecked dims guarded
+  // (onnx_inference_guard.h); a node they refuse is named by check_inference_ranks.
+  const GuardedSchemas schemas;
   // Each round resolves the shape arithmetic that reads the shapes the previous round
   // inferred: a static export needs two or three, a dynamic-size export one per block that
   // reshapes from its own input's Shape (ShuffleNetV2 has 16). The cap only guards against
   // a graph that never settles.
   for (int round = 0; round < 1000; ++round) {
-    onnx::shape_inference::InferShapes(model, onnx::OpSchemaRegistry::Instance(), options);
+    onnx::shape_inference::InferShapes(model, &schemas, options);
     dims = collect_dims(graph);
+    check_inference_ranks(graph, dims, path, opset);
+    if (!schemas.first_refusal().empty())  // refused, but the inferred dims do not show why
+      throw InputError(path + ": ONNX shape inference refused a node: " + schemas.first_refusal());
     if (fold_shape_constants(graph, dims, path, opset) + complete_einsum_shapes(graph, dims) == 0)
       break;
   }

@@ -57,14 +57,16 @@ TEST(OnnxUntrusted, WindowAttributesAreRangeChecked) {
           "ConvTranspose"),
       "m.onnx: node 'c1' (ConvTranspose, opset 13): output_padding has 3 values, expected 2 (one "
       "per spatial axis)");
-  // Without kernel_shape the weight gives the rank: caught when the node is mapped.
+  // Without kernel_shape nothing in the node gives the rank: caught against X's inferred rank
+  // before libonnx's inference indexes with it (onnx_inference_guard.h).
   EXPECT_EQ(conv_error(
                 [](TinyModel& m, onnx::NodeProto& n) {
                   m.proto().mutable_graph()->mutable_initializer(0)->set_dims(0, 3);
                   set_ints(n, "output_padding", {1, 1, 1});
                 },
                 "ConvTranspose"),
-            "m.onnx: node 'c1' (ConvTranspose, opset 13): output_padding has 3 values, expected 2");
+            "m.onnx: node 'c1' (ConvTranspose, opset 13): output_padding has 3 values, expected 2 "
+            "(X has rank 4: one per spatial axis)");
   EXPECT_EQ(conv_error(
                 [](TinyModel&, onnx::NodeProto& n) {
                   n.clear_input();
