@@ -24,19 +24,14 @@
 #include <vector>
 
 #include "device/catalog.h"
+#include "list_arg.h"
 #include "zoo/zoo.h"
 
 extern char** environ;
 
 namespace {
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
+using dnne::bench::split_list;
 
 struct Timed {
   int status = -1;

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "device/catalog.h"
+#include "list_arg.h"
 #include "model/workload.h"
 #include "search/explore.h"
 #include "search/parallel.h"
@@ -34,13 +35,7 @@
 namespace {
 using namespace dnne;
 
-std::vector<std::string> split_list(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream in(text);
-  for (std::string item; std::getline(in, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
-}
+using dnne::bench::split_list;
 
 bool listed(const std::vector<std::string>& list, const std::string& name) {
   return list.empty() || std::find(list.begin(), list.end(), name) != list.end();

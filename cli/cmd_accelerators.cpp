@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "reference/reference_design.h"
 #include "report/table.h"
+#include "util/number_format.h"
 
 namespace dnne::cli {
 

@@ -8,6 +8,7 @@
 #include "design/design_names.h"
 #include "device/limits.h"
 #include "util/json_fields.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

@@ -6,6 +6,7 @@
 #include "device/catalog.h"
 #include "device/limits.h"
 #include "util/json_fields.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

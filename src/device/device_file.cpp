@@ -4,6 +4,7 @@
 
 #include "device/limits.h"
 #include "util/json_fields.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

@@ -2,8 +2,9 @@
 #include "model/estimate.h"
 
 #include <cmath>
-#include <cstdio>
 #include <string>
+
+#include "util/number_format.h"
 
 namespace dnne {
 
@@ -87,12 +88,7 @@ std::string_view scope_name(Scope scope) {
 namespace {
 // Whole numbers print as such; bandwidths with two decimals.
 std::string number(double value) {
-  char text[64];
-  if (std::abs(value - std::round(value)) < 1e-9 && std::abs(value) < 1e15)
-    std::snprintf(text, sizeof text, "%.0f", value);
-  else
-    std::snprintf(text, sizeof text, "%.2f", value);
-  return text;
+  return whole_or_fixed(value, 2);
 }
 
 std::string design_text(const Violation& v) {

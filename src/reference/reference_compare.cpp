@@ -1,6 +1,7 @@
 #include "reference/reference_compare.h"
 
 #include "report/table.h"
+#include "util/number_format.h"
 #include "util/spellcheck.h"
 
 namespace dnne {

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "report/table.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

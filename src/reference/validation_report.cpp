@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "report/table.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

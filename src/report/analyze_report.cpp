@@ -5,6 +5,7 @@
 
 #include "graph/layer_traffic.h"
 #include "report/table.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "report/table.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

@@ -1,7 +1,8 @@
 #include "report/html_charts.h"
 
 #include <algorithm>
-#include <cstdio>
+
+#include "util/number_format.h"
 
 namespace dnne {
 
@@ -145,9 +146,8 @@ json resources_chart(const json& report) {
     }
     const double used = metrics.at(r.used_key).get<double>();
     if (available > 0) top = std::max(top, 100 * used / available);
-    char text[96];
-    std::snprintf(text, sizeof text, "%.6g of %.6g (%.1f %%)", used, available,
-                  available > 0 ? 100 * used / available : 0);
+    const std::string text = significant(used, 6) + " of " + significant(available, 6) + " (" +
+                             fixed(available > 0 ? 100 * used / available : 0, 1) + " %)";
     totals.push_back({{"resource", r.label},
                       {"used", used},
                       {"budget", available},

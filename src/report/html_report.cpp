@@ -1,10 +1,9 @@
 #include "report/html_report.h"
 
-#include <cstdio>
-
 #include "report/html_charts.h"
 #include "report/html_page.h"
 #include "report/pareto_report.h"
+#include "util/number_format.h"
 
 namespace dnne {
 
@@ -12,35 +11,32 @@ namespace {
 
 using json = nlohmann::json;
 
-std::string number(double value, const char* format) {
-  char text[64];
-  std::snprintf(text, sizeof text, format, value);
-  return text;
-}
-
 // A JSON scalar as text: strings bare, numbers in their shortest exact form.
 std::string scalar(const json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
-// The key figures shown in tables: the metric key, its label and its display format.
+// The key figures shown in tables: the metric key, its label and its decimals.
 struct Figure {
   const char* key;
   const char* label;
-  const char* format;
+  int decimals;
 };
-constexpr Figure kFigures[] = {
-    {"throughput_fps", "frames/s", "%.2f"},      {"throughput_gops", "GOP/s", "%.1f"},
-    {"latency_ms", "latency (ms)", "%.3f"},      {"dsp_used", "DSP", "%.0f"},
-    {"bram18_used", "BRAM18", "%.0f"},           {"uram_used", "URAM", "%.0f"},
-    {"lut_used", "LUT", "%.0f"},                 {"dram_bw_gbps_used", "DRAM GB/s", "%.2f"},
-    {"dsp_efficiency", "DSP efficiency", "%.3f"}};
+constexpr Figure kFigures[] = {{"throughput_fps", "frames/s", 2},
+                               {"throughput_gops", "GOP/s", 1},
+                               {"latency_ms", "latency (ms)", 3},
+                               {"dsp_used", "DSP", 0},
+                               {"bram18_used", "BRAM18", 0},
+                               {"uram_used", "URAM", 0},
+                               {"lut_used", "LUT", 0},
+                               {"dram_bw_gbps_used", "DRAM GB/s", 2},
+                               {"dsp_efficiency", "DSP efficiency", 3}};
 
 // A table cell carrying the exact value (data-value) next to the rounded one shown.
 std::string figure_cell(const json& metrics, const Figure& f, const std::string& attributes) {
   const double value = metrics.at(f.key).get<double>();
   return "<td data-metric=\"" + std::string(f.key) + "\" data-value=\"" + metrics.at(f.key).dump() +
-         "\"" + attributes + ">" + number(value, f.format) + "</td>";
+         "\"" + attributes + ">" + fixed(value, f.decimals) + "</td>";
 }
 
 std::string inputs_html(const json& report, const json& options) {
@@ -54,8 +50,8 @@ std::string inputs_html(const json& report, const json& options) {
   std::string budget = scalar(b.at("dsp")) + " DSP, " + scalar(b.at("bram18")) + " BRAM18, " +
                        (b.contains("uram") ? scalar(b.at("uram")) + " URAM, " : "") +
                        (b.contains("lut") ? scalar(b.at("lut")) + " LUT, " : "") +
-                       number(b.at("dram_bw_gbps").get<double>(), "%.6g") + " GB/s, " +
-                       number(b.at("clock_mhz").get<double>(), "%.6g") + " MHz, " +
+                       significant(b.at("dram_bw_gbps").get<double>(), 6) + " GB/s, " +
+                       significant(b.at("clock_mhz").get<double>(), 6) + " MHz, " +
                        scalar(b.at("precision")) + "-bit";
   if (b.contains("overridden") && !b["overridden"].empty())
     budget += " (set by flags or the design: " + b["overridden"].dump() + ")";
@@ -88,7 +84,7 @@ std::string front_table_html(const DesignSpace& space, const std::vector<std::st
     for (size_t i = 0; i < kParetoAxisCount; ++i)
       out += "<td data-metric=\"" + std::string(kParetoAxes[i].key) + "\" data-value=\"" +
              json(space.front[k].figures[i]).dump() + "\">" +
-             number(space.front[k].figures[i], "%.6g") + "</td>";
+             significant(space.front[k].figures[i], 6) + "</td>";
     out += "</tr>\n";
   }
   return out + "</table>\n";
@@ -196,7 +192,7 @@ std::string compare_report_html(const CompareHtmlInput& in) {
   table += "</table>\n";
   std::vector<std::pair<std::string, std::string>> speedups;
   for (const auto& [key, value] : r.at("speedups").items())
-    speedups.push_back({key, value.is_null() ? "n/a" : number(value.get<double>(), "%.3f") + "x"});
+    speedups.push_back({key, value.is_null() ? "n/a" : fixed(value.get<double>(), 3) + "x"});
   page.body = "<h1>" + html_escape(page.title) +
               "</h1>\n<p>The best pipeline-only (our "
               "allocator, and DNNBuilder's heuristic), generic-only and hybrid designs on one "

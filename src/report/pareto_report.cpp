@@ -6,6 +6,7 @@
 #include "model/evaluate.h"
 #include "report/design_report_detail.h"
 #include "report/table.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

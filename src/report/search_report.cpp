@@ -4,6 +4,7 @@
 
 #include "report/design_report_detail.h"
 #include "report/table.h"
+#include "util/number_format.h"
 
 namespace dnne {
 

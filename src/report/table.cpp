@@ -1,8 +1,6 @@
 #include "report/table.h"
 
 #include <algorithm>
-#include <cmath>
-#include <cstdio>
 
 namespace dnne {
 
@@ -41,32 +39,6 @@ std::string TextTable::render() const {
   std::string out = line(headers) + rule + "\n";
   for (const auto& row : rows_) out += row.empty() ? rule + "\n" : line(row);
   return out;
-}
-
-std::string with_commas(int64_t value) {
-  std::string digits = std::to_string(value < 0 ? -value : value);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return value < 0 ? "-" + out : out;
-}
-
-std::string fixed(double value, int digits) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-  return buffer;
-}
-
-std::string si_units(double value, int digits) {
-  static constexpr const char* kSuffix[] = {"", "K", "M", "G", "T", "P"};
-  int index = 0;
-  while (std::fabs(value) >= 1000.0 && index < 5) {
-    value /= 1000.0;
-    ++index;
-  }
-  return fixed(value, index == 0 ? 0 : digits) + kSuffix[index];
 }
 
 }  // namespace dnne

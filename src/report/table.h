@@ -24,11 +24,4 @@ class TextTable {
   std::vector<std::vector<std::string>> rows_;  // an empty row is a separator
 };
 
-// 15346630656 -> "15,346,630,656".
-std::string with_commas(int64_t value);
-// Fixed-point with `digits` decimals.
-std::string fixed(double value, int digits);
-// 15346630656 -> "15.35G"; for compact columns.
-std::string si_units(double value, int digits = 2);
-
 }  // namespace dnne

@@ -2,11 +2,18 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
+#include "util/number_format.h"
 #include "util/spellcheck.h"
 
 namespace dnne {
+
+namespace {
+// A measured figure: four significant digits, never an exponent (164.6 fps, 0.1523 ms,
+// 123457 fps). The user's limit as given: --min-fps 100000 reads back as 100000, not 1e+05.
+constexpr int kMeasuredDigits = 4;
+constexpr int kLimitDigits = 10;
+}  // namespace
 
 std::string_view objective_name(Objective objective) {
   switch (objective) {
@@ -31,25 +38,6 @@ Expected<Objective> parse_objective(const std::string& text) {
   return Error{"--objective '" + text + "': expected throughput, latency or dsp_efficiency" +
                did_you_mean(text, objective_names())};
 }
-
-namespace {
-
-// A measured figure: four significant digits, but never an exponent a person has to decode
-// (164.6 fps, 0.1523 ms, 123457 fps).
-std::string figure(double value) {
-  char text[64];
-  std::snprintf(text, sizeof text, std::abs(value) >= 1e4 ? "%.0f" : "%.4g", value);
-  return text;
-}
-
-// The user's limit as given: --min-fps 100000 reads back as 100000, not 1e+05.
-std::string limit(double value) {
-  char text[64];
-  const bool whole = value == std::floor(value) && std::abs(value) < 1e15;
-  std::snprintf(text, sizeof text, whole ? "%.0f" : "%.10g", value);
-  return text;
-}
-}  // namespace
 
 int worst_violation_index(const Estimate& estimate, double& ratio) {
   const int n =
@@ -85,15 +73,16 @@ Rejection worst_violation(const Estimate& estimate) {
 
 Rejection check_constraints(const Estimate& estimate, const Constraints& constraints) {
   if (constraints.min_fps > 0 && estimate.throughput_fps < constraints.min_fps)
-    return {.reason = "throughput " + figure(estimate.throughput_fps) + " fps < --min-fps " +
-                      limit(constraints.min_fps),
+    return {.reason = "throughput " + readable(estimate.throughput_fps, kMeasuredDigits) +
+                      " fps < --min-fps " + readable(constraints.min_fps, kLimitDigits),
             .category = "min_fps",
             .ratio = estimate.throughput_fps > 0 ? constraints.min_fps / estimate.throughput_fps
                                                  : std::numeric_limits<double>::infinity(),
             .within_budget = true};
   if (constraints.max_latency_ms > 0 && estimate.latency_ms > constraints.max_latency_ms)
-    return {.reason = "latency " + figure(estimate.latency_ms) + " ms > --max-latency-ms " +
-                      limit(constraints.max_latency_ms),
+    return {.reason = "latency " + readable(estimate.latency_ms, kMeasuredDigits) +
+                      " ms > --max-latency-ms " +
+                      readable(constraints.max_latency_ms, kLimitDigits),
             .category = "max_latency",
             .ratio = estimate.latency_ms / constraints.max_latency_ms,
             .within_budget = true};

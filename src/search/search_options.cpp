@@ -1,7 +1,6 @@
 #include "search/search_options.h"
 
-#include <cstdio>
-
+#include "util/number_format.h"
 #include "util/spellcheck.h"
 
 namespace dnne {
@@ -36,14 +35,6 @@ Expected<SearchMethod> parse_search_method(const std::string& text) {
                did_you_mean(text, {"pso", "exhaustive"})};
 }
 
-namespace {
-std::string format_value(double value) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", value);
-  return text;
-}
-}  // namespace
-
 Expected<bool> validate(const SearchOptions& o) {
   if (o.threads < 0)
     return Error{"--threads " + std::to_string(o.threads) +
@@ -65,10 +56,10 @@ Expected<bool> validate(const SearchOptions& o) {
   for (int b : o.pipeline_batches)
     if (b < 1) return Error{"pipeline batch " + std::to_string(b) + ": expected at least 1"};
   if (!(o.constraints.min_fps >= 0))  // NaN too
-    return Error{"--min-fps " + format_value(o.constraints.min_fps) +
+    return Error{"--min-fps " + readable(o.constraints.min_fps, 10) +
                  ": expected a non-negative number of frames per second"};
   if (!(o.constraints.max_latency_ms >= 0))
-    return Error{"--max-latency-ms " + format_value(o.constraints.max_latency_ms) +
+    return Error{"--max-latency-ms " + readable(o.constraints.max_latency_ms, 10) +
                  ": expected a non-negative number of milliseconds"};
   return true;
 }

@@ -1,10 +1,8 @@
 #include "util/json_fields.h"
 
-#include <cmath>
-#include <cstdio>
-
 #include "util/input_file.h"
 #include "util/message_text.h"
+#include "util/number_format.h"
 #include "util/spellcheck.h"
 
 namespace dnne {
@@ -156,12 +154,6 @@ std::string did_you_mean_suffix(const std::string& name, const std::vector<std::
     hint +=
         (i == 0 ? ", did you mean '" : (i + 1 == near.size() ? " or '" : ", '")) + near[i] + "'";
   return near.empty() ? "" : hint + "?";
-}
-
-std::string format_number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.10g", value);
-  return buffer;
 }
 
 std::string line_column(const std::string& text, size_t byte) {

@@ -73,9 +73,6 @@ class JsonObjectReader {
 // ", did you mean 'kpf'?" (or "" when nothing is near), the form file diagnostics use.
 std::string did_you_mean_suffix(const std::string& name, const std::vector<std::string>& known);
 
-// 200 -> "200", 19.2 -> "19.2": numbers as a person would write them in a message.
-std::string format_number(double value);
-
 // "design.json:3:14" for a byte offset into `text` (nlohmann's parse_error::byte is 1-based).
 std::string line_column(const std::string& text, size_t byte);
 

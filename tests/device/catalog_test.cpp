@@ -10,6 +10,7 @@
 
 #include "report/device_report.h"
 #include "report/table.h"
+#include "util/number_format.h"
 
 namespace dnne {
 namespace {

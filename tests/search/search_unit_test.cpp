@@ -27,6 +27,9 @@ TEST(SearchOptionsParsing, NamesAndErrors) {
   EXPECT_FALSE(parse_search_method("grid").ok());
   EXPECT_EQ(validate({.constraints = {.min_fps = -3}}).error().message,
             "--min-fps -3: expected a non-negative number of frames per second");
+  // The flag reads back as the user wrote it, as in the constraint's rejection (not -1.23457e+06).
+  EXPECT_EQ(validate({.constraints = {.min_fps = -1234567}}).error().message,
+            "--min-fps -1234567: expected a non-negative number of frames per second");
   EXPECT_EQ(validate({.threads = -1}).error().message,
             "--threads -1: expected a number of threads, or 0 for all hardware threads");
 }
