@@ -126,7 +126,7 @@ void read_generic(const nlohmann::json& json, Context& c, GenericDesign& generic
     if (auto choice = parse_buffering(*name))
       generic.buffering = *choice;
     else
-      r.problem("buffering '" + *name + "' is not one of auto, input_resident, weight_resident" +
+      r.problem("buffering '" + *name + "' is not one of " + buffering_names_listed() +
                 did_you_mean_suffix(*name, buffering_names()));
   }
   // HybridDNN's Winograd modes: F(2x2,3x3) or F(4x4,3x3); 0 is spatial only.

@@ -1,34 +1,31 @@
 #include "design/design_names.h"
 
+#include "util/enum_names.h"
+
 namespace dnne {
 
 namespace {
-constexpr BufferingChoice kChoices[] = {BufferingChoice::kAuto, BufferingChoice::kInputResident,
-                                        BufferingChoice::kWeightResident};
-}
+constexpr auto kBuffering =
+    enum_names<BufferingChoice>({{BufferingChoice::kAuto, "auto"},
+                                 {BufferingChoice::kInputResident, "input_resident"},
+                                 {BufferingChoice::kWeightResident, "weight_resident"}});
+static_assert(kBuffering.covers(BufferingChoice::kWeightResident));
+}  // namespace
 
 std::string_view buffering_name(BufferingChoice choice) {
-  switch (choice) {
-    case BufferingChoice::kAuto:
-      return "auto";
-    case BufferingChoice::kInputResident:
-      return "input_resident";
-    case BufferingChoice::kWeightResident:
-      return "weight_resident";
-  }
-  return "auto";
+  return kBuffering.name(choice);
 }
 
 std::optional<BufferingChoice> parse_buffering(std::string_view name) {
-  for (auto choice : kChoices)
-    if (buffering_name(choice) == name) return choice;
-  return std::nullopt;
+  return kBuffering.parse(name);
 }
 
 std::vector<std::string> buffering_names() {
-  std::vector<std::string> names;
-  for (auto choice : kChoices) names.emplace_back(buffering_name(choice));
-  return names;
+  return kBuffering.names();
+}
+
+std::string buffering_names_listed() {
+  return kBuffering.listed(", ");
 }
 
 }  // namespace dnne

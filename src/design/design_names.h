@@ -14,5 +14,7 @@ namespace dnne {
 std::string_view buffering_name(BufferingChoice choice);
 std::optional<BufferingChoice> parse_buffering(std::string_view name);
 std::vector<std::string> buffering_names();
+// "auto, input_resident, weight_resident", for messages.
+std::string buffering_names_listed();
 
 }  // namespace dnne

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "device/dsp_family.h"
 #include "device/limits.h"
 #include "util/json_fields.h"
 #include "util/number_format.h"
@@ -17,11 +18,9 @@ const std::vector<std::string> kKeys = {"name",      "part",       "board", "dsp
 std::optional<DspFamily> read_family(JsonObjectReader& reader) {
   auto text = reader.string("dsp_family", true);
   if (!text) return std::nullopt;
-  for (auto family : {DspFamily::kDsp48E1, DspFamily::kDsp48E2, DspFamily::kDsp58})
-    if (dsp_family_name(family) == *text) return family;
-  const auto names = dsp_family_names();
-  reader.problem("dsp_family '" + *text + "' is not one of DSP48E1, DSP48E2, DSP58" +
-                 did_you_mean_suffix(*text, names));
+  if (auto family = parse_dsp_family(*text)) return family;
+  reader.problem("dsp_family '" + *text + "' is not one of " + dsp_family_names_listed() +
+                 did_you_mean_suffix(*text, dsp_family_names()));
   return std::nullopt;
 }
 }  // namespace

@@ -1,22 +1,26 @@
 #include "graph/layer.h"
 
+#include "util/enum_names.h"
+
 namespace dnne {
 
+namespace {
+constexpr auto kKinds = enum_names<LayerKind>({{LayerKind::kInput, "input"},
+                                               {LayerKind::kConv, "conv"},
+                                               {LayerKind::kFc, "fc"},
+                                               {LayerKind::kMatMul, "matmul"},
+                                               {LayerKind::kPool, "pool"},
+                                               {LayerKind::kEltwise, "eltwise"},
+                                               {LayerKind::kConcat, "concat"},
+                                               {LayerKind::kFused, "fused"},
+                                               {LayerKind::kShape, "shape"},
+                                               {LayerKind::kResample, "resample"},
+                                               {LayerKind::kUnknown, "unknown"}});
+static_assert(kKinds.covers(LayerKind::kUnknown));
+}  // namespace
+
 std::string_view kind_name(LayerKind kind) {
-  switch (kind) {
-    case LayerKind::kInput: return "input";
-    case LayerKind::kConv: return "conv";
-    case LayerKind::kFc: return "fc";
-    case LayerKind::kMatMul: return "matmul";
-    case LayerKind::kPool: return "pool";
-    case LayerKind::kEltwise: return "eltwise";
-    case LayerKind::kConcat: return "concat";
-    case LayerKind::kFused: return "fused";
-    case LayerKind::kShape: return "shape";
-    case LayerKind::kResample: return "resample";
-    case LayerKind::kUnknown: return "unknown";
-  }
-  return "?";
+  return kKinds.name(kind);
 }
 
 }  // namespace dnne

@@ -4,34 +4,39 @@
 #include <cmath>
 #include <string>
 
+#include "util/enum_names.h"
 #include "util/number_format.h"
 
 namespace dnne {
 
+namespace {
+constexpr auto kParts =
+    enum_names<Part>({{Part::kPipeline, "pipeline"}, {Part::kGeneric, "generic"}});
+constexpr auto kBounds = enum_names<Bound>({{Bound::kDsp, "dsp"},
+                                            {Bound::kBram, "bram"},
+                                            {Bound::kBandwidth, "bandwidth"},
+                                            {Bound::kDependency, "dependency"},
+                                            {Bound::kNone, "none"}});
+constexpr auto kResources = enum_names<Resource>({{Resource::kDsp, "dsp"},
+                                                  {Resource::kBram18, "bram18"},
+                                                  {Resource::kBandwidth, "bandwidth"},
+                                                  {Resource::kDesign, "design"},
+                                                  {Resource::kUram, "uram"},
+                                                  {Resource::kLut, "lut"}});
+constexpr auto kScopes = enum_names<Scope>({{Scope::kDesign, "design"},
+                                            {Scope::kPipeline, "pipeline"},
+                                            {Scope::kGeneric, "generic"},
+                                            {Scope::kDevice, "device"}});
+static_assert(kParts.covers(Part::kGeneric) && kBounds.covers(Bound::kNone) &&
+              kResources.covers(Resource::kLut) && kScopes.covers(Scope::kDevice));
+}  // namespace
+
 std::string_view part_name(Part part) {
-  switch (part) {
-    case Part::kPipeline:
-      return "pipeline";
-    case Part::kGeneric:
-      return "generic";
-  }
-  return "pipeline";
+  return kParts.name(part);
 }
 
 std::string_view bound_name(Bound bound) {
-  switch (bound) {
-    case Bound::kDsp:
-      return "dsp";
-    case Bound::kBram:
-      return "bram";
-    case Bound::kBandwidth:
-      return "bandwidth";
-    case Bound::kDependency:
-      return "dependency";
-    case Bound::kNone:
-      return "none";
-  }
-  return "none";
+  return kBounds.name(bound);
 }
 
 void add_resource_violations(const PartSummary& used, const Budget& budget, Estimate& out) {
@@ -54,35 +59,11 @@ void add_resource_violations(const PartSummary& used, const Budget& budget, Esti
 }
 
 std::string_view resource_name(Resource resource) {
-  switch (resource) {
-    case Resource::kDsp:
-      return "dsp";
-    case Resource::kBram18:
-      return "bram18";
-    case Resource::kBandwidth:
-      return "bandwidth";
-    case Resource::kDesign:
-      return "design";
-    case Resource::kUram:
-      return "uram";
-    case Resource::kLut:
-      return "lut";
-  }
-  return "design";
+  return kResources.name(resource);
 }
 
 std::string_view scope_name(Scope scope) {
-  switch (scope) {
-    case Scope::kDesign:
-      return "design";
-    case Scope::kPipeline:
-      return "pipeline";
-    case Scope::kGeneric:
-      return "generic";
-    case Scope::kDevice:
-      return "device";
-  }
-  return "design";
+  return kScopes.name(scope);
 }
 
 namespace {

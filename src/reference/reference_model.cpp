@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/enum_names.h"
+
 namespace dnne {
 
 namespace {
@@ -25,20 +27,16 @@ int64_t ceil_div(int64_t a, int64_t b) {
   return (a + b - 1) / std::max<int64_t>(b, 1);
 }
 
+constexpr auto kRefUnits = enum_names<RefUnit>({{RefUnit::kArray, "array"},
+                                                {RefUnit::kDepthwise, "depthwise"},
+                                                {RefUnit::kMisc, "misc"},
+                                                {RefUnit::kNone, "none"}});
+static_assert(kRefUnits.covers(RefUnit::kNone));
+
 }  // namespace
 
 std::string_view ref_unit_name(RefUnit unit) {
-  switch (unit) {
-    case RefUnit::kArray:
-      return "array";
-    case RefUnit::kDepthwise:
-      return "depthwise";
-    case RefUnit::kMisc:
-      return "misc";
-    case RefUnit::kNone:
-      return "none";
-  }
-  return "none";
+  return kRefUnits.name(unit);
 }
 
 int64_t reference_compute_cycles(const StageLayer& s, const ReferenceDesign& d, RefUnit* unit) {

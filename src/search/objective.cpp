@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/enum_names.h"
 #include "util/number_format.h"
 #include "util/spellcheck.h"
 
@@ -13,29 +14,25 @@ namespace {
 // 123457 fps). The user's limit as given: --min-fps 100000 reads back as 100000, not 1e+05.
 constexpr int kMeasuredDigits = 4;
 constexpr int kLimitDigits = 10;
+
+constexpr auto kObjectives = enum_names<Objective>({{Objective::kThroughput, "throughput"},
+                                                    {Objective::kLatency, "latency"},
+                                                    {Objective::kDspEfficiency, "dsp_efficiency"}});
+static_assert(kObjectives.covers(Objective::kDspEfficiency));
 }  // namespace
 
 std::string_view objective_name(Objective objective) {
-  switch (objective) {
-    case Objective::kThroughput:
-      return "throughput";
-    case Objective::kLatency:
-      return "latency";
-    case Objective::kDspEfficiency:
-      return "dsp_efficiency";
-  }
-  return "throughput";
+  return kObjectives.name(objective);
 }
 
 const std::vector<std::string>& objective_names() {
-  static const std::vector<std::string> names = {"throughput", "latency", "dsp_efficiency"};
+  static const std::vector<std::string> names = kObjectives.names();
   return names;
 }
 
 Expected<Objective> parse_objective(const std::string& text) {
-  for (Objective o : {Objective::kThroughput, Objective::kLatency, Objective::kDspEfficiency})
-    if (objective_name(o) == text) return o;
-  return Error{"--objective '" + text + "': expected throughput, latency or dsp_efficiency" +
+  if (auto o = kObjectives.parse(text)) return *o;
+  return Error{"--objective '" + text + "': expected " + kObjectives.listed() +
                did_you_mean(text, objective_names())};
 }
 

@@ -1,38 +1,39 @@
 #include "search/search_options.h"
 
+#include "util/enum_names.h"
 #include "util/number_format.h"
 #include "util/spellcheck.h"
 
 namespace dnne {
 
+namespace {
+constexpr auto kParadigms = enum_names<Paradigm>({{Paradigm::kHybrid, "hybrid"},
+                                                  {Paradigm::kPipeline, "pipeline"},
+                                                  {Paradigm::kGeneric, "generic"}});
+constexpr auto kSearchMethods = enum_names<SearchMethod>(
+    {{SearchMethod::kPso, "pso"}, {SearchMethod::kExhaustive, "exhaustive"}});
+static_assert(kParadigms.covers(Paradigm::kGeneric) &&
+              kSearchMethods.covers(SearchMethod::kExhaustive));
+}  // namespace
+
 std::string_view paradigm_name(Paradigm paradigm) {
-  switch (paradigm) {
-    case Paradigm::kHybrid:
-      return "hybrid";
-    case Paradigm::kPipeline:
-      return "pipeline";
-    case Paradigm::kGeneric:
-      return "generic";
-  }
-  return "hybrid";
+  return kParadigms.name(paradigm);
 }
 
 Expected<Paradigm> parse_paradigm(const std::string& text) {
-  for (Paradigm p : {Paradigm::kHybrid, Paradigm::kPipeline, Paradigm::kGeneric})
-    if (paradigm_name(p) == text) return p;
-  return Error{"--paradigm '" + text + "': expected hybrid, pipeline or generic" +
-               did_you_mean(text, {"hybrid", "pipeline", "generic"})};
+  if (auto p = kParadigms.parse(text)) return *p;
+  return Error{"--paradigm '" + text + "': expected " + kParadigms.listed() +
+               did_you_mean(text, kParadigms.names())};
 }
 
 std::string_view search_method_name(SearchMethod method) {
-  return method == SearchMethod::kPso ? "pso" : "exhaustive";
+  return kSearchMethods.name(method);
 }
 
 Expected<SearchMethod> parse_search_method(const std::string& text) {
-  for (SearchMethod m : {SearchMethod::kPso, SearchMethod::kExhaustive})
-    if (search_method_name(m) == text) return m;
-  return Error{"--search '" + text + "': expected pso or exhaustive" +
-               did_you_mean(text, {"pso", "exhaustive"})};
+  if (auto m = kSearchMethods.parse(text)) return *m;
+  return Error{"--search '" + text + "': expected " + kSearchMethods.listed() +
+               did_you_mean(text, kSearchMethods.names())};
 }
 
 Expected<bool> validate(const SearchOptions& o) {

@@ -24,7 +24,10 @@ TEST(SearchOptionsParsing, NamesAndErrors) {
   EXPECT_EQ(parse_paradigm("hybird").error().message,
             "--paradigm 'hybird': expected hybrid, pipeline or generic (did you mean 'hybrid'?)");
   EXPECT_EQ(parse_search_method("exhaustive").value(), SearchMethod::kExhaustive);
-  EXPECT_FALSE(parse_search_method("grid").ok());
+  EXPECT_EQ(parse_search_method("grid").error().message,
+            "--search 'grid': expected pso or exhaustive");
+  EXPECT_EQ(parse_search_method("psoo").error().message,
+            "--search 'psoo': expected pso or exhaustive (did you mean 'pso'?)");
   EXPECT_EQ(validate({.constraints = {.min_fps = -3}}).error().message,
             "--min-fps -3: expected a non-negative number of frames per second");
   // The flag reads back as the user wrote it, as in the constraint's rejection (not -1.23457e+06).
