@@ -26,6 +26,9 @@ void add_budget_options(CLI::App& app, BudgetOptions& options) {
                  "(default 0; AccDNN keeps 10)")
       ->check(non_empty("a percentage"));
   app.add_option("--precision", options.precision_bits, "bits per weight and activation: 16 or 8");
+  app.add_flag("--dsp-double-rate", options.dsp_double_rate,
+               "run the DSPs at twice the clock (as Xilinx's DPU does), at most the DSP family's "
+               "Fmax");
 }
 
 }  // namespace dnne::cli

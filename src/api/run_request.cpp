@@ -148,6 +148,7 @@ Expected<ResolvedBudget> resolve_budget(const BudgetRequest& options) {
   if (options.precision_bits != 16) overrides.precision_bits = options.precision_bits;
   auto budget = make_budget(*device, overrides);
   if (!budget) return budget.error();
+  budget->dsp_double_rate = options.dsp_double_rate;
   return ResolvedBudget{.device = *device, .budget = *budget, .overrides = overrides};
 }
 

@@ -34,6 +34,7 @@ struct BudgetRequest {
   std::string dsp, bram18, bw_gbps, clock_mhz;  // empty: the device's own figure; "90%" a share
   std::string uram, lut;                        // likewise (--uram, --lut)
   std::string headroom;  // --headroom: "10" or "10%" of DSP and BRAM18 kept free; empty: none
+  bool dsp_double_rate = false;                 // --dsp-double-rate
   int precision_bits = 16;
 };
 

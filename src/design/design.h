@@ -82,6 +82,9 @@ struct Design {
   ResourceSplit split;
   double clock_mhz = 0;  // 0: the budget's clock
   int precision_bits = 16;
+  // The DSPs run at twice clock_mhz (PG338's dpu_2x_clk), each slice doing two cycles'
+  // multiplies; 2 x clock must not exceed the family's DSP Fmax (docs/models.md 2.4).
+  bool dsp_double_rate = false;
   DesignBudget made_for;
 };
 

@@ -12,6 +12,8 @@ nlohmann::json design_to_json(const Design& design, const StageNames& names) {
   nlohmann::json json = {{"split_point", design.split_point},
                          {"clock_mhz", design.clock_mhz},
                          {"precision", design.precision_bits}};
+  // Written only when set, so existing design files and goldens keep their form.
+  if (design.dsp_double_rate) json["dsp_double_rate"] = true;
   const DesignBudget& b = design.made_for;
   if (b.dsp > 0 || b.bram18 > 0 || b.dram_bw_gbps > 0)
     json["budget"] = {{"dsp", b.dsp}, {"bram18", b.bram18}, {"dram_bw_gbps", b.dram_bw_gbps}};

@@ -147,7 +147,8 @@ Expected<Design> design_from_json(const nlohmann::json& json, const StageNames& 
   JsonObjectReader r(json, "", problems);
   if (!r.is_object()) return problems.error();
   r.reject_unknown_keys(
-      {"split_point", "clock_mhz", "precision", "budget", "split", "pipeline", "generic"});
+      {"split_point", "clock_mhz", "precision", "budget", "split", "pipeline", "generic",
+       "dsp_double_rate"});
   Design design;
   const int n = c.stage_count();
   const auto split_point = r.integer_at_least("split_point", 0, true);
@@ -168,6 +169,7 @@ Expected<Design> design_from_json(const nlohmann::json& json, const StageNames& 
     else
       design.precision_bits = static_cast<int>(*v);
   }
+  if (auto v = r.boolean("dsp_double_rate", false)) design.dsp_double_rate = *v;
   if (const auto* budget = r.value("budget", false)) read_made_for(*budget, c, design.made_for);
   // A part the design has is required; a part it lacks may be present and is then checked
   // but ignored by the models.

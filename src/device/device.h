@@ -46,6 +46,8 @@ struct Budget {
   double clock_mhz = 0;
   int precision_bits = 16;
   DspFamily dsp_family = DspFamily::kDsp48E2;
+  // DSPs at twice the fabric clock (--dsp-double-rate; docs/models.md 2.4).
+  bool dsp_double_rate = false;
 };
 
 // The device's figures less its shell's share of DSP and BRAM18 (rounded down).

@@ -29,11 +29,35 @@ DspRate dsp_rate(DspFamily family, int precision_bits, Operands operands) {
   return {};
 }
 
+DspRate dsp_rate(DspFamily family, int precision_bits, Operands operands, bool double_rate) {
+  DspRate rate = dsp_rate(family, precision_bits, operands);
+  // PG338: the DPU's DSPs run on dpu_2x_clk, twice the data clock, each slice doing two
+  // fabric cycles' multiplies (docs/reference-data.md 1.2).
+  if (double_rate) rate.clock_ratio = 2;
+  return rate;
+}
+
+double dsp_fmax_mhz(DspFamily family) {
+  switch (family) {
+    case DspFamily::kDsp48E1:
+      return 0;  // not sourced (docs/models.md 2.4)
+    case DspFamily::kDsp48E2:
+      // "FMAX with all registers used", -2 speed grade at VCCINT 0.85 V: 775 MHz (DS922 Kintex
+      // UltraScale+, DS923 Virtex UltraScale+, DS925 Zynq UltraScale+ MPSoC).
+      return 775;
+    case DspFamily::kDsp58:
+      // FMAX_INT_MULT (27 x 24 multiply), -2 speed grade at 0.80 V: 1,070 MHz (DS960).
+      return 1070;
+  }
+  return 0;
+}
+
 int64_t dsps_for_array(int64_t summed, int64_t shared, const DspRate& rate) {
   const auto ceil_div = [](int64_t a, int64_t b) { return (a + b - 1) / b; };
-  return ceil_div(std::max<int64_t>(1, summed), std::max(1, rate.summed)) *
-         ceil_div(std::max<int64_t>(1, shared), std::max(1, rate.shared)) *
-         std::max(1, rate.dsps_per_multiply);
+  return ceil_div(ceil_div(std::max<int64_t>(1, summed), std::max(1, rate.summed)) *
+                      ceil_div(std::max<int64_t>(1, shared), std::max(1, rate.shared)) *
+                      std::max(1, rate.dsps_per_multiply),
+                  std::max(1, rate.clock_ratio));
 }
 
 }  // namespace dnne

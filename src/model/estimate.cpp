@@ -82,6 +82,13 @@ std::string design_text(const Violation& v) {
            number(v.available);
   if (field == "winograd_m")
     return "design field 'winograd_m' must be 0, 2 or 4, got " + number(v.available);
+  if (field == "dsp_double_rate")
+    return v.available > 0
+               ? "design field 'dsp_double_rate': the DSP clock 2 x f = " + number(v.needed) +
+                     " MHz exceeds the DSP family's " + number(v.available) +
+                     " MHz (data sheet Fmax, docs/models.md 2.4)"
+               : std::string("design field 'dsp_double_rate': no sourced DSP Fmax for this DSP "
+                             "family (DSP48E1), so the double rate is not modelled");
   if (field == "clock_mhz")
     return "design field 'clock_mhz' must be > 0, got " + number(v.available);
   return "design field '" + field + "' must be >= " + number(v.needed) + ", got " +

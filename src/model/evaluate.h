@@ -45,7 +45,8 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
 
 // The DSP table's row for a generic engine (docs/models.md 2.1): dense, or no packing at all
 // when the engine has a Winograd mode (winograd_m > 0).
-DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winograd_m);
+DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winograd_m,
+                                bool double_rate = false);
 
 // Part B alone: stages [split_point, N). Fills out.layers[split_point, N) and out.generic.
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,

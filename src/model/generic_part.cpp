@@ -63,9 +63,10 @@ int64_t generic_engine_lut(int64_t p_in, int64_t p_out, int precision_bits, int 
          model::winograd_transform_lut(winograd_m, p_in, p_out, bits, acc_bits);
 }
 
-DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winograd_m) {
+DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winograd_m,
+                                bool double_rate) {
   return dsp_rate(family, precision_bits,
-                  winograd_m > 0 ? Operands::kIndependent : Operands::kDense);
+                  winograd_m > 0 ? Operands::kIndependent : Operands::kDense, double_rate);
 }
 
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
@@ -93,7 +94,8 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
   // A Winograd-capable engine never packs: its transformed operands are wider than the data
   // and share nothing (docs/models.md 2.1). The array's DSPs plus the engine's control.
   const int winograd_m = design.winograd_m == 2 || design.winograd_m == 4 ? design.winograd_m : 0;
-  const DspRate rate = generic_engine_dsp_rate(budget.dsp_family, bits, winograd_m);
+  const DspRate rate =
+      generic_engine_dsp_rate(budget.dsp_family, bits, winograd_m, budget.dsp_double_rate);
   const int64_t p_in = std::max(1, design.p_in), p_out = std::max(1, design.p_out);
   const model::Engine engine{
       .p_in = p_in,

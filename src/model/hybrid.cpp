@@ -15,7 +15,8 @@ PartBudget whole(const Budget& b, double clock_mhz, int bits) {
           .dram_bw_gbps = b.dram_bw_gbps,
           .clock_mhz = clock_mhz,
           .precision_bits = bits,
-          .dsp_family = b.dsp_family};
+          .dsp_family = b.dsp_family,
+          .dsp_double_rate = b.dsp_double_rate};
 }
 
 // The split may not promise part A more than the budget holds.
@@ -69,10 +70,20 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
                        .available = static_cast<double>(design.split_point),
                        .field = "split_point"});
   const int sp = std::clamp(design.split_point, 0, n);
+  // The double-rate DSP clock (docs/models.md 2.4): the design's key or the run's flag, at
+  // most the family's DSP Fmax.
+  const bool double_rate = design.dsp_double_rate || budget.dsp_double_rate;
+  if (double_rate && clock_mhz > 0 && 2 * clock_mhz > dsp_fmax_mhz(budget.dsp_family))
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = 2 * clock_mhz,
+                       .available = dsp_fmax_mhz(budget.dsp_family),
+                       .field = "dsp_double_rate"});
 
   // Part budgets: the one part present takes everything; otherwise A gets the split and B
   // the rest (docs/spec/MODELS.md 5).
-  PartBudget a = whole(budget, clock_mhz, bits), b = a;
+  PartBudget a = whole(budget, clock_mhz, bits);
+  a.dsp_double_rate = double_rate;
+  PartBudget b = a;
   if (sp > 0 && sp < n) {
     check_split(design.split, budget, out);
     a.dsp = std::clamp<int64_t>(design.split.pipeline_dsp, 0, budget.dsp);
@@ -124,7 +135,9 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
   out.dram_bw_gbps_used = drawn(out.pipeline) + drawn(out.generic);
   out.throughput_gops = 2.0 * static_cast<double>(workload.total_macs) * fps / 1e9;
   const double peak_gops = 2.0 * clock_mhz * 1e6 * static_cast<double>(out.dsp_used) *
-                           dsp_rate(budget.dsp_family, bits).peak_multiplies_per_dsp() / 1e9;
+                           dsp_rate(budget.dsp_family, bits, Operands::kDense, double_rate)
+                               .peak_multiplies_per_dsp() /
+                           1e9;
   out.dsp_efficiency = peak_gops > 0 ? out.throughput_gops / peak_gops : 0;
 
   // The faster part's layers wait on the slower part: dependency (docs/models.md 5).

@@ -100,7 +100,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
                        .field = "batch"});
   const int64_t batch = std::max(1, design.batch);
   const int bits = std::max(1, budget.precision_bits);
-  const DspRate rate = dsp_rate(budget.dsp_family, bits);
+  const DspRate rate = dsp_rate(budget.dsp_family, bits, Operands::kDense, budget.dsp_double_rate);
   const bool uram = budget.uram > 0;
 
   // Pass 1: every stage's cycles and resources; per-frame-batch DRAM bits parked in

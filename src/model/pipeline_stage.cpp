@@ -154,7 +154,8 @@ StageCost pipeline_stage_cost(const Workload& workload, int stage, const StagePa
   const StageLayer& s = workload.stages[static_cast<size_t>(stage)];
   const model::StageDetail d = model::stage_detail(
       s, p.cpf, p.kpf, p.weights_on_chip, budget.precision_bits,
-      dsp_rate(budget.dsp_family, budget.precision_bits), budget.uram > 0);
+      dsp_rate(budget.dsp_family, budget.precision_bits, Operands::kDense, budget.dsp_double_rate),
+      budget.uram > 0);
   const int64_t b = std::max(1, batch);
   return {.cycles = d.cycles,
           .dsp = d.dsp_per_replica * b + model::stage_overhead_dsp(s, overhead),

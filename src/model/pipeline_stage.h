@@ -52,7 +52,8 @@ inline int64_t stage_array_dsp(const StageLayer& s, int64_t cpf, int64_t kpf,
   return dsps_for_array(cpf, kpf,
                         stage_operands(s) == Operands::kDense
                             ? dense
-                            : DspRate{.dsps_per_multiply = dense.dsps_per_multiply});
+                            : DspRate{.dsps_per_multiply = dense.dsps_per_multiply,
+                                      .clock_ratio = dense.clock_ratio});
 }
 
 // Controller DSPs of a stage: once per stage, whatever the batch (AccDNN).

@@ -46,7 +46,8 @@ PartBudget part_budget(const Budget& b, int64_t dsp, int64_t bram18, double bw_g
           .dram_bw_gbps = bw_gbps,
           .clock_mhz = b.clock_mhz,
           .precision_bits = b.precision_bits,
-          .dsp_family = b.dsp_family};
+          .dsp_family = b.dsp_family,
+          .dsp_double_rate = b.dsp_double_rate};
 }
 
 PointOutcome rejected(const GlobalPoint& p, Rejection rejection, const std::string& part) {
@@ -82,7 +83,10 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
   const int n = c.stage_count();
   const Budget& b = c.budget;
   Design design{
-      .split_point = p.split_point, .clock_mhz = b.clock_mhz, .precision_bits = b.precision_bits};
+      .split_point = p.split_point,
+      .clock_mhz = b.clock_mhz,
+      .precision_bits = b.precision_bits,
+      .dsp_double_rate = b.dsp_double_rate};
   if (a) {
     design.pipeline = a->design;
     // Part B gets what part A does not use (docs/spec/MODELS.md 5: DSP_A + DSP_B <= DSP, ...).

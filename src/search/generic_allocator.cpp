@@ -91,7 +91,9 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   const int64_t lanes = std::max<int64_t>(
       1, static_cast<int64_t>(
              static_cast<double>(in.budget.dsp - kDspPerEngine) *
-             dsp_rate(in.budget.dsp_family, in.budget.precision_bits).peak_multiplies_per_dsp()));
+             dsp_rate(in.budget.dsp_family, in.budget.precision_bits, Operands::kDense,
+                      in.budget.dsp_double_rate)
+                 .peak_multiplies_per_dsp()));
   const int bits = in.budget.precision_bits;
   const int acc_bits = generic_accumulator_bits(in.workload, in.split_point, bits);
   const double clock_hz = in.budget.clock_mhz * 1e6;
@@ -118,7 +120,8 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     for (const auto& [p_in, p_out] : shapes)
       for (int winograd_m : in.winograd_modes) {
         const DspRate rate =
-            generic_engine_dsp_rate(in.budget.dsp_family, in.budget.precision_bits, winograd_m);
+            generic_engine_dsp_rate(in.budget.dsp_family, in.budget.precision_bits, winograd_m,
+                                    in.budget.dsp_double_rate);
         if (dsps_for_array(p_in, p_out, rate) + kDspPerEngine > in.budget.dsp) continue;
         // Winograd F(m x m, 3 x 3) does 9 m^2 MACs with (m + 2)^2 multiplies (docs/models.md
         // 4.6): at most that many MACs per lane per cycle, on the layers that can use it.

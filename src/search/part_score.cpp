@@ -12,7 +12,9 @@ double part_score(const PartSummary& part, int64_t part_macs, const PartBudget& 
     case Objective::kDspEfficiency: {
       const double peak =
           budget.clock_mhz * 1e6 * static_cast<double>(part.dsp) *
-          dsp_rate(budget.dsp_family, budget.precision_bits).peak_multiplies_per_dsp();
+          dsp_rate(budget.dsp_family, budget.precision_bits, Operands::kDense,
+                   budget.dsp_double_rate)
+              .peak_multiplies_per_dsp();
       const double efficiency =
           peak > 0 ? part.throughput_fps * static_cast<double>(part_macs) / peak : 0;
       return efficiency + 1e-12 * part.throughput_fps;
