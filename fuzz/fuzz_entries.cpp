@@ -94,14 +94,11 @@ void design_json(const uint8_t* data, size_t size) {
   if (design->clock_mhz > 0) budget.clock_mhz = design->clock_mhz;
   budget.precision_bits = design->precision_bits;
   const Estimate estimate = evaluate(r.workload, *design, budget);
-  const BudgetOverrides overrides{};
-  const DesignReportInput in{.network = r.network,
-                             .workload = r.workload,
-                             .device = r.device,
-                             .budget = budget,
-                             .overrides = overrides,
-                             .design = *design,
-                             .estimate = estimate};
+  // The reports take the run's problem whole: AlexNet on the design's budget (a small copy).
+  const Problem problem{.network = r.network,
+                        .workload = r.workload,
+                        .budget = {.device = r.device, .budget = budget, .overrides = {}}};
+  const DesignReportInput in{.problem = problem, .design = *design, .estimate = estimate};
   check_report(design_report_json(in));
   (void)design_report_table(in);
   (void)design_layers_csv(in);

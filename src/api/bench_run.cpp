@@ -47,26 +47,20 @@ RunReport reference_bench(Problem problem, const ReferenceDesign& reference,
     ReferenceRun run;
     ReferenceEstimate estimate;
     ReferenceFit fit;
-    bool clock_given;
     bool precision_given;
     ReferenceReportInput input() const {
-      return {.network = problem.network,
-              .workload = problem.workload,
-              .device = problem.budget.device,
+      return {.problem = problem,
               .design = design,
               .run = run,
               .estimate = estimate,
               .fit = fit,
-              .clock_from_flag = clock_given,
-              .precision_from_flag = precision_given,
-              .bandwidth_from_flag = problem.budget.overrides.dram_bw_gbps.has_value()};
+              .precision_from_flag = precision_given};
     }
   };
   auto state = std::make_shared<State>(State{.problem = std::move(problem), .design = reference});
   const ResolvedBudget& resolved = state->problem.budget;
-  state->clock_given = resolved.overrides.clock_mhz.has_value();
   state->precision_given = precision_given;
-  if (state->clock_given) state->design.clock_mhz = *resolved.overrides.clock_mhz;
+  if (resolved.overrides.clock_mhz) state->design.clock_mhz = *resolved.overrides.clock_mhz;
   if (precision_given) state->design.precision_bits = resolved.budget.precision_bits;
   state->run = {.clock_mhz = state->design.clock_mhz, .dram_bw_gbps = resolved.budget.dram_bw_gbps};
   state->estimate = evaluate_reference(state->problem.workload, state->design, state->run);
@@ -114,13 +108,7 @@ Expected<RunReport> bench_run(Problem problem, const BenchTarget& target, bool p
     Design design;
     Estimate estimate;
     DesignReportInput input() const {
-      return {.network = problem.network,
-              .workload = problem.workload,
-              .device = problem.budget.device,
-              .budget = problem.budget.budget,
-              .overrides = problem.budget.overrides,
-              .design = design,
-              .estimate = estimate};
+      return {.problem = problem, .design = design, .estimate = estimate};
     }
   };
   auto state = std::make_shared<State>(State{.problem = std::move(problem), .design = std::move(*parsed)});

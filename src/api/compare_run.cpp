@@ -21,14 +21,7 @@ struct CompareState {
   nlohmann::json options;  // search_options_json, for the HTML page
 
   CompareReportInput input() const {
-    return {.network = problem.network,
-            .workload = problem.workload,
-            .device = problem.budget.device,
-            .budget = problem.budget.budget,
-            .overrides = problem.budget.overrides,
-            .result = result,
-            .objective = objective,
-            .winograd = winograd};
+    return {.problem = problem, .result = result, .objective = objective, .winograd = winograd};
   }
   // The feasible rows' design files, in the order --out lists them.
   std::vector<std::pair<std::string, std::string>> design_files() const {

@@ -25,21 +25,10 @@ struct ExploreState {
   nlohmann::json options;  // search_options_json, for the HTML page
 
   DesignReportInput design_input() const {
-    return {.network = problem.network,
-            .workload = problem.workload,
-            .device = problem.budget.device,
-            .budget = problem.budget.budget,
-            .overrides = problem.budget.overrides,
-            .design = result.design,
-            .estimate = result.estimate};
+    return {.problem = problem, .design = result.design, .estimate = result.estimate};
   }
   ParetoReportInput pareto_input() const {
-    return {.network = problem.network,
-            .workload = problem.workload,
-            .device = problem.budget.device,
-            .budget = problem.budget.budget,
-            .overrides = problem.budget.overrides,
-            .front = result.design_space.front};
+    return {.problem = problem, .front = result.design_space.front};
   }
   std::string design_file(const Design& design) const {
     return design_file_text(design, problem.workload, problem.network);
@@ -57,11 +46,7 @@ Expected<RunReport> explore_run(Problem problem, const ExploreRequest& request) 
                    .options = search_options_json(request.options)});
   const Problem& p = state->problem;
   const SearchResult& r = state->result;
-  nlohmann::json json = explore_report_json({.network = p.network,
-                                             .workload = p.workload,
-                                             .device = p.budget.device,
-                                             .budget = p.budget.budget,
-                                             .overrides = p.budget.overrides,
+  nlohmann::json json = explore_report_json({.problem = p,
                                              .result = r,
                                              .paradigm = request.paradigm,
                                              .objective = request.options.objective,

@@ -10,6 +10,7 @@
 
 #include "device/catalog.h"
 #include "graph/network.h"
+#include "model/problem.h"
 #include "model/workload.h"
 #include "search/search_options.h"
 #include "util/expected.h"
@@ -38,22 +39,14 @@ struct BudgetRequest {
   int precision_bits = 16;
 };
 
-struct ResolvedBudget {
-  Device device;
-  Budget budget;
-  BudgetOverrides overrides;  // what the user overrode, as absolute figures
-};
+// ResolvedBudget (the device, its budget and what the user overrode) and Problem (the network,
+// its workload and the resolved budget) are plain data in model/problem.h, so the report views
+// below this layer can take a Problem whole.
 
 // Finds the device, turns percentages into absolute figures and checks every override; errors
 // name the flag and what was expected.
 Expected<ResolvedBudget> resolve_budget(const BudgetRequest& request);
 
-// The network, its workload and the resolved budget, ready for evaluation or search.
-struct Problem {
-  Network network;
-  Workload workload;
-  ResolvedBudget budget;
-};
 // The model is read at the budget's precision. The budget is checked first.
 Expected<Problem> load_problem(const ModelRequest& model, const BudgetRequest& budget);
 // The problem of a network already loaded (bench reads the model before the budget; the public

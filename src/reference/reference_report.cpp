@@ -21,30 +21,32 @@ std::string resource_line(const char* name, int64_t used, int64_t available) {
 }  // namespace
 
 std::string reference_report_table(const ReferenceReportInput& in) {
+  const Device& device = in.problem.budget.device;
+  const BudgetOverrides& overrides = in.problem.budget.overrides;
   const ReferenceDesign& d = in.design;
   const ReferenceEstimate& e = in.estimate;
   std::ostringstream out;
   out << "reference design " << d.name << ": " << d.description << "\n";
   out << "source: " << d.source << "\n";
   if (!d.published_on.empty()) out << "published on: " << d.published_on << "\n";
-  out << "network " << in.network.name() << " on " << in.device.name << " (" << in.device.part
+  out << "network " << in.problem.network.name() << " on " << device.name << " (" << device.part
       << ")\n";
   out << "clock " << fixed(in.run.clock_mhz, 1) << " MHz ("
-      << (in.clock_from_flag ? "--clock-mhz" : "template") << "), precision " << d.precision_bits
+      << (overrides.clock_mhz ? "--clock-mhz" : "template") << "), precision " << d.precision_bits
       << " bits (" << (in.precision_from_flag ? "--precision" : "template") << "), DRAM "
       << fixed(in.run.dram_bw_gbps, 2) << " GB/s ("
-      << (in.bandwidth_from_flag ? "--bw-gbps" : "device") << ") x "
+      << (overrides.dram_bw_gbps ? "--bw-gbps" : "device") << ") x "
       << fixed(kBurstDramEfficiency, 3) << " burst efficiency shared by " << d.cores
       << (d.cores == 1 ? " core" : " cores") << "\n";
   if (in.fit.feasible)
     out << "fits the device: yes\n";
   else
-    out << "INFEASIBLE on " << in.device.name << ": " << describe(in.fit) << "\n";
+    out << "INFEASIBLE on " << device.name << ": " << describe(in.fit) << "\n";
   for (const std::string& note : in.fit.unchecked) out << "not checked: " << note << "\n";
-  out << "resources: " << resource_line("DSP", d.dsp, in.device.dsp);
-  if (d.bram18) out << ", " << resource_line("BRAM18", *d.bram18, in.device.bram18);
-  if (d.uram > 0) out << ", " << resource_line("URAM", d.uram, in.device.uram);
-  if (in.device.lut > 0) out << ", " << resource_line("LUT", d.lut, in.device.lut);
+  out << "resources: " << resource_line("DSP", d.dsp, device.dsp);
+  if (d.bram18) out << ", " << resource_line("BRAM18", *d.bram18, device.bram18);
+  if (d.uram > 0) out << ", " << resource_line("URAM", d.uram, device.uram);
+  if (device.lut > 0) out << ", " << resource_line("LUT", d.lut, device.lut);
   out << "\n\n";
   out << "throughput " << fixed(e.throughput_fps, 2) << " frames/s, " << fixed(e.throughput_gops, 1)
       << " GOP/s; latency " << fixed(e.latency_ms, 3)
@@ -59,8 +61,8 @@ std::string reference_report_table(const ReferenceReportInput& in) {
                    {"cycles"},
                    {"bound", TextTable::Align::kLeft}});
   for (const ReferenceLayer& l : e.layers) {
-    const StageLayer& s = in.workload.stages[static_cast<size_t>(l.stage)];
-    table.add_row({in.network.layers()[static_cast<size_t>(s.layer)].name,
+    const StageLayer& s = in.problem.workload.stages[static_cast<size_t>(l.stage)];
+    table.add_row({in.problem.network.layers()[static_cast<size_t>(s.layer)].name,
                    std::string(kind_name(s.kind)), std::string(ref_unit_name(l.unit)),
                    with_commas(l.compute_cycles), with_commas(l.dram_cycles), with_commas(l.cycles),
                    std::string(bound_name(l.bound))});
@@ -75,8 +77,8 @@ nlohmann::json reference_report_json(const ReferenceReportInput& in) {
   const ReferenceEstimate& e = in.estimate;
   nlohmann::json layers = nlohmann::json::array();
   for (const ReferenceLayer& l : e.layers) {
-    const StageLayer& s = in.workload.stages[static_cast<size_t>(l.stage)];
-    layers.push_back({{"name", in.network.layers()[static_cast<size_t>(s.layer)].name},
+    const StageLayer& s = in.problem.workload.stages[static_cast<size_t>(l.stage)];
+    layers.push_back({{"name", in.problem.network.layers()[static_cast<size_t>(s.layer)].name},
                       {"kind", kind_name(s.kind)},
                       {"unit", ref_unit_name(l.unit)},
                       {"compute_cycles", l.compute_cycles},
@@ -93,8 +95,8 @@ nlohmann::json reference_report_json(const ReferenceReportInput& in) {
                       {"paradigm", d.paradigm},
                       {"source", d.source},
                       {"published_on", d.published_on},
-                      {"network", in.network.name()},
-                      {"device", in.device.name},
+                      {"network", in.problem.network.name()},
+                      {"device", in.problem.budget.device.name},
                       {"clock_mhz", in.run.clock_mhz},
                       {"precision_bits", d.precision_bits},
                       {"dram_bw_gbps", in.run.dram_bw_gbps},

@@ -5,24 +5,19 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "device/device.h"
-#include "graph/network.h"
+#include "model/problem.h"
 #include "reference/reference_fit.h"
 #include "reference/reference_model.h"
 
 namespace dnne {
 
 struct ReferenceReportInput {
-  const Network& network;
-  const Workload& workload;
-  const Device& device;
+  const Problem& problem;  // its overrides say whether the clock and bandwidth came from flags
   const ReferenceDesign& design;  // with the run's clock and precision applied
   const ReferenceRun& run;
   const ReferenceEstimate& estimate;
   const ReferenceFit& fit;
-  bool clock_from_flag = false;
   bool precision_from_flag = false;
-  bool bandwidth_from_flag = false;
 };
 
 std::string reference_report_table(const ReferenceReportInput& in);

@@ -92,19 +92,16 @@ std::string objective_line(const CompareReportInput& in) {
 
 nlohmann::json compare_report_json(const CompareReportInput& in) {
   const CompareResult& r = in.result;
-  nlohmann::json out = {{"model", in.network.name()},
-                        {"device", in.device.name},
-                        {"budget", detail::budget_json(in.budget, in.overrides)},
-                        {"objective", std::string(objective_name(in.objective))},
-                        {"winograd", in.winograd}};
+  nlohmann::json out = {
+      {"model", in.problem.network.name()},
+      {"device", in.problem.budget.device.name},
+      {"budget", detail::budget_json(in.problem.budget.budget, in.problem.budget.overrides)},
+      {"objective", std::string(objective_name(in.objective))},
+      {"winograd", in.winograd}};
   nlohmann::json results = nlohmann::json::object();
   for (const Row& row : rows(r))
     results[row.key] = explore_report_json(
-        {.network = in.network,
-         .workload = in.workload,
-         .device = in.device,
-         .budget = in.budget,
-         .overrides = in.overrides,
+        {.problem = in.problem,
          .result = *row.result,
          .paradigm = row.key == std::string("dnnbuilder") ? "pipeline" : row.key,
          .objective = in.objective,
@@ -118,18 +115,19 @@ nlohmann::json compare_report_json(const CompareReportInput& in) {
 
 std::string compare_report_table(const CompareReportInput& in) {
   const CompareResult& r = in.result;
-  const BudgetOverrides& o = in.overrides;
+  const BudgetOverrides& o = in.problem.budget.overrides;
   auto mark = [](bool overridden) { return overridden ? "*" : ""; };
   std::ostringstream out;
-  out << in.network.name() << " on " << in.device.name << ": " << with_commas(in.budget.dsp)
-      << mark(o.dsp.has_value()) << " DSP, " << with_commas(in.budget.bram18)
-      << mark(o.bram18.has_value()) << " BRAM18, " << with_commas(in.budget.uram)
-      << mark(o.uram.has_value()) << " URAM, " << with_commas(in.budget.lut)
-      << mark(o.lut.has_value()) << " LUT, " << fixed(in.budget.dram_bw_gbps, 1)
-      << mark(o.dram_bw_gbps.has_value()) << " GB/s, " << fixed(in.budget.clock_mhz, 0)
-      << mark(o.clock_mhz.has_value()) << " MHz, " << in.budget.precision_bits
-      << mark(o.precision_bits.has_value()) << "-bit\n"
-      << detail::budget_origin_line(in.device, o) << objective_line(in) << "\n";
+  out << in.problem.network.name() << " on " << in.problem.budget.device.name << ": "
+      << with_commas(in.problem.budget.budget.dsp) << mark(o.dsp.has_value()) << " DSP, "
+      << with_commas(in.problem.budget.budget.bram18) << mark(o.bram18.has_value()) << " BRAM18, "
+      << with_commas(in.problem.budget.budget.uram) << mark(o.uram.has_value()) << " URAM, "
+      << with_commas(in.problem.budget.budget.lut) << mark(o.lut.has_value()) << " LUT, "
+      << fixed(in.problem.budget.budget.dram_bw_gbps, 1) << mark(o.dram_bw_gbps.has_value())
+      << " GB/s, " << fixed(in.problem.budget.budget.clock_mhz, 0) << mark(o.clock_mhz.has_value())
+      << " MHz, " << in.problem.budget.budget.precision_bits << mark(o.precision_bits.has_value())
+      << "-bit\n"
+      << detail::budget_origin_line(in.problem.budget.device, o) << objective_line(in) << "\n";
   TextTable table({{"design", TextTable::Align::kLeft},
                    {"split"},
                    {"GOP/s"},
@@ -150,13 +148,14 @@ std::string compare_report_table(const CompareReportInput& in) {
       continue;
     }
     const Estimate& e = s.estimate;
-    table.add_row(
-        {row.label,
-         std::to_string(s.design.split_point) + "/" + std::to_string(in.workload.stages.size()),
-         fixed(e.throughput_gops, 1), fixed(e.throughput_fps, 1),
-         times(ratio(r.hybrid, s, throughput)), fixed(e.latency_ms, 3),
-         times(ratio(r.hybrid, s, latency)), with_commas(e.dsp_used), with_commas(e.bram18_used),
-         with_commas(e.uram_used), with_commas(e.lut_used), fixed(e.dram_bw_gbps_used, 2), fixed(100 * e.dsp_efficiency, 1) + "%"});
+    table.add_row({row.label,
+                   std::to_string(s.design.split_point) + "/" +
+                       std::to_string(in.problem.workload.stages.size()),
+                   fixed(e.throughput_gops, 1), fixed(e.throughput_fps, 1),
+                   times(ratio(r.hybrid, s, throughput)), fixed(e.latency_ms, 3),
+                   times(ratio(r.hybrid, s, latency)), with_commas(e.dsp_used),
+                   with_commas(e.bram18_used), with_commas(e.uram_used), with_commas(e.lut_used),
+                   fixed(e.dram_bw_gbps_used, 2), fixed(100 * e.dsp_efficiency, 1) + "%"});
   }
   out << table.render()
       << "speed-up: the hybrid's frames/s over the row's; latency ratio: the hybrid's latency per "

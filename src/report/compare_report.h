@@ -12,11 +12,7 @@
 namespace dnne {
 
 struct CompareReportInput {
-  const Network& network;
-  const Workload& workload;
-  const Device& device;
-  const Budget& budget;
-  const BudgetOverrides& overrides;
+  const Problem& problem;
   const CompareResult& result;
   Objective objective = Objective::kThroughput;  // what every row's search optimised
   bool winograd = true;                          // whether generic engines could use Winograd

@@ -15,12 +15,13 @@ std::string paradigm_of(const Design& design, const Workload& workload) {
 namespace detail {
 
 double effective_clock_mhz(const DesignReportInput& in) {
-  return in.design.clock_mhz > 0 ? in.design.clock_mhz : in.budget.clock_mhz;
+  return in.design.clock_mhz > 0 ? in.design.clock_mhz : in.problem.budget.budget.clock_mhz;
 }
 
 std::string stage_name(const DesignReportInput& in, int stage) {
-  if (stage < 0 || stage >= static_cast<int>(in.workload.stages.size())) return "";
-  return in.network.layer(in.workload.stages[static_cast<size_t>(stage)].layer).name;
+  if (stage < 0 || stage >= static_cast<int>(in.problem.workload.stages.size())) return "";
+  return in.problem.network.layer(in.problem.workload.stages[static_cast<size_t>(stage)].layer)
+      .name;
 }
 
 std::string violation_text(const DesignReportInput& in, const Violation& v) {
@@ -31,7 +32,7 @@ std::string violation_text(const DesignReportInput& in, const Violation& v) {
       where = std::string(scope_name(v.scope)) + " part: ";
       break;
     case Scope::kDevice:
-      where = "device " + in.device.name + ": ";
+      where = "device " + in.problem.budget.device.name + ": ";
       break;
     case Scope::kDesign:
       break;
@@ -147,7 +148,7 @@ nlohmann::json layers_json(const DesignReportInput& in) {
   nlohmann::json list = nlohmann::json::array();
   const double clock_mhz = detail::effective_clock_mhz(in);
   for (const LayerEstimate& l : in.estimate.layers) {
-    const auto& stage = in.workload.stages[static_cast<size_t>(l.stage)];
+    const auto& stage = in.problem.workload.stages[static_cast<size_t>(l.stage)];
     list.push_back({{"name", detail::stage_name(in, l.stage)},
                     {"kind", std::string(kind_name(stage.kind))},
                     {"part", std::string(part_name(l.part))},
@@ -168,16 +169,19 @@ nlohmann::json layers_json(const DesignReportInput& in) {
 
 nlohmann::json design_report_json(const DesignReportInput& in) {
   const Estimate& e = in.estimate;
-  const Budget& b = in.budget;
-  return {{"model", in.network.name()},
-          {"device", in.device.name},
+  const Budget& b = in.problem.budget.budget;
+  const Device& device = in.problem.budget.device;
+  const Network& network = in.problem.network;
+  const Workload& workload = in.problem.workload;
+  return {{"model", network.name()},
+          {"device", device.name},
           {"device_info",
-           {{"part", in.device.part},
-            {"board", in.device.board},
-            {"dsp_family", std::string(dsp_family_name(in.device.dsp_family))}}},
-          {"paradigm", paradigm_of(in.design, in.workload)},
-          {"budget", detail::budget_json(b, in.overrides)},
-          {"design", design_to_json(in.design, stage_names(in.workload, in.network))},
+           {{"part", device.part},
+            {"board", device.board},
+            {"dsp_family", std::string(dsp_family_name(device.dsp_family))}}},
+          {"paradigm", paradigm_of(in.design, workload)},
+          {"budget", detail::budget_json(b, in.problem.budget.overrides)},
+          {"design", design_to_json(in.design, stage_names(workload, network))},
           {"metrics",
            {{"throughput_gops", e.throughput_gops},
             {"throughput_fps", e.throughput_fps},

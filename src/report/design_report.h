@@ -6,19 +6,14 @@
 #include <string>
 
 #include "design/design.h"
-#include "device/catalog.h"
-#include "graph/network.h"
 #include "model/estimate.h"
+#include "model/problem.h"
 #include "model/workload.h"
 
 namespace dnne {
 
 struct DesignReportInput {
-  const Network& network;
-  const Workload& workload;
-  const Device& device;
-  const Budget& budget;
-  const BudgetOverrides& overrides;  // which budget fields the user overrode
+  const Problem& problem;  // the network and budget; its overrides say which fields were set
   const Design& design;
   const Estimate& estimate;
 };

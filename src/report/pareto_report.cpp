@@ -27,14 +27,9 @@ namespace {
 std::vector<nlohmann::json> reports(const ParetoReportInput& in) {
   std::vector<nlohmann::json> out;
   for (const ParetoEntry& entry : in.front) {
-    const Estimate estimate = evaluate(in.workload, entry.design, in.budget);
-    out.push_back(design_report_json({.network = in.network,
-                                      .workload = in.workload,
-                                      .device = in.device,
-                                      .budget = in.budget,
-                                      .overrides = in.overrides,
-                                      .design = entry.design,
-                                      .estimate = estimate}));
+    const Estimate estimate = evaluate(in.problem.workload, entry.design, in.problem.budget.budget);
+    out.push_back(
+        design_report_json({.problem = in.problem, .design = entry.design, .estimate = estimate}));
   }
   return out;
 }
@@ -118,9 +113,9 @@ nlohmann::json pareto_index_json(const ParetoReportInput& in) {
     designs.push_back({{"name", entry["name"]},
                        {"file", entry["name"].get<std::string>() + ".json"},
                        {"metrics", entry["metrics"]}});
-  return {{"model", in.network.name()},
-          {"device", in.device.name},
-          {"budget", detail::budget_json(in.budget, in.overrides)},
+  return {{"model", in.problem.network.name()},
+          {"device", in.problem.budget.device.name},
+          {"budget", detail::budget_json(in.problem.budget.budget, in.problem.budget.overrides)},
           {"axes", axes},
           {"designs", designs}};
 }

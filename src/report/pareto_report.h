@@ -13,11 +13,7 @@
 namespace dnne {
 
 struct ParetoReportInput {
-  const Network& network;
-  const Workload& workload;
-  const Device& device;
-  const Budget& budget;
-  const BudgetOverrides& overrides;
+  const Problem& problem;
   const std::vector<ParetoEntry>& front;
 };
 

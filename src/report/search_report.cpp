@@ -78,21 +78,16 @@ std::string design_summary_line(const Design& d, const Workload& workload) {
 nlohmann::json explore_report_json(const ExploreReportInput& in) {
   nlohmann::json out;
   if (in.result.feasible) {
-    out = design_report_json({.network = in.network,
-                              .workload = in.workload,
-                              .device = in.device,
-                              .budget = in.budget,
-                              .overrides = in.overrides,
-                              .design = in.result.design,
-                              .estimate = in.result.estimate});
+    out = design_report_json(
+        {.problem = in.problem, .design = in.result.design, .estimate = in.result.estimate});
     out["feasible"] = true;
   } else {
-    out = {{"model", in.network.name()},
-           {"device", in.device.name},
+    out = {{"model", in.problem.network.name()},
+           {"device", in.problem.budget.device.name},
            {"paradigm", in.paradigm},
            {"feasible", false},
            {"reason", in.result.tightest.reason},
-           {"budget", detail::budget_json(in.budget, in.overrides)}};
+           {"budget", detail::budget_json(in.problem.budget.budget, in.problem.budget.overrides)}};
   }
   out["objective"] = std::string(objective_name(in.objective));
   out["winograd"] = in.winograd;

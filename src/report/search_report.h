@@ -23,11 +23,7 @@ std::string design_summary_line(const Design& design, const Workload& workload);
 // The explore object: design_report_json(in) plus "search" (and, when infeasible, no design:
 // {"model", "device", "paradigm", "feasible": false, "reason", "budget", "search"}).
 struct ExploreReportInput {
-  const Network& network;
-  const Workload& workload;
-  const Device& device;
-  const Budget& budget;
-  const BudgetOverrides& overrides;
+  const Problem& problem;
   const SearchResult& result;
   std::string paradigm;  // what was asked for: "hybrid", "pipeline", "generic"
   Objective objective = Objective::kThroughput;  // what the search optimised

@@ -10,12 +10,20 @@
 namespace dnne {
 namespace {
 
-struct Fixture {
+Problem vgg16_on_ku115() {
   Network network = *build_zoo_network("vgg16");
   Workload workload = make_workload(network);
-  Device device = *find_device("ku115");
-  BudgetOverrides overrides{.dsp = 4000, .precision_bits = 8};
-  Budget budget = *make_budget(device, overrides);
+  const Device device = *find_device("ku115");
+  const BudgetOverrides overrides{.dsp = 4000, .precision_bits = 8};
+  const Budget budget = *make_budget(device, overrides);
+  return {.network = std::move(network),
+          .workload = std::move(workload),
+          .budget = {.device = device, .budget = budget, .overrides = overrides}};
+}
+
+struct Fixture {
+  Problem problem = vgg16_on_ku115();
+  const Workload& workload = problem.workload;
   Design design;
   Estimate estimate;
   Fixture() {
@@ -47,13 +55,7 @@ struct Fixture {
         {.resource = Resource::kBram18, .needed = 600, .available = 500, .stage = 2});
   }
   DesignReportInput input() const {
-    return {.network = network,
-            .workload = workload,
-            .device = device,
-            .budget = budget,
-            .overrides = overrides,
-            .design = design,
-            .estimate = estimate};
+    return {.problem = problem, .design = design, .estimate = estimate};
   }
 };
 
