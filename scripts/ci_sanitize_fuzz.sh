@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# CI's robustness step (docs/robustness.md): builds a clang tree with ASan + UBSan and the
-# libFuzzer targets, runs the whole test suite there, then each fuzz target for a short
-# while from its seed corpus. Any sanitizer report, test failure or fuzzer finding fails.
+# CI's robustness step (docs/robustness.md; .ci/run runs it after the README's two commands):
+# builds a clang tree with ASan + UBSan and the libFuzzer targets, runs the whole test suite
+# there, then each fuzz target for a minute from its seed corpus. Any sanitizer report, test
+# failure or fuzzer finding makes it exit non-zero.
 #
-#   scripts/ci_sanitize_fuzz.sh                 # build-san/, 45 s per target
+#   scripts/ci_sanitize_fuzz.sh                 # build-san/, 60 s per target
 #   FUZZ_SECONDS=600 scripts/ci_sanitize_fuzz.sh # a longer campaign
 #   FUZZ_SECONDS=0 scripts/ci_sanitize_fuzz.sh   # sanitizer tests only
 #
@@ -16,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${SAN_BUILD_DIR:-build-san}
-seconds=${FUZZ_SECONDS:-45}
+seconds=${FUZZ_SECONDS:-60}
 jobs=${JOBS:-$(nproc)}
 targets=${FUZZ_TARGETS:-"onnx caffe design device cli input_shape"}
 

@@ -1,9 +1,11 @@
 #include "importers/onnx_batch.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "importers/onnx_graph.h"
 #include "importers/onnx_shapes.h"
+#include "util/checked_int.h"
 #include "util/expected.h"
 
 namespace dnne {
@@ -39,9 +41,12 @@ const onnx::NodeProto* first_lost(const onnx::GraphProto& graph, const DimsTable
   return nullptr;
 }
 
-int64_t elements(const DimsTable& dims, const std::string& tensor) {
-  int64_t n = 1;
-  for (int64_t d : dims.at(tensor)) n *= d;
+// The element count, nullopt past int64: inferred dims are a file's numbers (a Reshape to
+// INT64_MAX), so the product is checked like every count from a file.
+std::optional<int64_t> elements(const DimsTable& dims, const std::string& tensor) {
+  std::optional<int64_t> n = 1;
+  for (int64_t d : dims.at(tensor))
+    if (n) n = checked_mul(*n, d);
   return n;
 }
 
@@ -50,8 +55,13 @@ int64_t elements(const DimsTable& dims, const std::string& tensor) {
 // tensors too; Shape and Size excepted. A Reshape whose target bakes in N breaks this.
 bool rebatch_is_sound(const onnx::GraphProto& graph, const DimsTable& at_one, const DimsTable& at_n,
                       int64_t n) {
+  // A count past int64 proves nothing: re-batching is then not sound.
   auto scales = [&](const std::string& t) {
-    return known(at_n, t) && elements(at_n, t) == n * elements(at_one, t);
+    if (!known(at_n, t)) return false;
+    const auto at_n_count = elements(at_n, t), at_one_count = elements(at_one, t);
+    if (!at_n_count || !at_one_count) return false;
+    const auto expected = checked_mul(n, *at_one_count);
+    return expected && *at_n_count == *expected;
   };
   for (const auto& node : graph.node()) {
     for (const auto& out : node.output())

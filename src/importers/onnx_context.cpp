@@ -1,8 +1,11 @@
 #include "importers/onnx_context.h"
 
 #include <filesystem>
+#include <optional>
 
+#include "graph/layer_counts.h"
 #include "importers/onnx_graph.h"
+#include "util/checked_int.h"
 #include "util/expected.h"
 
 namespace dnne {
@@ -60,10 +63,18 @@ std::vector<int64_t> OnnxContext::dims(const std::string& tensor,
   auto it = dims_.find(tensor);
   if (it == dims_.end())
     fail(node, "ONNX shape inference could not determine the shape of tensor '" + tensor + "'");
-  for (int64_t d : it->second)
+  std::optional<int64_t> elements = 1;
+  for (int64_t d : it->second) {
     if (d < 0)
       fail(node, "ONNX shape inference could not determine every dimension of tensor '" + tensor +
                      "' (" + dims_text(it->second) + "); a symbolic size may need --input CxHxW");
+    if (elements) elements = checked_mul(*elements, d);
+  }
+  // Inferred dims are the file's numbers (a Reshape to INT64_MAX, a weight of 2^40 x 2^40):
+  // every product the mappers take of them stays below int64 when the whole tensor does.
+  if (!elements || *elements > kMaxCount)
+    fail(node, "tensor '" + tensor + "' (" + dims_text(it->second) + ") has more than 2^53 " +
+                   "elements");
   return it->second;
 }
 

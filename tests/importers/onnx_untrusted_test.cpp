@@ -145,7 +145,8 @@ TEST(OnnxUntrusted, NodeNamesMustBeUtf8) {
       << net.error().message;
 }
 
-// Weight dims past int64 when multiplied: the element count saturates instead of overflowing.
+// Weight dims past int64 when multiplied: refused by their element count, never multiplied
+// past int64.
 TEST(OnnxUntrusted, HugeWeightDimsDoNotOverflow) {
   TinyModel m(13);
   m.input("x", {1, 3, 8, 8}).weight("w", {int64_t{1} << 40, int64_t{1} << 40, 3, 3}).output("y");
@@ -153,8 +154,23 @@ TEST(OnnxUntrusted, HugeWeightDimsDoNotOverflow) {
   auto net = import_onnx_bytes(m.proto().SerializeAsString(), "m.onnx");
   ASSERT_FALSE(net.ok());
   EXPECT_EQ(net.error().message,
-            "m.onnx: node 'c1' (Conv, opset 13): weight 1099511627776x1099511627776x3x3 does not "
-            "fit an input of 3 channels with group 1");
+            "m.onnx: node 'c1' (Conv, opset 13): tensor 'w' (1099511627776x1099511627776x3x3) has "
+            "more than 2^53 elements");
+}
+
+// A batch-3 model reshaped to INT64_MAX elements: deciding whether the batch can be
+// re-batched to 1 multiplied those dims past int64 (fuzz finding, UBSan); now the count is
+// checked and the tensor refused by its size.
+TEST(OnnxUntrusted, InferredDimsPastInt64AreRefusedBySize) {
+  TinyModel m(13);
+  m.input("x", {3, 5, 7}).ints("shape", {3, 5, INT64_MAX}).output("y");
+  m.node("Reshape", {"x", "shape"}, {"r"}, "r1");
+  m.node("Relu", {"r"}, {"y"}, "relu");
+  auto net = import_onnx_bytes(m.proto().SerializeAsString(), "m.onnx");
+  ASSERT_FALSE(net.ok());
+  EXPECT_EQ(net.error().message,
+            "m.onnx: node 'r1' (Reshape, opset 13): tensor 'r' (3x5x9223372036854775807) has more "
+            "than 2^53 elements");
 }
 
 }  // namespace
