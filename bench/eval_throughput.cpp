@@ -64,7 +64,7 @@ int main() {
   auto net = build_zoo_network("vgg16");
   if (!net) return 2;
   const Workload w = make_workload(*net);
-  const int n = static_cast<int>(w.stages.size());
+  const int n = w.stage_count();
   const Budget budget = ku115(16);
 
   std::vector<Design> designs;

@@ -229,14 +229,14 @@ Expected<Design> accdnn_optim_to_design(const std::string& text, const Workload&
       warnings->push_back(r.where(s.line, name) + "no such layer in " + workload.name +
                           did_you_mean(name, layer_names) + "; section ignored");
 
-  const int n = static_cast<int>(workload.stages.size());
+  const int n = workload.stage_count();
   Design design;
   design.split_point = n;
   design.precision_bits = 16;  // AccDNN's DW (settings.py)
   design.pipeline.batch = 1;   // AccDNN's BATCH_SIZE (settings.py)
   design.pipeline.stages.assign(static_cast<size_t>(n), StageParallelism{});
   for (int i = 0; i < n; ++i) {
-    const StageLayer& stage = workload.stages[static_cast<size_t>(i)];
+    const StageLayer& stage = workload.stage(i);
     const std::string& name = network.layer(stage.layer).name;
     auto found = by_name.find(name);
     if (!accdnn_builds(stage.kind)) {

@@ -79,10 +79,10 @@ RunReport reference_bench(Problem problem, const ReferenceDesign& reference,
             out << "layer,kind,unit,compute_cycles,dram_cycles,cycles,bound\n";
             const Workload& workload = view->problem.workload;
             for (const ReferenceLayer& l : view->estimate.layers) {
-              const StageLayer& s = workload.stages[static_cast<size_t>(l.stage)];
-              out << view->problem.network.layers()[static_cast<size_t>(s.layer)].name << ","
-                  << kind_name(s.kind) << "," << ref_unit_name(l.unit) << "," << l.compute_cycles
-                  << "," << l.dram_cycles << "," << l.cycles << "," << bound_name(l.bound) << "\n";
+              const StageLayer& s = workload.stage(l.stage);
+              out << view->problem.network.layer(s.layer).name << "," << kind_name(s.kind) << ","
+                  << ref_unit_name(l.unit) << "," << l.compute_cycles << "," << l.dram_cycles << ","
+                  << l.cycles << "," << bound_name(l.bound) << "\n";
             }
             return out.str();
           }};

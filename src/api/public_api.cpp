@@ -89,12 +89,12 @@ int Network::layer_count() const {
   return static_cast<int>(data_->network.layers().size());
 }
 int Network::stage_layer_count() const {
-  return static_cast<int>(data_->workload.stages.size());
+  return data_->workload.stage_count();
 }
 std::vector<std::string> Network::stage_layer_names() const {
   std::vector<std::string> names;
   for (const auto& stage : data_->workload.stages)
-    names.push_back(data_->network.layers()[static_cast<size_t>(stage.layer)].name);
+    names.push_back(data_->network.layer(stage.layer).name);
   return names;
 }
 

@@ -27,7 +27,7 @@ nlohmann::json design_to_json(const Design& design, const StageNames& names) {
     for (int i = 0; i < design.split_point && i < static_cast<int>(design.pipeline.stages.size());
          ++i) {
       const auto& stage = design.pipeline.stages[static_cast<size_t>(i)];
-      const std::string layer = i < n ? names.layers[static_cast<size_t>(i)] : "";
+      const std::string layer = i < n ? names.layer(i) : "";
       stages.push_back({{"layer", layer},
                         {"cpf", stage.cpf},
                         {"kpf", stage.kpf},

@@ -21,8 +21,6 @@ constexpr int64_t kMaxLanes = 1 << 20;
 struct Context {
   const StageNames& names;
   JsonProblems& problems;
-  int stage_count() const { return names.count(); }
-  const std::string& stage_name(int i) const { return names.layers[static_cast<size_t>(i)]; }
 };
 
 // A figure that is 0 (none, or "the budget's") or at least `floor` (device/limits.h).
@@ -60,14 +58,14 @@ void read_made_for(const nlohmann::json& json, Context& c, DesignBudget& budget)
 }
 
 void read_stage(const nlohmann::json& json, int i, Context& c, StageParallelism& stage) {
-  const bool known = i < c.stage_count();
+  const bool known = i < c.names.count();
   const std::string path =
-      "pipeline.stages[" + std::to_string(i) + "]" + (known ? " (" + c.stage_name(i) + ")" : "");
+      "pipeline.stages[" + std::to_string(i) + "]" + (known ? " (" + c.names.layer(i) + ")" : "");
   JsonObjectReader r(json, path, c.problems);
   r.reject_unknown_keys({"layer", "cpf", "kpf", "weights_on_chip"});
-  if (auto layer = r.string("layer", true); layer && known && *layer != c.stage_name(i))
+  if (auto layer = r.string("layer", true); layer && known && *layer != c.names.layer(i))
     r.problem("layer '" + *layer + "' does not match stage layer " + std::to_string(i) + " of " +
-              c.names.network + ", '" + c.stage_name(i) + "'");
+              c.names.network + ", '" + c.names.layer(i) + "'");
   if (auto v = r.integer_at_least("cpf", 1, false, 1, kMaxLanes)) stage.cpf = static_cast<int>(*v);
   if (auto v = r.integer_at_least("kpf", 1, false, 1, kMaxLanes)) stage.kpf = static_cast<int>(*v);
   if (r.has("weights_on_chip"))
@@ -150,7 +148,7 @@ Expected<Design> design_from_json(const nlohmann::json& json, const StageNames& 
       {"split_point", "clock_mhz", "precision", "budget", "split", "pipeline", "generic",
        "dsp_double_rate"});
   Design design;
-  const int n = c.stage_count();
+  const int n = c.names.count();
   const auto split_point = r.integer_at_least("split_point", 0, true);
   if (split_point && *split_point > n) {
     r.problem("split_point " + std::to_string(*split_point) + " > " + std::to_string(n) +

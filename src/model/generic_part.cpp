@@ -44,9 +44,9 @@ int64_t generic_buffer_min_bram18(int64_t lanes, int precision_bits) {
 
 int generic_accumulator_bits(const Workload& workload, int split_point, int precision_bits) {
   int64_t terms = 1;
-  const int n = static_cast<int>(workload.stages.size());
+  const int n = workload.stage_count();
   for (int i = std::max(0, split_point); i < n; ++i) {
-    const StageLayer& s = workload.stages[static_cast<size_t>(i)];
+    const StageLayer& s = workload.stage(i);
     if (model::is_mac_stage(s.kind))
       terms = std::max<int64_t>(terms, s.C / std::max(1, s.groups) * s.kh * s.kw);
   }
@@ -71,7 +71,7 @@ DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winogr
 
 void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
                            const PartBudget& budget, Estimate& out) {
-  const int n = static_cast<int>(workload.stages.size());
+  const int n = workload.stage_count();
   if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
   out.generic = {};
   const int sp = std::clamp(split_point, 0, n);
@@ -120,7 +120,7 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
   int64_t total_cycles = 0;
   double total_bytes = 0;
   for (int i = sp; i < n; ++i) {
-    const StageLayer& s = workload.stages[static_cast<size_t>(i)];
+    const StageLayer& s = workload.stage(i);
     const model::GenericLayerCost c = model::generic_layer_cost(s, engine);
     if (!c.tiling.fits) {
       // Buffers smaller than one minimal tile: report the largest shortfall in blocks.

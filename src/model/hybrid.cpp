@@ -56,7 +56,7 @@ double hybrid_latency_ms(const PartSummary& a, const PartSummary& b, int64_t bat
 }  // namespace
 
 void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out) {
-  const int n = static_cast<int>(workload.stages.size());
+  const int n = workload.stage_count();
   if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
   out.clear_violations();
   const double clock_mhz = design.clock_mhz > 0 ? design.clock_mhz : budget.clock_mhz;

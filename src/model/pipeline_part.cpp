@@ -31,9 +31,9 @@ int64_t activation_bits(const StageLayer& s, int split_point, int bits) {
 
 int64_t pipeline_activation_bits(const Workload& workload, int split_point, int precision_bits) {
   int64_t bits = 0;
-  const int n = std::min(split_point, static_cast<int>(workload.stages.size()));
+  const int n = std::min(split_point, workload.stage_count());
   for (int i = 0; i < n; ++i)
-    bits += activation_bits(workload.stages[static_cast<size_t>(i)], split_point, precision_bits);
+    bits += activation_bits(workload.stage(i), split_point, precision_bits);
   return bits;
 }
 
@@ -83,7 +83,7 @@ Bound bottleneck_bound(int64_t more_dsp, int64_t more_bram, int64_t dsp_left, in
 
 void evaluate_pipeline_part(const Workload& workload, int split_point, const PipelineDesign& design,
                             const PartBudget& budget, Estimate& out) {
-  const int n = static_cast<int>(workload.stages.size());
+  const int n = workload.stage_count();
   if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
   out.pipeline = {};
   const int sp = std::clamp(split_point, 0, n);
@@ -109,7 +109,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   PartSummary used;
   double traffic_bits = 0;
   for (int i = 0; i < sp; ++i) {
-    const StageLayer& s = workload.stages[static_cast<size_t>(i)];
+    const StageLayer& s = workload.stage(i);
     const StageParallelism p = stage_parallelism(design, i);
     if (p.cpf < 1)
       out.add_violation({.resource = Resource::kDesign,
@@ -166,14 +166,14 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   double fill = 0;
   int64_t more_dsp = 0, more_bram = 0;  // to double every bottleneck stage that can go faster
   for (int i = 0; i < sp; ++i) {
-    const StageLayer& s = workload.stages[static_cast<size_t>(i)];
+    const StageLayer& s = workload.stage(i);
     LayerEstimate& e = out.layers[static_cast<size_t>(i)];
     double start = 0;
     for (size_t k = 0; k < s.producer_stages.size(); ++k) {
       const int p = s.producer_stages[k];
       if (p < 0) continue;
       const LayerEstimate& pe = out.layers[static_cast<size_t>(p)];
-      const StageLayer& ps = workload.stages[static_cast<size_t>(p)];
+      const StageLayer& ps = workload.stage(p);
       const double per_column =
           static_cast<double>(pe.cycles) / static_cast<double>(ps.Q) * stretch;
       start =

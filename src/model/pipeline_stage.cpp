@@ -150,8 +150,8 @@ namespace dnne {
 StageCost pipeline_stage_cost(const Workload& workload, int stage, const StageParallelism& p,
                               int batch, const PartBudget& budget,
                               const StageDspOverhead& overhead) {
-  if (stage < 0 || stage >= static_cast<int>(workload.stages.size())) return {};
-  const StageLayer& s = workload.stages[static_cast<size_t>(stage)];
+  if (stage < 0 || stage >= workload.stage_count()) return {};
+  const StageLayer& s = workload.stage(stage);
   const model::StageDetail d = model::stage_detail(
       s, p.cpf, p.kpf, p.weights_on_chip, budget.precision_bits,
       dsp_rate(budget.dsp_family, budget.precision_bits, Operands::kDense, budget.dsp_double_rate),

@@ -97,7 +97,7 @@ Workload make_workload(const Network& network) {
     if (layer.kind == LayerKind::kInput) {
       src = {-1};
     } else if (is_stage_kind(layer.kind)) {
-      src = {static_cast<int>(w.stages.size())};
+      src = {w.stage_count()};
       StageLayer s;
       s.layer = layer.id;
       s.kind = layer.kind;
@@ -135,14 +135,14 @@ Workload make_workload(const Network& network) {
     double ready = 0;
     std::vector<double> arrival;
     for (int p : s.producer_stages) {
-      const double q_p = p >= 0 ? static_cast<double>(w.stages[static_cast<size_t>(p)].Q) : w_net;
+      const double q_p = p >= 0 ? static_cast<double>(w.stage(p).Q) : w_net;
       const double need = std::ceil(fraction * q_p);
       s.producer_columns.push_back(need);
       const double start_p = p >= 0 ? start[static_cast<size_t>(p)] : 0.0;
       arrival.push_back(start_p + need * w_net / q_p);
       ready = std::max(ready, arrival.back());
       if (p >= 0) {
-        auto& consumers = w.stages[static_cast<size_t>(p)].consumer_stages;
+        auto& consumers = w.stage(p).consumer_stages;
         if (consumers.empty() || consumers.back() != static_cast<int>(i))
           consumers.push_back(static_cast<int>(i));
       }
@@ -152,7 +152,7 @@ Workload make_workload(const Network& network) {
     for (size_t k = 0; k < s.producer_stages.size(); ++k) {
       const int p = s.producer_stages[k];
       if (p < 0) continue;  // the network input waits in DRAM, not on chip
-      const StageLayer& prod = w.stages[static_cast<size_t>(p)];
+      const StageLayer& prod = w.stage(p);
       const double waiting = (ready - arrival[k]) * static_cast<double>(prod.Q) / w_net;
       const int64_t columns =
           std::min<int64_t>(prod.Q, static_cast<int64_t>(std::ceil(waiting - 1e-9)));

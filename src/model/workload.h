@@ -54,6 +54,13 @@ struct Workload {
   std::vector<StageLayer> stages;
   int64_t total_macs = 0;
   double gop_per_frame() const { return 2.0 * static_cast<double>(total_macs) / 1e9; }
+
+  // Stages are counted and indexed with ints everywhere (split points, producer stages, design
+  // entries): these keep the size_t conversion in one place. 0 <= i < stage_count(), unchecked
+  // (the models' hot path).
+  int stage_count() const { return static_cast<int>(stages.size()); }
+  const StageLayer& stage(int i) const { return stages[static_cast<size_t>(i)]; }
+  StageLayer& stage(int i) { return stages[static_cast<size_t>(i)]; }
 };
 
 Workload make_workload(const Network& network);

@@ -61,10 +61,10 @@ std::string reference_report_table(const ReferenceReportInput& in) {
                    {"cycles"},
                    {"bound", TextTable::Align::kLeft}});
   for (const ReferenceLayer& l : e.layers) {
-    const StageLayer& s = in.problem.workload.stages[static_cast<size_t>(l.stage)];
-    table.add_row({in.problem.network.layers()[static_cast<size_t>(s.layer)].name,
-                   std::string(kind_name(s.kind)), std::string(ref_unit_name(l.unit)),
-                   with_commas(l.compute_cycles), with_commas(l.dram_cycles), with_commas(l.cycles),
+    const StageLayer& s = in.problem.workload.stage(l.stage);
+    table.add_row({in.problem.network.layer(s.layer).name, std::string(kind_name(s.kind)),
+                   std::string(ref_unit_name(l.unit)), with_commas(l.compute_cycles),
+                   with_commas(l.dram_cycles), with_commas(l.cycles),
                    std::string(bound_name(l.bound))});
   }
   out << table.render();
@@ -77,8 +77,8 @@ nlohmann::json reference_report_json(const ReferenceReportInput& in) {
   const ReferenceEstimate& e = in.estimate;
   nlohmann::json layers = nlohmann::json::array();
   for (const ReferenceLayer& l : e.layers) {
-    const StageLayer& s = in.problem.workload.stages[static_cast<size_t>(l.stage)];
-    layers.push_back({{"name", in.problem.network.layers()[static_cast<size_t>(s.layer)].name},
+    const StageLayer& s = in.problem.workload.stage(l.stage);
+    layers.push_back({{"name", in.problem.network.layer(s.layer).name},
                       {"kind", kind_name(s.kind)},
                       {"unit", ref_unit_name(l.unit)},
                       {"compute_cycles", l.compute_cycles},

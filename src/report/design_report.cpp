@@ -8,7 +8,7 @@ namespace dnne {
 
 std::string paradigm_of(const Design& design, const Workload& workload) {
   if (design.split_point <= 0) return "generic";
-  if (design.split_point >= static_cast<int>(workload.stages.size())) return "pipeline";
+  if (design.split_point >= workload.stage_count()) return "pipeline";
   return "hybrid";
 }
 
@@ -19,9 +19,8 @@ double effective_clock_mhz(const DesignReportInput& in) {
 }
 
 std::string stage_name(const DesignReportInput& in, int stage) {
-  if (stage < 0 || stage >= static_cast<int>(in.problem.workload.stages.size())) return "";
-  return in.problem.network.layer(in.problem.workload.stages[static_cast<size_t>(stage)].layer)
-      .name;
+  if (stage < 0 || stage >= in.problem.workload.stage_count()) return "";
+  return in.problem.network.layer(in.problem.workload.stage(stage).layer).name;
 }
 
 std::string violation_text(const DesignReportInput& in, const Violation& v) {
@@ -148,7 +147,7 @@ nlohmann::json layers_json(const DesignReportInput& in) {
   nlohmann::json list = nlohmann::json::array();
   const double clock_mhz = detail::effective_clock_mhz(in);
   for (const LayerEstimate& l : in.estimate.layers) {
-    const auto& stage = in.problem.workload.stages[static_cast<size_t>(l.stage)];
+    const auto& stage = in.problem.workload.stage(l.stage);
     list.push_back({{"name", detail::stage_name(in, l.stage)},
                     {"kind", std::string(kind_name(stage.kind))},
                     {"part", std::string(part_name(l.part))},

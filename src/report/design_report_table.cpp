@@ -34,7 +34,7 @@ std::string layers_table(const DesignReportInput& in) {
                    {"BW share"}});
   const double clock_mhz = detail::effective_clock_mhz(in);
   for (const LayerEstimate& l : in.estimate.layers) {
-    const auto& stage = in.problem.workload.stages[static_cast<size_t>(l.stage)];
+    const auto& stage = in.problem.workload.stage(l.stage);
     table.add_row({detail::stage_name(in, l.stage), std::string(kind_name(stage.kind)),
                    std::string(part_name(l.part)), with_commas(l.cycles),
                    clock_mhz > 0 ? fixed(static_cast<double>(l.cycles) / clock_mhz, 1) : "-",
@@ -49,7 +49,7 @@ std::string layers_table(const DesignReportInput& in) {
 // are one frame on one replica while B replicas work side by side, an engine layer's are its
 // pass over B_g frames divided by B_g (docs/models.md 3.1 and 4.3; README "Reading the output").
 std::string table_legend(const DesignReportInput& in) {
-  const int n = static_cast<int>(in.problem.workload.stages.size());
+  const int n = in.problem.workload.stage_count();
   const int sp = in.design.split_point;
   std::ostringstream out;
   out << "per frame:";
@@ -78,7 +78,7 @@ std::string table_legend(const DesignReportInput& in) {
 // convolution's MACs with fewer multiplies (docs/models.md 4.6), and efficiency counts MACs.
 std::string efficiency_note(const DesignReportInput& in) {
   if (in.estimate.dsp_efficiency <= 1.0 || in.design.generic.winograd_m <= 0 ||
-      in.design.split_point >= static_cast<int>(in.problem.workload.stages.size()))
+      in.design.split_point >= in.problem.workload.stage_count())
     return "";
   const std::string m = std::to_string(in.design.generic.winograd_m);
   return " (above 100 %: Winograd F(" + m + "x" + m +
@@ -137,7 +137,7 @@ std::string feasibility(const DesignReportInput& in) {
 }  // namespace
 
 std::string design_report_table(const DesignReportInput& in) {
-  const int n = static_cast<int>(in.problem.workload.stages.size());
+  const int n = in.problem.workload.stage_count();
   std::ostringstream out;
   out << in.problem.network.name() << " on " << in.problem.budget.device.name << " ("
       << in.problem.budget.device.part << ", " << in.problem.budget.device.board
@@ -153,7 +153,7 @@ std::string design_layers_csv(const DesignReportInput& in) {
   out << "layer,kind,part,cycles,time_us,bound,dsp,bram18,dram_bw_gbps,uram,lut\n";
   const double clock_mhz = detail::effective_clock_mhz(in);
   for (const LayerEstimate& l : in.estimate.layers) {
-    const auto& stage = in.problem.workload.stages[static_cast<size_t>(l.stage)];
+    const auto& stage = in.problem.workload.stage(l.stage);
     out << '"' << detail::stage_name(in, l.stage) << "\"," << kind_name(stage.kind) << ','
         << part_name(l.part) << ',' << l.cycles << ','
         << fixed(clock_mhz > 0 ? static_cast<double>(l.cycles) / clock_mhz : 0.0, 3) << ','

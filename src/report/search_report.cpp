@@ -49,7 +49,7 @@ std::string search_stats_line(const SearchStats& s) {
 }
 
 std::string design_summary_line(const Design& d, const Workload& workload) {
-  const int n = static_cast<int>(workload.stages.size());
+  const int n = workload.stage_count();
   std::ostringstream line;
   line << "design:";
   if (d.split_point > 0) {

@@ -8,7 +8,7 @@
 namespace dnne {
 
 GlobalPoint normalised(const GlobalPoint& point, const SearchContext& context) {
-  const int n = context.stage_count();
+  const int n = context.workload.stage_count();
   GlobalPoint p = point;
   p.split_point = std::clamp(p.split_point, 0, n);
   if (p.split_point == 0 || p.split_point == n) return {.split_point = p.split_point};
@@ -80,7 +80,7 @@ namespace {
 // part A leaves, evaluated as a whole.
 PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const PipelineAllocation* a,
                       Estimate& scratch, EvalCounter& counter, DesignSink* sink) {
-  const int n = c.stage_count();
+  const int n = c.workload.stage_count();
   const Budget& b = c.budget;
   Design design{
       .split_point = p.split_point,
@@ -178,7 +178,7 @@ PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBud
 PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Estimate& scratch,
                             EvalCounter& counter, DesignSink* sink) {
   const GlobalPoint p = normalised(raw, c);
-  const int n = c.stage_count();
+  const int n = c.workload.stage_count();
   const Budget& b = c.budget;
   if (p.split_point == 0) return complete(c, p, nullptr, scratch, counter, sink);
   const double steps = c.split_steps;

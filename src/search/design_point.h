@@ -40,8 +40,6 @@ struct SearchContext {
   std::vector<int> generic_batches = {1};
   std::vector<int> winograd_modes = {0};
   bool reference = false;  // SearchOptions::reference
-
-  int stage_count() const { return static_cast<int>(workload.stages.size()); }
 };
 
 GlobalPoint normalised(const GlobalPoint& point, const SearchContext& context);

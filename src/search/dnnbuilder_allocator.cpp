@@ -61,7 +61,7 @@ PipelineAllocation allocate_pipeline_dnnbuilder(const DnnBuilderInput& in, Estim
       // Nearest power of two (in the log domain), at least 1.
       const int64_t p =
           share <= 1 ? 1 : int64_t{1} << static_cast<int>(std::lround(std::log2(share)));
-      d.stages.push_back(split_parallelism(in.workload.stages[static_cast<size_t>(s)], p));
+      d.stages.push_back(split_parallelism(in.workload.stage(s), p));
     }
     return d;
   };

@@ -16,7 +16,7 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   if (auto ok = validate(options); !ok) return ok.error();
   if (workload.stages.empty()) return Error{"network '" + workload.name + "' has no layers to map"};
   const int threads = options.threads > 0 ? options.threads : default_thread_count();
-  const int n = static_cast<int>(workload.stages.size());
+  const int n = workload.stage_count();
   const bool needs_table =
       options.paradigm != Paradigm::kGeneric && options.allocator == PipelineAllocatorKind::kMinMax;
   const auto since = [](std::chrono::steady_clock::time_point t) {

@@ -71,7 +71,7 @@ std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int
 GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& scratch,
                                    EvalCounter& counter) {
   GenericAllocation result;
-  const int n = static_cast<int>(in.workload.stages.size());
+  const int n = in.workload.stage_count();
   if (in.split_point >= n) {
     result.rejection = {.reason = "no generic layers", .category = "design"};
     return result;
@@ -80,7 +80,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     scratch.layers.resize(in.workload.stages.size());
   int64_t max_c = 1, max_m = 1, macs = 0;
   for (int s = in.split_point; s < n; ++s) {
-    const StageLayer& layer = in.workload.stages[static_cast<size_t>(s)];
+    const StageLayer& layer = in.workload.stage(s);
     max_c = std::max(max_c, layer.C / std::max(1, layer.groups));
     max_m = std::max(max_m, layer.M);
     macs += layer.macs;

@@ -215,7 +215,7 @@ class MinMaxSolver {
 
 int64_t part_macs(const Workload& workload, int split_point) {
   int64_t macs = 0;
-  for (int s = 0; s < split_point; ++s) macs += workload.stages[static_cast<size_t>(s)].macs;
+  for (int s = 0; s < split_point; ++s) macs += workload.stage(s).macs;
   return macs;
 }
 

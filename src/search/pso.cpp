@@ -19,7 +19,7 @@ int level(double x, int levels) {
 }
 
 GlobalPoint decode(const Position& x, const SearchContext& c) {
-  const int n = c.stage_count();
+  const int n = c.workload.stage_count();
   const int shares = c.split_steps - 1;  // steps 1 .. split_steps - 1
   return {.split_point = static_cast<int>(std::lround(x[0] * n)),
           .dsp_step = 1 + level(x[1], shares),
@@ -131,7 +131,7 @@ int polish(PointEvaluator& evaluator, const PointOutcome& start, int first_step,
 
 int run_exhaustive(PointEvaluator& evaluator, const SearchContext& c, const SearchOptions& options,
                    const std::vector<GlobalPoint>& extra) {
-  const int n = c.stage_count();
+  const int n = c.workload.stage_count();
   const int top = c.split_steps - 1;
   const int batches = static_cast<int>(c.generic_batches.size());
   std::vector<GlobalPoint> all = extra;

@@ -67,7 +67,7 @@ bool dominates(const RawOption& a, const RawOption& b) {
 
 StageOptions stage_options(const Workload& workload, int stage, const PartBudget& budget,
                            const std::vector<int>& batches, int64_t& calls) {
-  const StageLayer& layer = workload.stages[static_cast<size_t>(stage)];
+  const StageLayer& layer = workload.stage(stage);
   const std::vector<int> cpfs =
       uses_cpf(layer) ? parallelism_values(std::max<int64_t>(1, layer.C / layer.groups))
                       : std::vector<int>{1};

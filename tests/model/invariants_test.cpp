@@ -42,7 +42,7 @@ int pick(std::mt19937& rng, std::initializer_list<int> values) {
 }
 
 Design random_design(const Workload& w, std::mt19937& rng) {
-  const int n = static_cast<int>(w.stages.size());
+  const int n = w.stage_count();
   Design d;
   d.split_point = std::uniform_int_distribution<int>(0, n)(rng);
   for (int i = 0; i < d.split_point; ++i)
@@ -155,7 +155,7 @@ TEST(Invariants, PureSplitsEqualTheParts) {
                          .precision_bits = 16,
                          .dsp_family = budget.dsp_family};
   for (const Case& c : cases()) {
-    const int n = static_cast<int>(c.workload.stages.size());
+    const int n = c.workload.stage_count();
     Design d = random_design(c.workload, rng);
     d.pipeline.stages.resize(static_cast<size_t>(n), {.cpf = 2, .kpf = 4});
     d.split_point = n;
@@ -182,7 +182,7 @@ TEST(Invariants, PureSplitsEqualTheParts) {
 TEST(Invariants, InfeasibleDesignsNameTheResource) {
   const Budget budget = ku115();
   for (const Case& c : cases()) {
-    const int n = static_cast<int>(c.workload.stages.size());
+    const int n = c.workload.stage_count();
     Design d{.split_point = n};
     d.pipeline.stages.assign(static_cast<size_t>(n), {.cpf = 64, .kpf = 64});
     const Estimate e = evaluate(c.workload, d, budget);
@@ -219,7 +219,7 @@ TEST(Invariants, StageCostAgreesWithThePipelinePart) {
                           .precision_bits = 8,
                           .dsp_family = DspFamily::kDsp48E2};
   for (const Case& c : cases()) {
-    const int n = static_cast<int>(c.workload.stages.size());
+    const int n = c.workload.stage_count();
     Design d = random_design(c.workload, rng);
     d.pipeline.stages.resize(static_cast<size_t>(n), {.cpf = 2, .kpf = 8});
     Estimate e;

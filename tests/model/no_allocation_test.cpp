@@ -30,7 +30,7 @@ namespace {
 
 TEST(NoAllocation, EvaluateReusesTheEstimate) {
   const Workload w = make_workload(*build_zoo_network("resnet18"));
-  const int n = static_cast<int>(w.stages.size());
+  const int n = w.stage_count();
   const Budget budget{.dsp = 5520, .bram18 = 4320, .dram_bw_gbps = 19.2, .clock_mhz = 200};
   Design d{.split_point = n / 2,
            .generic = {.p_in = 16,

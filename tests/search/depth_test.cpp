@@ -37,7 +37,7 @@ TEST(StageClasses, ChainHasThreeClassesAndRepeatsAreShared) {
   // ResNet-50 repeats its bottleneck blocks: fewer classes than stages, but more than one.
   const Workload r = make_workload(test::zoo("resnet50"));
   const StageClasses rc = stage_classes(r);
-  EXPECT_LT(rc.count(), static_cast<int>(r.stages.size()));
+  EXPECT_LT(rc.count(), r.stage_count());
   EXPECT_GT(rc.count(), 10);
 }
 
@@ -48,7 +48,7 @@ TEST(StageClasses, TableCostsAreEachStagesOwn) {
     const Workload w = make_workload(network);
     const Budget b = test::device_budget("zcu102");
     const StageTable table = build_stage_table(w, b, {1, 3}, 1);
-    for (int s = 0; s < static_cast<int>(w.stages.size()); ++s) {
+    for (int s = 0; s < w.stage_count(); ++s) {
       const StageOptions& o = table.stage(s);
       for (size_t i = 0; i < o.option_count(); i += 3)
         for (int bi = 0; bi < 2; ++bi) {
@@ -71,7 +71,7 @@ TEST(GenericByClass, SameFiguresAsTheModel) {
   for (const Network& network : varied_networks()) {
     const Workload w = make_workload(network);
     const StageClasses classes = stage_classes(w);
-    const int n = static_cast<int>(w.stages.size());
+    const int n = w.stage_count();
     for (const char* device : {"zc706", "u250"})
       for (int sp : {0, n / 2, n - 1}) {
         const PartBudget b = test::part_budget(test::device_budget(device));

@@ -137,7 +137,7 @@ TEST(ExploreParadigms, EndpointsFixTheSplitPoint) {
   const SearchResult p = run(w, b, {.paradigm = Paradigm::kPipeline, .threads = 2});
   const SearchResult g = run(w, b, {.paradigm = Paradigm::kGeneric, .threads = 2});
   ASSERT_TRUE(p.feasible && g.feasible);
-  EXPECT_EQ(p.design.split_point, static_cast<int>(w.stages.size()));
+  EXPECT_EQ(p.design.split_point, w.stage_count());
   EXPECT_EQ(g.design.split_point, 0);
   EXPECT_EQ(p.stats.points, 1);
   EXPECT_EQ(g.stats.points, 1);

@@ -167,7 +167,7 @@ TEST(GenericBound, NeverAboveTheModel) {
   int checked = 0;
   for (const Network& network : networks) {
     const Workload w = make_workload(network);
-    const int n = static_cast<int>(w.stages.size());
+    const int n = w.stage_count();
     for (const char* device : {"zc706", "u250"})
       for (int bits : {16, 8})
         for (int sp : {0, n / 3, n - 2}) {
@@ -179,9 +179,8 @@ TEST(GenericBound, NeverAboveTheModel) {
             const GenericFloor floor(w, sp, bits, link);
             int64_t max_c = 1, max_m = 1;
             for (int s = sp; s < n; ++s) {
-              max_c = std::max(max_c, w.stages[static_cast<size_t>(s)].C /
-                                          w.stages[static_cast<size_t>(s)].groups);
-              max_m = std::max(max_m, w.stages[static_cast<size_t>(s)].M);
+              max_c = std::max(max_c, w.stage(s).C / w.stage(s).groups);
+              max_m = std::max(max_m, w.stage(s).M);
             }
             const int64_t lanes =
                 static_cast<int64_t>(static_cast<double>(b.dsp) *
@@ -223,7 +222,7 @@ TEST(DnnBuilderHeuristic, FollowsItsDefinition) {
     for (const char* device : {"zc706", "ku115"}) {
       const Workload w = make_workload(test::zoo(model));
       const PartBudget b = test::part_budget(test::device_budget(device));
-      const int n = static_cast<int>(w.stages.size());
+      const int n = w.stage_count();
       Estimate scratch;
       EvalCounter counter;
       const PipelineAllocation a = allocate_pipeline_dnnbuilder(

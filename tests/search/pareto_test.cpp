@@ -77,7 +77,7 @@ std::vector<ParetoFigures> all_designs(const Workload& w, const Budget& b, const
                         .split_steps = o.exhaustive_split_steps,
                         .generic_batches = o.generic_batches,
                         .winograd_modes = o.winograd_modes};
-  const int n = c.stage_count(), top = c.split_steps - 1;
+  const int n = c.workload.stage_count(), top = c.split_steps - 1;
   std::vector<GlobalPoint> points = {{.split_point = 0}, {.split_point = n}};
   for (int sp = 1; sp < n; ++sp)
     for (int d = 1; d <= top; ++d)

@@ -46,7 +46,7 @@ void check_design(const Workload& w, const SearchResult& r, const Budget& b,
   const int m = d.generic.winograd_m;
   double peak_macs_per_cycle = 0;  // the design's, over its parts
   for (const LayerEstimate& l : e.layers) {
-    const StageLayer& s = w.stages[static_cast<size_t>(l.stage)];
+    const StageLayer& s = w.stage(l.stage);
     if (s.macs == 0 || l.cycles <= 0) continue;
     const bool generic = l.part == Part::kGeneric;
     const double frames = generic ? 1.0 : static_cast<double>(d.pipeline.batch);

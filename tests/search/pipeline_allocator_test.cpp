@@ -34,7 +34,7 @@ std::vector<StageParallelism> all_options(const StageLayer& layer) {
 // stream) over every combination the model accepts; 0 when none fits.
 double brute_force_fps(const Workload& w, int sp, const PartBudget& budget) {
   std::vector<std::vector<StageParallelism>> options;
-  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stages[static_cast<size_t>(s)]));
+  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stage(s)));
   PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)),
                         .batch = 1};
   Estimate e;
@@ -83,7 +83,7 @@ class MinMaxBruteForce : public ::testing::Test {
  protected:
   Network net = test::tiny_network();
   Workload w = make_workload(net);
-  int sp = static_cast<int>(w.stages.size());
+  int sp = w.stage_count();
   PartBudget base = test::part_budget(test::device_budget("zc706"));
   PartSummary floor = cheapest(w, sp, base);
 
@@ -138,7 +138,7 @@ TEST_F(MinMaxBruteForce, CheapestDesignForARate) {
   const double rate = best_fps / 3;
   // Brute force: the smallest DSP/DSP_budget + BRAM/BRAM_budget among designs reaching it.
   std::vector<std::vector<StageParallelism>> options;
-  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stages[static_cast<size_t>(s)]));
+  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stage(s)));
   PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)),
                         .batch = 1};
   Estimate e;
@@ -201,7 +201,7 @@ TEST(MinMaxPipelineAllocator, EndsWhenPeriodsPass2To53Cycles) {
   const Workload w = make_workload(test::zoo("alexnet"));
   PartBudget budget = test::part_budget(test::device_budget("zc706"));
   budget.clock_mhz = 1e12;
-  for (int sp = 1; sp <= static_cast<int>(w.stages.size()); ++sp) {
+  for (int sp = 1; sp <= w.stage_count(); ++sp) {
     const double fps = allocator_fps(w, sp, budget);
     EXPECT_TRUE(std::isfinite(fps) && fps >= 0) << "split point " << sp;
   }
