@@ -42,14 +42,26 @@ std::string figure(const py::object& value) {
                  py::str(value.get_type().attr("__name__")).cast<std::string>());
 }
 
+// The budget arguments every run takes besides device, DSP, BRAM18, bandwidth, clock and
+// precision (keyword-only, as the CLI's --uram, --lut, --headroom, --dsp-double-rate).
+struct MoreBudget {
+  py::object uram, lut, headroom;
+  bool dsp_double_rate = false;
+};
+
 dx::Budget budget_of(const std::string& device, const py::object& dsp, const py::object& bram18,
-                     const py::object& bw_gbps, const py::object& clock_mhz, int precision) {
+                     const py::object& bw_gbps, const py::object& clock_mhz, int precision,
+                     const MoreBudget& more) {
   return {.device = device,
           .dsp = figure(dsp),
           .bram18 = figure(bram18),
           .bw_gbps = figure(bw_gbps),
           .clock_mhz = figure(clock_mhz),
-          .precision = precision};
+          .precision = precision,
+          .uram = figure(more.uram),
+          .lut = figure(more.lut),
+          .headroom = figure(more.headroom),
+          .dsp_double_rate = more.dsp_double_rate};
 }
 
 // A model argument: a Network, or a zoo name / model file loaded with default options.
@@ -173,7 +185,9 @@ PYBIND11_MODULE(dnnexplorer, m) {
       "bench",
       [](const py::object& model, const std::string& device, const py::object& design,
          const py::object& dsp, const py::object& bram18, const py::object& bw_gbps,
-         const py::object& clock_mhz, int precision) {
+         const py::object& clock_mhz, int precision, const py::object& uram, const py::object& lut,
+         const py::object& headroom, bool dsp_double_rate) {
+        const MoreBudget more{uram, lut, headroom, dsp_double_rate};
         std::string text;
         if (py::isinstance<py::str>(design) ||
             py::isinstance(design, py::module_::import("os").attr("PathLike")))
@@ -185,12 +199,14 @@ PYBIND11_MODULE(dnnexplorer, m) {
         else
           throw ApiError("design: expected a design file path, a design dict or a Report");
         return unwrap(dx::bench(network_of(model),
-                                budget_of(device, dsp, bram18, bw_gbps, clock_mhz, precision),
+                                budget_of(device, dsp, bram18, bw_gbps, clock_mhz, precision, more),
                                 text));
       },
       py::arg("model"), py::kw_only(), py::arg("device"), py::arg("design"),
       py::arg("dsp") = py::none(), py::arg("bram18") = py::none(), py::arg("bw_gbps") = py::none(),
-      py::arg("clock_mhz") = py::none(), py::arg("precision") = 0,
+      py::arg("clock_mhz") = py::none(), py::arg("precision") = 0, py::arg("uram") = py::none(),
+      py::arg("lut") = py::none(), py::arg("headroom") = py::none(),
+      py::arg("dsp_double_rate") = false,
       "evaluate a design (file path, dict, a Report's design, or a reference accelerator's name "
       "such as 'dpu_b4096x3') on a device (the CLI's bench)");
 
@@ -200,9 +216,11 @@ PYBIND11_MODULE(dnnexplorer, m) {
          const py::object& bram18, const py::object& bw_gbps, const py::object& clock_mhz,
          int precision, const std::string& paradigm, const std::string& objective, double min_fps,
          double max_latency_ms, const std::string& search, uint64_t seed, int threads, int swarm,
-         int iterations, bool winograd, bool pareto) {
+         int iterations, bool winograd, bool pareto, const py::object& uram, const py::object& lut,
+         const py::object& headroom, bool dsp_double_rate) {
         const dx::Network net = network_of(model);
-        const dx::Budget budget = budget_of(device, dsp, bram18, bw_gbps, clock_mhz, precision);
+        const dx::Budget budget = budget_of(device, dsp, bram18, bw_gbps, clock_mhz, precision,
+                                            {uram, lut, headroom, dsp_double_rate});
         return run_search(settings_of(paradigm, objective, min_fps, max_latency_ms, search, seed,
                                       threads, swarm, iterations, winograd, pareto),
                           [&](const dx::SearchSettings& s) { return dx::explore(net, budget, s); });
@@ -213,7 +231,9 @@ PYBIND11_MODULE(dnnexplorer, m) {
       py::arg("objective") = "throughput", py::arg("min_fps") = 0.0,
       py::arg("max_latency_ms") = 0.0, py::arg("search") = "pso", py::arg("seed") = 1,
       py::arg("threads") = 0, py::arg("swarm") = 24, py::arg("iterations") = 40,
-      py::arg("winograd") = true, py::arg("pareto") = false,
+      py::arg("winograd") = true, py::arg("pareto") = false, py::arg("uram") = py::none(),
+      py::arg("lut") = py::none(), py::arg("headroom") = py::none(),
+      py::arg("dsp_double_rate") = false,
       "the best design of a paradigm on a budget (the CLI's explore); releases the GIL");
 
   m.def(
@@ -222,9 +242,12 @@ PYBIND11_MODULE(dnnexplorer, m) {
          const py::object& bram18, const py::object& bw_gbps, const py::object& clock_mhz,
          int precision, const std::string& objective, double min_fps, double max_latency_ms,
          const std::string& search, uint64_t seed, int threads, int swarm, int iterations,
-         bool winograd, const std::optional<std::vector<std::string>>& references) {
+         bool winograd, const std::optional<std::vector<std::string>>& references,
+         const py::object& uram, const py::object& lut, const py::object& headroom,
+         bool dsp_double_rate) {
         const dx::Network net = network_of(model);
-        const dx::Budget budget = budget_of(device, dsp, bram18, bw_gbps, clock_mhz, precision);
+        const dx::Budget budget = budget_of(device, dsp, bram18, bw_gbps, clock_mhz, precision,
+                                            {uram, lut, headroom, dsp_double_rate});
         dx::SearchSettings settings = settings_of("hybrid", objective, min_fps, max_latency_ms,
                                                   search, seed, threads, swarm, iterations,
                                                   winograd, false);
@@ -238,7 +261,9 @@ PYBIND11_MODULE(dnnexplorer, m) {
       py::arg("objective") = "throughput", py::arg("min_fps") = 0.0,
       py::arg("max_latency_ms") = 0.0, py::arg("search") = "pso", py::arg("seed") = 1,
       py::arg("threads") = 0, py::arg("swarm") = 24, py::arg("iterations") = 40,
-      py::arg("winograd") = true, py::arg("references") = py::none(),
+      py::arg("winograd") = true, py::arg("references") = py::none(), py::arg("uram") = py::none(),
+      py::arg("lut") = py::none(), py::arg("headroom") = py::none(),
+      py::arg("dsp_double_rate") = false,
       "pipeline, DNNBuilder, generic and hybrid designs on one budget (the CLI's compare); "
       "references: reference accelerators to show beside them (the CLI's --with; None: the "
       "published builds that fit and the largest DPU that fits)");

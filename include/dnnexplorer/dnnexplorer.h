@@ -84,6 +84,11 @@ struct Budget {
   // Bits per weight and activation: 16 or 8; 0 (not given) is 16, and for bench the design
   // file's or the reference accelerator's own, as when the CLI's --precision is not given.
   int precision = 0;
+  // URAM288 blocks and LUTs, counts or percentages like the others (the CLI's --uram, --lut).
+  std::string uram, lut;
+  // The share of DSP and BRAM18 kept free for every paradigm, "10" or "10%" (--headroom).
+  std::string headroom;
+  bool dsp_double_rate = false;  // --dsp-double-rate
 };
 
 struct SearchProgress {

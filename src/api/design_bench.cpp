@@ -27,6 +27,14 @@ void reconcile_design_budget(ResolvedBudget& resolved, Design& design, bool prec
     budget.dram_bw_gbps = *(overrides.dram_bw_gbps = made_for.dram_bw_gbps);
     file.dram_bw_gbps = true;
   }
+  if (!overrides.uram && made_for.uram >= 0 && made_for.uram != budget.uram) {
+    budget.uram = *(overrides.uram = made_for.uram);
+    file.uram = true;
+  }
+  if (!overrides.lut && made_for.lut >= 0 && made_for.lut != budget.lut) {
+    budget.lut = *(overrides.lut = made_for.lut);
+    file.lut = true;
+  }
   if (precision_given) {
     design.precision_bits = budget.precision_bits;
   } else {

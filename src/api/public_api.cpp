@@ -44,6 +44,10 @@ dnne::BudgetRequest budget_request(const Budget& b) {
           .bram18 = b.bram18,
           .bw_gbps = b.bw_gbps,
           .clock_mhz = b.clock_mhz,
+          .uram = b.uram,
+          .lut = b.lut,
+          .headroom = b.headroom,
+          .dsp_double_rate = b.dsp_double_rate,
           .precision_bits = b.precision == 0 ? 16 : b.precision};
 }
 

@@ -73,6 +73,9 @@ struct DesignBudget {
   int64_t dsp = 0;
   int64_t bram18 = 0;
   double dram_bw_gbps = 0;
+  // -1: not recorded; 0 is a real budget here (no URAM; LUTs not checked).
+  int64_t uram = -1;
+  int64_t lut = -1;
 };
 
 struct Design {

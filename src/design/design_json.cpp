@@ -16,7 +16,11 @@ nlohmann::json design_to_json(const Design& design, const StageNames& names) {
   if (design.dsp_double_rate) json["dsp_double_rate"] = true;
   const DesignBudget& b = design.made_for;
   if (b.dsp > 0 || b.bram18 > 0 || b.dram_bw_gbps > 0)
+  {
     json["budget"] = {{"dsp", b.dsp}, {"bram18", b.bram18}, {"dram_bw_gbps", b.dram_bw_gbps}};
+    if (b.uram >= 0) json["budget"]["uram"] = b.uram;
+    if (b.lut >= 0) json["budget"]["lut"] = b.lut;
+  }
   // Only the parts a design has: the file a reader sees is the design that runs.
   if (design.split_point > 0 && design.split_point < n)
     json["split"] = {{"pipeline_dsp", design.split.pipeline_dsp},

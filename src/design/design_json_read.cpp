@@ -48,7 +48,12 @@ void read_split(const nlohmann::json& json, Context& c, ResourceSplit& split) {
 
 void read_made_for(const nlohmann::json& json, Context& c, DesignBudget& budget) {
   JsonObjectReader r(json, "budget", c.problems);
-  r.reject_unknown_keys({"dsp", "bram18", "dram_bw_gbps"});
+  r.reject_unknown_keys({"dsp", "bram18", "dram_bw_gbps", "uram", "lut"});
+  // Absent (a file written before they were recorded): -1, the run's figure applies.
+  if (r.has("uram"))
+    if (auto v = r.integer_at_least("uram", 0, false, 0, kMaxUram)) budget.uram = *v;
+  if (r.has("lut"))
+    if (auto v = r.integer_at_least("lut", 0, false, 0, kMaxLut)) budget.lut = *v;
   if (auto v = r.integer_at_least("dsp", 1, false, 0, kMaxDsp)) budget.dsp = *v;
   if (auto v = r.integer_at_least("bram18", 1, false, 0, kMaxBram18)) budget.bram18 = *v;
   if (auto v =

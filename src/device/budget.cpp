@@ -25,7 +25,8 @@ Budget default_budget(const Device& device, int precision_bits) {
           .dram_bw_gbps = device.dram_bw_gbps,
           .clock_mhz = device.clock_mhz,
           .precision_bits = precision_bits,
-          .dsp_family = device.dsp_family};
+          .dsp_family = device.dsp_family,
+          .burst_curve = device.burst_curve};
 }
 
 void apply_headroom(Budget& budget, double headroom_pct) {

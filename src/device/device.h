@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "device/burst_curve.h"
+
 namespace dnne {
 
 enum class DspFamily { kDsp48E1, kDsp48E2, kDsp58 };
@@ -32,6 +34,9 @@ struct Device {
   // takes on boards that have one (AWS F1, Alveo), 0 where the design owns the whole part;
   // the default budget is what the shell leaves (docs/models.md 1.1).
   double shell_share = 0;
+  // How much of dram_bw_gbps a transfer gets by its length (docs/models.md 2.3): Caffeine's
+  // KU060 measurements unless the device file gives its own points.
+  BurstCurve burst_curve = caffeine_burst_curve();
 };
 
 // What one run may use: the device's figures, optionally overridden per run (--dsp,
@@ -48,6 +53,9 @@ struct Budget {
   DspFamily dsp_family = DspFamily::kDsp48E2;
   // DSPs at twice the fabric clock (--dsp-double-rate; docs/models.md 2.4).
   bool dsp_double_rate = false;
+  // The device's DRAM efficiency by transfer length (docs/models.md 2.3); empty (a budget
+  // made by hand): an ideal memory.
+  BurstCurve burst_curve;
 };
 
 // The device's figures less its shell's share of DSP and BRAM18 (rounded down).

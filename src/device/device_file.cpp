@@ -1,6 +1,7 @@
 #include "device/device_file.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "device/dsp_family.h"
 #include "device/limits.h"
@@ -13,7 +14,33 @@ namespace {
 const std::vector<std::string> kKeys = {"name",      "part",       "board", "dsp",
                                         "bram18",    "uram",       "lut",   "dram_bw_gbps",
                                         "clock_mhz", "dsp_family", "source", "unconfirmed",
-                                        "shell_share"};
+                                        "shell_share", "burst_curve"};
+
+// "burst_curve": [[bytes, efficiency], ...] (docs/models.md 2.3); absent: Caffeine's curve.
+std::optional<BurstCurve> read_burst_curve(JsonObjectReader& reader) {
+  const auto* list = reader.value("burst_curve", false);
+  if (!list) return std::nullopt;
+  BurstCurve curve;
+  const auto bad = [&](const std::string& why) {
+    reader.problem("burst_curve: " + why);
+    return std::nullopt;
+  };
+  if (!list->is_array() || list->empty() || list->size() > kMaxBurstPoints)
+    return bad("expected an array of 1 to " + std::to_string(kMaxBurstPoints) +
+               " [bytes, efficiency] points");
+  for (const auto& point : *list) {
+    if (!point.is_array() || point.size() != 2 || !point[0].is_number() || !point[1].is_number())
+      return bad("point " + std::to_string(curve.count + 1) +
+                 " must be [bytes, efficiency], two numbers");
+    curve.points[static_cast<size_t>(curve.count++)] = {.bytes = point[0].get<double>(),
+                                                        .efficiency = point[1].get<double>()};
+  }
+  if (const std::string why = burst_curve_problem(curve); !why.empty()) {
+    reader.problem(why);
+    return std::nullopt;
+  }
+  return curve;
+}
 
 std::optional<DspFamily> read_family(JsonObjectReader& reader) {
   auto text = reader.string("dsp_family", true);
@@ -68,6 +95,7 @@ Expected<Device> device_from_json(const nlohmann::json& json, const std::string&
         unconfirmed.push_back(k.get<std::string>());
     }
   }
+  const std::optional<BurstCurve> burst = read_burst_curve(reader);
   if (!problems.empty()) return problems.error();
   return Device{.name = *name,
                 .part = part.value_or(""),
@@ -81,7 +109,8 @@ Expected<Device> device_from_json(const nlohmann::json& json, const std::string&
                 .dsp_family = *family,
                 .source = cited.value_or("device file " + source),
                 .unconfirmed = unconfirmed,
-                .shell_share = shell};
+                .shell_share = shell,
+                .burst_curve = burst.value_or(caffeine_burst_curve())};
 }
 
 Expected<Device> read_device_file(const std::string& path) {

@@ -17,7 +17,8 @@ using PartBudget = Budget;
 
 // One pipeline stage (docs/spec/MODELS.md section 3): cycles per frame, DSPs, BRAM18 for its column
 // cache + weight buffer (+ skip buffer) at the given batch, and the weight bits per cycle it
-// streams from DRAM while busy.
+// streams from DRAM while busy, as link time: the payload divided by the efficiency of its
+// burst length (docs/models.md 2.3), so the search weighs what the link really spends.
 struct StageCost {
   int64_t cycles = 0;
   int64_t dsp = 0;
@@ -30,10 +31,12 @@ StageCost pipeline_stage_cost(const Workload& workload, int stage, const StagePa
                               int batch, const PartBudget& budget,
                               const StageDspOverhead& overhead = {});
 
-// Bits part A = stages [0, split_point) moves to/from DRAM per frame besides weights (operands
-// read from the network input, outputs that leave the part), as evaluate_pipeline_part counts
-// them: the search's pre-checks ask this rather than restating it (issue 9).
-int64_t pipeline_activation_bits(const Workload& workload, int split_point, int precision_bits);
+// Link time, in bits at the peak rate, that part A = stages [0, split_point) spends per frame
+// on DRAM data besides weights (operands read from the network input, outputs that leave the
+// part), each divided by its burst efficiency (docs/models.md 2.3), as evaluate_pipeline_part
+// counts them: the search's pre-checks ask this rather than restating it (issue 9).
+double pipeline_activation_link_bits(const Workload& workload, int split_point,
+                                     int precision_bits, const BurstCurve& curve);
 
 // Bits per cycle a DRAM link of `dram_bw_gbps` moves at `clock_mhz`, 0 for no usable link:
 // the conversion every model and the search use (docs/models.md 3.4).

@@ -124,6 +124,11 @@ Tiling streamed(const StageLayer& s, const View& v, const Engine& e) {
   return t;
 }
 
+// The fraction of the link a transfer of `bytes` gets (docs/models.md 2.3).
+double efficiency(const Engine& e, double bytes) {
+  return e.burst ? burst_efficiency(*e.burst, bytes) : 1.0;
+}
+
 struct Timing {
   int64_t cycles = 0;
   double bytes = 0;
@@ -138,9 +143,14 @@ struct Timing {
 // larger buffer or engine never lengthens it.
 double edge_cycles(const StageLayer& s, const Engine& e) {
   if (e.link_bytes_per_cycle <= 0) return 0;
-  const int64_t first = e.batch * s.C * std::min(s.H, static_cast<int64_t>(s.span_h)) * s.W;
-  const int64_t last = e.batch * s.M * s.Q;
-  return static_cast<double>(first + last) * e.bits / 8.0 / e.link_bytes_per_cycle;
+  const int64_t first = s.C * std::min(s.H, static_cast<int64_t>(s.span_h)) * s.W;
+  const int64_t last = s.M * s.Q;
+  const double bytes_per = e.bits / 8.0;
+  const double first_bytes = static_cast<double>(first) * bytes_per;
+  const double last_bytes = static_cast<double>(last) * bytes_per;
+  return static_cast<double>(e.batch) *
+         (first_bytes / efficiency(e, first_bytes) + last_bytes / efficiency(e, last_bytes)) /
+         e.link_bytes_per_cycle;
 }
 
 // Double buffering: each step costs max(compute, transfer), so with uniform steps the layer
@@ -170,15 +180,25 @@ Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const En
     r.compute = b * s.R * s.Q * v.k2 * lanes;
   }
   r.bytes = (in + w + out) * bytes_per;
-  r.transfer = e.link_bytes_per_cycle > 0 ? r.bytes / e.link_bytes_per_cycle : 0;
+  if (e.link_bytes_per_cycle > 0) {
+    // Each operand at the efficiency of its burst (docs/models.md 2.3): an input band of one
+    // channel tile, a weight tile, an output tile; one frame each, in tile-blocked layouts.
+    const double in_burst = static_cast<double>(rows_in(s, v, t.tr) * s.W * t.tn) * bytes_per;
+    const double w_burst = static_cast<double>(t.tm * t.tn * v.k2) * bytes_per;
+    const double out_burst = static_cast<double>(t.tr * s.Q * t.tm) * bytes_per;
+    r.transfer = (in / efficiency(e, in_burst) + w / efficiency(e, w_burst) +
+                  out / efficiency(e, out_burst)) *
+                 bytes_per / e.link_bytes_per_cycle;
+  }
   r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) +
                                   edge_cycles(s, e));
   return r;
 }
 
-Bound bound_of(const Timing& t, double minimum_bytes, const Engine& e) {
+Bound bound_of(const Timing& t, double minimum_bytes) {
   if (t.transfer <= static_cast<double>(t.compute)) return Bound::kDsp;
-  const double minimum = e.link_bytes_per_cycle > 0 ? minimum_bytes / e.link_bytes_per_cycle : 0;
+  // The minimum traffic at this tiling's bursts' mean efficiency.
+  const double minimum = t.bytes > 0 ? minimum_bytes * t.transfer / t.bytes : 0;
   // Memory-bound only because small buffers forced re-reads: BRAM binds.
   return minimum <= static_cast<double>(t.compute) ? Bound::kBram : Bound::kBandwidth;
 }
@@ -242,7 +262,7 @@ GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
   }
   best.cycles = best_time.cycles;
   best.dram_bytes = best_time.bytes;
-  best.bound = bound_of(best_time, minimum_bytes(s, best.winograd ? winograd : spatial, e), e);
+  best.bound = bound_of(best_time, minimum_bytes(s, best.winograd ? winograd : spatial, e));
   return best;
 }
 
@@ -254,7 +274,11 @@ GenericLayerCost vector_layer(const StageLayer& s, const Engine& e) {
   Timing t;
   t.compute = b * ceil_div(s.M, e.p_out) * s.R * s.Q * window;
   t.bytes = static_cast<double>(b * (s.input_elements + s.output_elements)) * e.bits / 8.0;
-  t.transfer = e.link_bytes_per_cycle > 0 ? t.bytes / e.link_bytes_per_cycle : 0;
+  // Streamed through the input buffer: bursts of at most its capacity (docs/models.md 2.3).
+  const double burst = static_cast<double>(std::min(s.input_elements, std::max<int64_t>(1, e.input_capacity))) * e.bits / 8.0;
+  t.transfer = e.link_bytes_per_cycle > 0
+                   ? t.bytes / efficiency(e, burst) / e.link_bytes_per_cycle
+                   : 0;
   t.cycles = static_cast<int64_t>(std::max(static_cast<double>(t.compute), t.transfer) +
                                   edge_cycles(s, e));
   GenericLayerCost c;

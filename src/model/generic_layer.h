@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "design/design.h"
+#include "device/burst_curve.h"
 #include "model/estimate.h"
 #include "model/workload.h"
 
@@ -25,6 +26,8 @@ struct Engine {
   int winograd_m = 0;  // 0, 2 or 4 (docs/models.md 4.6)
   int bits = 16;
   double link_bytes_per_cycle = 0;  // the part's DRAM bandwidth per cycle
+  // Efficiency by transfer length (docs/models.md 2.3); nullptr: an ideal memory.
+  const BurstCurve* burst = nullptr;
 };
 
 // A tiling: Tr output rows x all Q columns, Tm output channels, Tn input channels (of one

@@ -109,7 +109,8 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
       .winograd_m = winograd_m,
       .bits = bits,
       .link_bytes_per_cycle =
-          model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8};
+          model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8,
+      .burst = &budget.burst_curve};
   check_ports(out, in_blocks, engine.p_in, bits, "generic input buffer");
   check_ports(out, w_blocks, engine.p_out, bits, "generic weight buffer");
   check_ports(out, out_blocks, engine.p_out, acc_bits, "generic output buffer");

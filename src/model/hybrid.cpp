@@ -16,7 +16,8 @@ PartBudget whole(const Budget& b, double clock_mhz, int bits) {
           .clock_mhz = clock_mhz,
           .precision_bits = bits,
           .dsp_family = b.dsp_family,
-          .dsp_double_rate = b.dsp_double_rate};
+          .dsp_double_rate = b.dsp_double_rate,
+          .burst_curve = b.burst_curve};
 }
 
 // The split may not promise part A more than the budget holds.

@@ -19,21 +19,38 @@ StageParallelism stage_parallelism(const PipelineDesign& design, int i) {
 // Bits stage i moves to/from DRAM per frame besides weights: operands read from the network
 // input, and its output when a generic-part stage reads it or it is a network output (the
 // pipeline's last stage writes to DRAM, docs/spec/MODELS.md 5).
-int64_t activation_bits(const StageLayer& s, int split_point, int bits) {
-  int64_t elements = s.external_input_elements;
+// A stage's non-weight DRAM data per frame: `payload` bits, and `link` the link time they take
+// in bits at the peak rate. Inputs are read and outputs written a line at a time (W x C in,
+// Q x M out), the burst length (docs/models.md 2.3).
+struct ActivationTraffic {
+  double payload = 0, link = 0;
+};
+ActivationTraffic activation_traffic(const StageLayer& s, int split_point, int bits,
+                                     const BurstCurve& curve) {
+  ActivationTraffic t;
+  if (s.external_input_elements > 0) {
+    const double in = static_cast<double>(s.external_input_elements * bits);
+    t.payload += in;
+    t.link += in / burst_efficiency(curve, static_cast<double>(s.W * s.C) * bits / 8.0);
+  }
   bool leaves = s.consumer_stages.empty();
   for (int c : s.consumer_stages) leaves = leaves || c >= split_point;
-  if (leaves) elements += s.output_elements;
-  return elements * bits;
+  if (leaves && s.output_elements > 0) {
+    const double out = static_cast<double>(s.output_elements * bits);
+    t.payload += out;
+    t.link += out / burst_efficiency(curve, static_cast<double>(s.Q * s.M) * bits / 8.0);
+  }
+  return t;
 }
 
 }  // namespace
 
-int64_t pipeline_activation_bits(const Workload& workload, int split_point, int precision_bits) {
-  int64_t bits = 0;
+double pipeline_activation_link_bits(const Workload& workload, int split_point,
+                                     int precision_bits, const BurstCurve& curve) {
+  double bits = 0;
   const int n = std::min(split_point, workload.stage_count());
   for (int i = 0; i < n; ++i)
-    bits += activation_bits(workload.stage(i), split_point, precision_bits);
+    bits += activation_traffic(workload.stage(i), split_point, precision_bits, curve).link;
   return bits;
 }
 
@@ -107,7 +124,8 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   // dram_bw_gbps until the period is known (no scratch allocation).
   int64_t t_compute = 1;
   PartSummary used;
-  double traffic_bits = 0;
+  double traffic_bits = 0;  // payload
+  double link_bits = 0;     // the link time it takes, in bits at the peak rate
   for (int i = 0; i < sp; ++i) {
     const StageLayer& s = workload.stage(i);
     const StageParallelism p = stage_parallelism(design, i);
@@ -125,8 +143,12 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
                          .field = "kpf"});
     const StageDetail d =
         model::stage_detail(s, p.cpf, p.kpf, p.weights_on_chip, bits, rate, uram);
-    const double bits_i = d.weight_bits_per_cycle * static_cast<double>(d.cycles) +
-                          static_cast<double>(activation_bits(s, sp, bits) * batch);
+    const ActivationTraffic act = activation_traffic(s, sp, bits, budget.burst_curve);
+    const double weight_bits = d.weight_bits_per_cycle * static_cast<double>(d.cycles);
+    const double bits_i = weight_bits + act.payload * static_cast<double>(batch);
+    if (weight_bits > 0)
+      link_bits += weight_bits / burst_efficiency(budget.burst_curve, d.weight_burst_bytes);
+    link_bits += act.link * static_cast<double>(batch);
     LayerEstimate& e = out.layers[static_cast<size_t>(i)];
     e = {.stage = i,
          .part = Part::kPipeline,
@@ -151,7 +173,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   double period = static_cast<double>(t_compute);
   if (traffic_bits > 0) {
     if (link > 0) {
-      period = std::max(period, traffic_bits / link);
+      period = std::max(period, link_bits / link);
     } else if (f_hz > 0) {  // a zero clock is the caller's design violation already
       out.add_violation({.resource = Resource::kBandwidth,
                          .needed = traffic_bits / period * f_hz / 8e9,

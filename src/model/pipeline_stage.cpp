@@ -139,6 +139,11 @@ StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weigh
     const double bits_per_frame =
         static_cast<double>(s.M * (s.C / s.groups) * s.kh * s.kw * s.Q) * bits;
     d.weight_bits_per_cycle = bits_per_frame / static_cast<double>(d.cycles);
+    // A refill brings one kernel group, KPF (at most M) kernels of (C/g) * Kh * Kw weights,
+    // stored in the order the stage reads them (docs/models.md 2.3).
+    d.weight_burst_bytes = static_cast<double>(std::min<int64_t>(kpf, s.M) * (s.C / s.groups) *
+                                               s.kh * s.kw) *
+                           bits / 8.0;
   }
   return d;
 }
@@ -162,7 +167,8 @@ StageCost pipeline_stage_cost(const Workload& workload, int stage, const StagePa
           .bram18 = d.bram18(b),
           .uram = d.uram(b),
           .lut = d.lut(b),
-          .weight_bits_per_cycle = d.weight_bits_per_cycle};
+          .weight_bits_per_cycle =
+              d.weight_bits_per_cycle / burst_efficiency(budget.burst_curve, d.weight_burst_bytes)};
 }
 
 }  // namespace dnne

@@ -21,6 +21,8 @@ struct StageDetail {
   int64_t lut_per_replica = 0;       // adder tree + accumulators, or pooling/element-wise lanes
   int64_t lut_stage = 0;             // the stage's controller, once per stage
   double weight_bits_per_cycle = 0;  // DRAM weight stream while busy; 0 with weights on chip
+  // One refill of the ping-pong weight buffer, the stream's burst length (docs/models.md 2.3).
+  double weight_burst_bytes = 0;
 
   int64_t bram18(int64_t batch) const {
     return (cache_bram18 + skip_bram18) * batch + weight_bram18;

@@ -22,6 +22,14 @@ nlohmann::json device_json(const Device& device) {
   if (device.shell_share > 0) out["shell_share"] = device.shell_share;
   // Only where a figure is unconfirmed, so confirmed entries keep their keys unchanged.
   if (!device.unconfirmed.empty()) out["unconfirmed"] = device.unconfirmed;
+  // The DRAM efficiency by burst length (docs/models.md 2.3), so a file started from a
+  // catalog entry carries it.
+  nlohmann::json curve = nlohmann::json::array();
+  for (int i = 0; i < device.burst_curve.count; ++i) {
+    const BurstPoint& p = device.burst_curve.points[static_cast<size_t>(i)];
+    curve.push_back({p.bytes, p.efficiency});
+  }
+  out["burst_curve"] = curve;
   return out;
 }
 

@@ -47,7 +47,8 @@ PartBudget part_budget(const Budget& b, int64_t dsp, int64_t bram18, double bw_g
           .clock_mhz = b.clock_mhz,
           .precision_bits = b.precision_bits,
           .dsp_family = b.dsp_family,
-          .dsp_double_rate = b.dsp_double_rate};
+          .dsp_double_rate = b.dsp_double_rate,
+          .burst_curve = b.burst_curve};
 }
 
 PointOutcome rejected(const GlobalPoint& p, Rejection rejection, const std::string& part) {

@@ -96,8 +96,11 @@ Expected<SearchResult> explore(const Workload& workload, const Budget& budget,
   SearchResult result;
   result.feasible = evaluator.any_feasible();
   result.tightest = evaluator.tightest();
-  const DesignBudget made_for{
-      .dsp = budget.dsp, .bram18 = budget.bram18, .dram_bw_gbps = budget.dram_bw_gbps};
+  const DesignBudget made_for{.dsp = budget.dsp,
+                              .bram18 = budget.bram18,
+                              .dram_bw_gbps = budget.dram_bw_gbps,
+                              .uram = budget.uram,
+                              .lut = budget.lut};
   if (result.feasible) {
     result.design = evaluator.best().design;
     result.design.made_for = made_for;

@@ -30,8 +30,8 @@ PartView part_view(const PipelineAllocatorInput& in) {
   }
   for (int k : view.classes) view.counts.push_back(count[static_cast<size_t>(k)]);
   // The model's own count (pipeline_part.cpp), not a copy of it.
-  view.activation_bits = static_cast<double>(
-      pipeline_activation_bits(in.workload, in.split_point, in.budget.precision_bits));
+  view.activation_bits = pipeline_activation_link_bits(
+      in.workload, in.split_point, in.budget.precision_bits, in.budget.burst_curve);
   return view;
 }
 

@@ -101,6 +101,29 @@ TEST(DesignJson, HybridRoundTripIsExact) {
   EXPECT_EQ(design_to_json(*back, stage_names(f.workload, f.network)), json);
 }
 
+// The budget a design was made for records URAM and LUT too (0 is a budget: no URAM), so
+// bench evaluates it with the buffers mapped as explore mapped them.
+TEST(DesignJson, MadeForBudgetRecordsUramAndLut) {
+  Fixture f;
+  Design d = hybrid_design();
+  d.made_for = {.dsp = 900, .bram18 = 1090, .dram_bw_gbps = 19.2, .uram = 0, .lut = 200000};
+  const nlohmann::json json = design_to_json(d, stage_names(f.workload, f.network));
+  EXPECT_EQ(json["budget"]["uram"], 0);
+  EXPECT_EQ(json["budget"]["lut"], 200000);
+  const auto back = f.read(nlohmann::json::parse(json.dump(2)));
+  ASSERT_TRUE(back) << back.error().message;
+  EXPECT_EQ(back->made_for.uram, 0);
+  EXPECT_EQ(back->made_for.lut, 200000);
+  // Not recorded (an older file): -1, and no key written.
+  d.made_for.uram = d.made_for.lut = -1;
+  const nlohmann::json old = design_to_json(d, stage_names(f.workload, f.network));
+  EXPECT_FALSE(old["budget"].contains("uram"));
+  EXPECT_FALSE(old["budget"].contains("lut"));
+  const auto back_old = f.read(old);
+  ASSERT_TRUE(back_old);
+  EXPECT_EQ(back_old->made_for.uram, -1);
+}
+
 TEST(DesignJson, PureDesignsWriteOnlyTheirPart) {
   Fixture f;
   Design generic_only;

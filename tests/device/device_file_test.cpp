@@ -71,6 +71,29 @@ TEST(DeviceFile, NotAnObject) {
   EXPECT_EQ(d.error().message, "board.json: expected an object, got array");
 }
 
+TEST(DeviceFile, BurstCurveOverridesCaffeines) {
+  nlohmann::json json = {{"name", "x"},           {"dsp", 100},       {"bram18", 100},
+                         {"dram_bw_gbps", 10},    {"clock_mhz", 200}, {"dsp_family", "DSP48E2"},
+                         {"burst_curve", {{1, 1.0}}}};
+  auto d = device_from_json(json, "board.json");
+  ASSERT_TRUE(d) << d.error().message;
+  EXPECT_DOUBLE_EQ(burst_efficiency(d->burst_curve, 64), 1.0);  // an ideal memory
+  json.erase("burst_curve");
+  d = device_from_json(json, "board.json");
+  ASSERT_TRUE(d);
+  EXPECT_DOUBLE_EQ(burst_efficiency(d->burst_curve, 1024), 1.0 / 12.8);  // Caffeine's
+  json["burst_curve"] = {{4096, 0.5}, {1024, 0.9}};
+  d = device_from_json(json, "board.json");
+  ASSERT_FALSE(d);
+  EXPECT_EQ(d.error().message,
+            "board.json: burst_curve point 2: bytes must be greater than the previous point's");
+  json["burst_curve"] = {{4096, "fast"}};
+  d = device_from_json(json, "board.json");
+  ASSERT_FALSE(d);
+  EXPECT_EQ(d.error().message,
+            "board.json: burst_curve: point 1 must be [bytes, efficiency], two numbers");
+}
+
 TEST(DeviceFile, EveryCatalogEntryRoundTripsThroughTheFileFormat) {
   // `devices --json` writes each device in the device-file format, so a user can start a file
   // for a new board from a catalog entry.

@@ -59,6 +59,23 @@ def test_budget_figures_and_precision():
     assert r.to_dict()["metrics"]["dsp_used"] <= 450
 
 
+def test_uram_lut_headroom_and_double_rate_budget_arguments():
+    # The same keyword arguments as the CLI's --uram, --lut, --headroom, --dsp-double-rate.
+    args = dict(device="zcu104", precision=8, paradigm="pipeline", swarm=4, iterations=2)
+    r = dx.explore("alexnet", uram=0, lut="90%", headroom=10, **args)
+    d = r.to_dict()
+    expected = cli_json("explore", "alexnet", "--device", "zcu104", "--precision", "8",
+                        "--paradigm", "pipeline", "--swarm", "4", "--iterations", "2",
+                        "--uram", "0", "--lut", "90%", "--headroom", "10")
+    assert d["budget"] == expected["budget"]
+    assert d["budget"]["uram"] == 0 and d["metrics"]["uram_used"] == 0
+    assert d["budget"]["headroom_pct"] == 10
+    fast = dx.explore("alexnet", dsp_double_rate=True, **args).to_dict()
+    assert fast["design"]["dsp_double_rate"] is True
+    with pytest.raises(dx.Error, match="uram"):
+        dx.explore("alexnet", uram="lots", **args)
+
+
 def test_compare_rows_and_designs():
     r = dx.compare("alexnet", device="zc706", iterations=4, swarm=6)
     d = r.to_dict()

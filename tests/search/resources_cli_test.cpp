@@ -94,5 +94,26 @@ TEST(ResourcesCli, DspDoubleRateFlag) {
   EXPECT_NE((over.out + over.err).find("dsp_double_rate"), std::string::npos) << over.err;
 }
 
+// A design file records the URAM and LUT budget it was made for, so bench maps its buffers as
+// explore did: a pipeline made with --uram 0 stays in BRAM18 when benched on the same part.
+TEST(ResourcesCli, DesignFileCarriesTheUramBudget) {
+  const std::string dir = testing::TempDir() + "dnne_uram_out";
+  const CliResult made = run_cli(
+      "explore alexnet --device zcu104 --precision 8 --paradigm pipeline --uram 0 --swarm 4 "
+      "--iterations 2 --quiet --json --out " + dir);
+  ASSERT_EQ(made.status, 0) << made.err;
+  const nlohmann::json e = nlohmann::json::parse(made.out);
+  const CliResult benched =
+      run_cli("bench alexnet --device zcu104 --precision 8 --json --design " + dir + "/design.json");
+  ASSERT_EQ(benched.status, 0) << benched.err;
+  const nlohmann::json b = nlohmann::json::parse(benched.out);
+  EXPECT_EQ(b["budget"]["uram"], 0);
+  EXPECT_EQ(b["budget"]["from"]["uram"], "design_file");
+  EXPECT_EQ(b["metrics"]["uram_used"], 0);
+  EXPECT_EQ(b["metrics"]["bram18_used"], e["metrics"]["bram18_used"]);
+  EXPECT_DOUBLE_EQ(b["metrics"]["throughput_fps"].get<double>(),
+                   e["metrics"]["throughput_fps"].get<double>());
+}
+
 }  // namespace
 }  // namespace dnne
