@@ -154,8 +154,10 @@ double edge_cycles(const StageLayer& s, const Engine& e) {
 }
 
 // Double buffering: each step costs max(compute, transfer), so with uniform steps the layer
-// costs the larger of the two totals, plus its fill and drain.
-Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const Engine& e) {
+// costs the larger of the two totals, plus its fill and drain (`edge`, edge_cycles: the same
+// for every tiling of the layer, so worked out once by the caller).
+Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const Engine& e,
+                   double edge) {
   const int64_t b = e.batch;
   // Input rows fetched over all bands: full bands of tr output rows and a last partial one,
   // each with its window's halo.
@@ -190,8 +192,7 @@ Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const En
                   out / efficiency(e, out_burst)) *
                  bytes_per / e.link_bytes_per_cycle;
   }
-  r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) +
-                                  edge_cycles(s, e));
+  r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) + edge);
   return r;
 }
 
@@ -216,9 +217,10 @@ GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
   const View winograd = view_of(s, wino ? e.winograd_m : 0, e);
   GenericLayerCost best;
   Timing best_time;
+  const double edge = edge_cycles(s, e);
   auto consider = [&](const View& v, const Tiling& t) {
     if (!t.fits) return;
-    const Timing time = time_tiling(s, v, t, e);
+    const Timing time = time_tiling(s, v, t, e, edge);
     if (!best.tiling.fits || time.cycles < best_time.cycles ||
         (time.cycles == best_time.cycles && time.bytes < best_time.bytes)) {
       best.tiling = t;
