@@ -153,6 +153,17 @@ double edge_cycles(const StageLayer& s, const Engine& e) {
          e.link_bytes_per_cycle;
 }
 
+// Kernel columns packed into the input lanes for this tiling (docs/models.md 4.7): only when
+// one tile holds all the layer's channels and its input band, with each packed column's
+// shifted copy of the channels, still fits the input buffer.
+int64_t packed_columns(const StageLayer& s, const View& v, const Tiling& t, const Engine& e) {
+  if (v.wino_m > 0 || s.kind != LayerKind::kConv || s.groups != 1 || t.tn != v.cg || s.kw < 2)
+    return 1;
+  const int64_t a = std::min<int64_t>(s.kw, e.p_in / std::max<int64_t>(1, v.cg));
+  if (a < 2) return 1;
+  return rows_fitting(s, v, e.input_capacity, v.cg * a, e.batch) >= t.tr ? a : 1;
+}
+
 // Double buffering: each step costs max(compute, transfer), so with uniform steps the layer
 // costs the larger of the two totals, plus its fill and drain (`edge`, edge_cycles: the same
 // for every tiling of the layer, so worked out once by the caller).
@@ -179,7 +190,9 @@ Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const En
         s.R / t.tr * ceil_div(t.tr, v.wino_m) + (rest > 0 ? ceil_div(rest, v.wino_m) : 0);
     r.compute = b * tile_rows * ceil_div(s.Q, v.wino_m) * v.k2 * lanes;
   } else {
-    r.compute = b * s.R * s.Q * v.k2 * lanes;
+    const int64_t a = packed_columns(s, v, t, e);
+    const int64_t taps = a > 1 ? static_cast<int64_t>(s.kh) * ceil_div(s.kw, a) : v.k2;
+    r.compute = b * s.R * s.Q * taps * lanes;
   }
   r.bytes = (in + w + out) * bytes_per;
   if (e.link_bytes_per_cycle > 0) {
@@ -291,6 +304,11 @@ GenericLayerCost vector_layer(const StageLayer& s, const Engine& e) {
   return c;
 }
 }  // namespace
+
+int64_t packed_taps(int64_t cg, int64_t kh, int64_t kw, int64_t p_in) {
+  const int64_t a = std::min<int64_t>(kw, p_in / std::max<int64_t>(1, cg));
+  return a >= 2 ? kh * ceil_div(kw, a) : kh * kw;
+}
 
 int layer_accumulator_bits(const StageLayer& s, int bits) {
   if (!is_mac_stage(s.kind)) return bits;

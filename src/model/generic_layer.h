@@ -56,4 +56,10 @@ GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e);
 // 48-bit accumulator (docs/models.md 4.1); D for the vector path (no partial sums).
 int layer_accumulator_bits(const StageLayer& s, int bits);
 
+// Channel augmentation (Xilinx's DPU, PG338; docs/models.md 4.7): on an engine of `p_in`
+// input lanes, a spatial convolution with cg input channels (one group) packs
+// a = min(Kw, p_in / cg) kernel columns into the lanes, so its Kh x Kw taps take
+// Kh x ceil(Kw / a) cycles; Kh x Kw when no two columns fit (cg > p_in / 2).
+int64_t packed_taps(int64_t cg, int64_t kh, int64_t kw, int64_t p_in);
+
 }  // namespace dnne::model

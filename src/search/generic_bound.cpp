@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "model/generic_layer.h"
+
 namespace dnne {
 
 namespace {
@@ -37,6 +39,9 @@ GenericFloor::GenericFloor(const Workload& workload, int split_point, int precis
     l.rq = l.r * l.q;
     l.k2 = l.mac ? static_cast<int64_t>(s.kh) * s.kw
                  : (s.kind == LayerKind::kPool ? static_cast<int64_t>(s.kh) * s.kw : 1);
+    l.kh = std::max(1, s.kh);
+    l.kw = std::max(1, s.kw);
+    l.packable = s.kind == LayerKind::kConv && g == 1;
     l.out_bytes = static_cast<double>(s.output_elements) * bytes;
     l.weights_per_frame = s.kind == LayerKind::kMatMul;
     if (l.mac)
@@ -53,7 +58,10 @@ double GenericFloor::cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t
     double compute = 0;
     if (l.mac) {
       const int64_t passes = ceil_div(l.m, p_out) * ceil_div(l.cg, p_in);
-      compute = static_cast<double>(l.rq * l.k2 * passes);
+      // The model packs kernel columns into idle input lanes when the buffers allow
+      // (model::packed_taps): the floor assumes they always do.
+      const int64_t taps = l.packable ? model::packed_taps(l.cg, l.kh, l.kw, p_in) : l.k2;
+      compute = static_cast<double>(l.rq * taps * passes);
       if (winograd_m > 0 && l.winograd_shape) {
         const int64_t t = winograd_m + 2;
         compute =

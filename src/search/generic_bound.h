@@ -38,6 +38,8 @@ class GenericFloor {
     bool mac = false;
     bool winograd_shape = false;  // a 3 x 3 convolution
     int64_t m = 1, cg = 1, rq = 1, r = 1, q = 1, k2 = 1;
+    int64_t kh = 1, kw = 1;
+    bool packable = false;  // a one-group convolution: its kernel columns may pack (model)
     double out_bytes = 0;     // per frame
     double weight_bytes = 0;  // per batch (per frame for a matmul's second operand)
     bool weights_per_frame = false;

@@ -236,6 +236,35 @@ TEST(GenericOracle, OutputBufferHoldsPartialSums) {
   EXPECT_EQ(model::generic_layer_cost(w.stages[0], spatial).tiling.tm, 8);
 }
 
+// Channel augmentation (docs/models.md 4.7): one_conv's 4 input channels on 16 input lanes
+// pack a = min(3, 16 / 4) = 3 kernel columns, so its 3 x 3 taps take 3 cycles instead of 9:
+// 8 x 8 outputs x 3 taps x 2 passes of 4 output lanes = 384 cycles, not 1,152. With 4 lanes
+// nothing packs, and neither when the input buffer holds the band's 4 channels but not the
+// packed 12.
+TEST(GenericOracle, FirstLayerChannelsPackKernelColumns) {
+  const Workload w = make_workload(testnets::one_conv());
+  model::Engine e{.p_in = 16,
+                  .p_out = 4,
+                  .batch = 1,
+                  .p_out_independent = 4,
+                  .input_capacity = 4096,
+                  .weight_capacity = 4096,
+                  .output_blocks = 16,
+                  .winograd_m = 0,
+                  .bits = 16,
+                  .link_bytes_per_cycle = 1e9};
+  EXPECT_EQ(model::generic_layer_cost(w.stage(0), e).cycles, 384);
+  EXPECT_EQ(model::packed_taps(4, 3, 3, 16), 3);
+  EXPECT_EQ(model::packed_taps(4, 3, 3, 8), 6);   // a = 2: ceil(3 / 2) = 2 columns of taps
+  EXPECT_EQ(model::packed_taps(4, 3, 3, 4), 9);   // no room for a second column
+  model::Engine narrow = e;
+  narrow.p_in = 4;
+  EXPECT_EQ(model::generic_layer_cost(w.stage(0), narrow).cycles, 1152);
+  model::Engine small = e;
+  small.input_capacity = 256;  // 4 x 8 x 8: the band fits, the packed 12 x 8 x 8 does not
+  EXPECT_EQ(model::generic_layer_cost(w.stage(0), small).cycles, 1152);
+}
+
 TEST(GenericOracle, WinogradSkipsIneligibleLayers) {
   // A 1x1 conv and a stride-2 3x3 conv run in spatial mode whatever winograd_m says.
   NetworkBuilder b("ineligible");
