@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # CI's robustness step (docs/robustness.md; .ci/run runs it after the README's two commands):
 # builds a clang tree with ASan + UBSan and the libFuzzer targets, runs the whole test suite
-# there, then each fuzz target for a minute from its seed corpus. Any sanitizer report, test
-# failure or fuzzer finding makes it exit non-zero.
+# there, then each fuzz target for a minute from its seed corpus. A failing build, any test
+# failing under the sanitizers (kept regressions included) and, with FUZZ_STRICT=1, any new
+# fuzzer finding make it exit non-zero. In CI a new finding is kept and printed but does not
+# fail the run: a minute of random mutation is not reproducible, and a gate on it would make
+# main's CI flaky for whatever change happens to be landing.
 #
 #   scripts/ci_sanitize_fuzz.sh                 # build-san/, 60 s per target
 #   FUZZ_SECONDS=600 scripts/ci_sanitize_fuzz.sh # a longer campaign
 #   FUZZ_SECONDS=0 scripts/ci_sanitize_fuzz.sh   # sanitizer tests only
+#   FUZZ_STRICT=1 scripts/ci_sanitize_fuzz.sh    # a finding fails the run (campaigns)
 #
-# A finding fails the run. It is saved under build-san/fuzz/artifacts/TARGET/, copied into
+# A finding is saved under build-san/fuzz/artifacts/TARGET/, copied into
 # fuzz/regressions/TARGET/ (commit it with the fix: the normal test suite replays it), and
 # printed base64-encoded to the log, so that a finding on CI's throwaway clone can be
 # recreated with `base64 -d > fuzz/regressions/TARGET/NAME` (docs/robustness.md).
@@ -20,6 +24,7 @@ build=${SAN_BUILD_DIR:-build-san}
 seconds=${FUZZ_SECONDS:-60}
 jobs=${JOBS:-$(nproc)}
 targets=${FUZZ_TARGETS:-"onnx caffe design device cli input_shape"}
+strict=${FUZZ_STRICT:-0}
 
 started=$SECONDS
 launcher=()
@@ -99,5 +104,7 @@ done
 echo "+ fuzzing: $((SECONDS - fuzzed)) s; whole script: $((SECONDS - started)) s"
 if [ "${#failed[@]}" -gt 0 ]; then
   echo "fuzz findings in: ${failed[*]}" >&2
-  exit 1
+  [ "$strict" = 1 ] && exit 1
+  echo "WARNING: new fuzz findings, kept and printed above; not failing the run (FUZZ_STRICT=1" \
+    "makes them fail). Fix them and commit the kept inputs: the test suite then replays them." >&2
 fi
