@@ -7,6 +7,7 @@
 
 #include "util/expected.h"
 #include "util/input_file.h"
+#include "util/message_text.h"
 
 namespace dnne {
 
@@ -33,11 +34,41 @@ bool is_integer(int32_t data_type) {
          data_type == onnx::TensorProto::BOOL;
 }
 
+// Values an integer tensor holds in the field its type uses (raw_data counted in elements);
+// -1 for other types (float weights may come without values: only their dims matter).
+int64_t value_count(const onnx::TensorProto& t) {
+  using T = onnx::TensorProto;
+  const auto raw = [&](int64_t bytes) {
+    return static_cast<int64_t>(t.raw_data().size()) / bytes;
+  };
+  const bool has_raw = !t.raw_data().empty();
+  switch (t.data_type()) {
+    case T::INT64:
+      return has_raw ? raw(8) : t.int64_data_size();
+    case T::INT32:
+      return has_raw ? raw(4) : t.int32_data_size();
+    default:
+      return -1;
+  }
+}
+
 // Drops a tensor's payload but keeps dims and type. A tensor whose data lives in an external
 // file keeps its external_data entries (never read) so shape inference still sees its dims.
-void drop_payload(onnx::TensorProto& tensor) {
+// A kept integer tensor (a shape argument inference may read) must hold as many values as its
+// dims say:
+// libonnx's inference reads them without checking (a Range whose scalar start holds no value
+// crashed it, a fuzz finding), so a short one is refused naming the tensor.
+void drop_payload(onnx::TensorProto& tensor, const std::string& path) {
   const int64_t n = element_count(tensor);
-  if (n <= (is_integer(tensor.data_type()) ? kKeptIntegerElements : kKeptOtherElements)) return;
+  if (n <= (is_integer(tensor.data_type()) ? kKeptIntegerElements : kKeptOtherElements)) {
+    const bool external = tensor.data_location() == onnx::TensorProto::EXTERNAL ||
+                          tensor.external_data_size() > 0;
+    const int64_t held = value_count(tensor);
+    if (!external && held >= 0 && held != n)
+      throw InputError(path + ": tensor '" + quote_text(tensor.name(), 80) + "' has dims for " +
+                       std::to_string(n) + " value(s) but holds " + std::to_string(held));
+    return;
+  }
   tensor.clear_raw_data();
   tensor.clear_float_data();
   tensor.clear_double_data();
@@ -47,12 +78,12 @@ void drop_payload(onnx::TensorProto& tensor) {
   tensor.clear_string_data();
 }
 
-void drop_weights(onnx::GraphProto& graph) {
-  for (auto& init : *graph.mutable_initializer()) drop_payload(init);
+void drop_weights(onnx::GraphProto& graph, const std::string& path) {
+  for (auto& init : *graph.mutable_initializer()) drop_payload(init, path);
   for (auto& node : *graph.mutable_node())
     for (auto& attr : *node.mutable_attribute()) {
-      if (attr.has_t()) drop_payload(*attr.mutable_t());
-      if (attr.has_g()) drop_weights(*attr.mutable_g());
+      if (attr.has_t()) drop_payload(*attr.mutable_t(), path);
+      if (attr.has_g()) drop_weights(*attr.mutable_g(), path);
     }
 }
 }  // namespace
@@ -75,7 +106,7 @@ onnx::ModelProto parse_model(google::protobuf::io::ZeroCopyInputStream& stream,
                      "protobuf file)");
   if (!model.has_graph() || model.graph().node_size() == 0)
     throw InputError(path + ": not an ONNX model (no graph nodes)");
-  drop_weights(*model.mutable_graph());
+  drop_weights(*model.mutable_graph(), path);
   onnx_default_opset(model, path);
   return model;
 }
