@@ -86,6 +86,78 @@ bool math_propagation_misreads(onnx::DataPropagationContext& ctx) {
   return a && b && (a->dim_size() == 0) != (b->dim_size() == 0);
 }
 
+// Values a tensor's payload holds, in elements of its type (raw_data by its element size,
+// else the typed field the ONNX spec assigns the type: onnx.proto TensorProto), or -1 for a
+// type with no defined payload.
+int64_t held_values(const onnx::TensorProto& t) {
+  using T = onnx::TensorProto;
+  int64_t raw_bytes = 0, typed = 0;
+  switch (t.data_type()) {
+    case T::FLOAT: raw_bytes = 4; typed = t.float_data_size(); break;
+    case T::COMPLEX64: raw_bytes = 8; typed = t.float_data_size() / 2; break;
+    case T::DOUBLE: raw_bytes = 8; typed = t.double_data_size(); break;
+    case T::COMPLEX128: raw_bytes = 16; typed = t.double_data_size() / 2; break;
+    case T::INT64: raw_bytes = 8; typed = t.int64_data_size(); break;
+    case T::UINT64: raw_bytes = 8; typed = t.uint64_data_size(); break;
+    case T::UINT32: raw_bytes = 4; typed = t.uint64_data_size(); break;
+    case T::INT32: raw_bytes = 4; typed = t.int32_data_size(); break;
+    case T::INT16: case T::UINT16: case T::FLOAT16: case T::BFLOAT16:
+      raw_bytes = 2; typed = t.int32_data_size(); break;
+    case T::INT8: case T::UINT8: case T::BOOL:
+      raw_bytes = 1; typed = t.int32_data_size(); break;
+    case T::STRING: return t.string_data_size();
+    default: return -1;
+  }
+  if (t.raw_data().empty()) return typed;
+  const auto bytes = static_cast<int64_t>(t.raw_data().size());
+  return bytes % raw_bytes == 0 ? bytes / raw_bytes : -1;
+}
+
+// True when the tensor holds exactly the values its dims call for (or lives in an external
+// file, which ONNX's ParseData refuses with an inference error of its own).
+bool holds_its_values(const onnx::TensorProto& t) {
+  if (t.data_location() == onnx::TensorProto::EXTERNAL || t.external_data_size() > 0) return true;
+  int64_t n = 1;
+  for (int64_t d : t.dims())
+    if (d < 0 || __builtin_mul_overflow(n, d, &n)) return false;
+  return held_values(t) == n;
+}
+
+// The inference context an operator's function sees: ONNX's own, except that a constant input
+// whose payload does not hold what its dims say reads as unknown (no data). ONNX 1.12's
+// inference functions read constant inputs (Range's scalars, Resize's scales, OneHot's depth,
+// Reshape's shape) without comparing the payload with the dims, and a scalar with no value
+// crashed Range (a fuzz finding). The importer drops weight payloads (only dims matter) but
+// keeps small tensors; a small float tensor written without values is legal for us (an
+// exporter's weights stripped of data), so it is not refused here, only never read.
+class ValuedInputs : public onnx::InferenceContext {
+ public:
+  explicit ValuedInputs(onnx::InferenceContext& inner) : inner_(inner) {}
+  const onnx::AttributeProto* getAttribute(const std::string& name) const override {
+    return inner_.getAttribute(name);
+  }
+  size_t getNumInputs() const override { return inner_.getNumInputs(); }
+  const onnx::TypeProto* getInputType(size_t i) const override { return inner_.getInputType(i); }
+  const onnx::TensorProto* getInputData(size_t i) const override {
+    const onnx::TensorProto* t = inner_.getInputData(i);
+    return t && holds_its_values(*t) ? t : nullptr;
+  }
+  size_t getNumOutputs() const override { return inner_.getNumOutputs(); }
+  onnx::TypeProto* getOutputType(size_t i) override { return inner_.getOutputType(i); }
+  onnx::GraphInferencer* getGraphAttributeInferencer(const std::string& name) override {
+    return inner_.getGraphAttributeInferencer(name);
+  }
+  const onnx::SparseTensorProto* getInputSparseData(size_t i) const override {
+    return inner_.getInputSparseData(i);
+  }
+  const onnx::TensorShapeProto* getSymbolicInput(size_t i) const override {
+    return inner_.getSymbolicInput(i);
+  }
+
+ private:
+  onnx::InferenceContext& inner_;
+};
+
 }  // namespace
 
 RankVerdict inference_rank_verdict(const std::string& op, const std::vector<int>& ranks,
@@ -159,24 +231,29 @@ const onnx::OpSchema* GuardedSchemas::GetSchema(const std::string& key,
                                                 const int maxInclusiveVersion,
                                                 const std::string& domain) const {
   const onnx::OpSchema* schema = onnx::OpSchemaRegistry::Schema(key, maxInclusiveVersion, domain);
-  if (!schema || !default_domain(domain)) return schema;
-  const bool rule = has_rank_rule(key) && schema->has_type_and_shape_inference_function();
-  const bool propagates = schema->has_data_propagation_function();
-  if (!rule && !propagates) return schema;
+  if (!schema) return schema;
+  const bool infers = schema->has_type_and_shape_inference_function();
+  const bool rule = default_domain(domain) && has_rank_rule(key) && infers;
+  const bool propagates = default_domain(domain) && schema->has_data_propagation_function();
+  if (!infers && !propagates) return schema;
   auto& copy = guarded_[schema];
   if (copy) return copy.get();
   copy = std::make_unique<onnx::OpSchema>(*schema);
-  if (rule) {
+  if (infers) {
+    // Every operator's inference (any domain) reads constant inputs through ValuedInputs;
+    // those with a rank rule run only when the known ranks are what they index.
     copy->TypeAndShapeInferenceFunction(
-        [infer = schema->GetTypeAndShapeInferenceFunction(), refusal = first_refusal_,
+        [infer = schema->GetTypeAndShapeInferenceFunction(), refusal = first_refusal_, rule,
          op = key](onnx::InferenceContext& ctx) {
+          ValuedInputs valued(ctx);
+          if (!rule) return infer(valued);
           auto ints_count = [&](const std::string& name) {
             const onnx::AttributeProto* a = ctx.getAttribute(name);
             return a ? a->ints_size() : -1;
           };
           const RankVerdict v = inference_rank_verdict(op, ranks_in(ctx), ints_count);
           if (v.kind == RankVerdict::kInvalid && refusal->empty()) *refusal = op + ": " + v.what;
-          if (v.kind == RankVerdict::kOk) infer(ctx);
+          if (v.kind == RankVerdict::kOk) infer(valued);
         });
   }
   if (propagates) {

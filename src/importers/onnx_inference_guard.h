@@ -12,6 +12,12 @@
 // inferred dims afterwards with the same rule, names the node (exit 2). A data-propagation
 // function with an input it would misread is skipped: that loses a folded shape value, never
 // a valid model (our own constant folding covers Shape/Gather/Concat/... chains).
+//
+// Every operator's inference (any domain) also reads its constant inputs through a view
+// that hides a tensor whose payload does not hold the values its dims call for: ONNX's
+// inference reads Range's scalars, Resize's scales or OneHot's depth without that check, and a
+// float scalar with no value would crash it. Such an input reads as unknown, as a runtime
+// input would.
 #pragma once
 
 #include <onnx/defs/schema.h>

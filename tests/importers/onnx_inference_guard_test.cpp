@@ -91,6 +91,25 @@ TEST(OnnxInferenceGuard, AddOfAnEmptyShapeValue) {
             "baked in at export for another input size?)");
 }
 
+TEST(OnnxInferenceGuard, ConstantInputsWithoutTheirValues) {
+  // A float Range whose scalar start holds no value (dims only, as weights may come) crashed
+  // libonnx's Range inference, which reads element 0 unchecked: now it reads as unknown and
+  // the model imports (the Range feeds nothing the model's layers need).
+  TinyModel range(13);
+  range.input("x", {1, 3, 4, 4}).output("y").weight("start", {}).weight("limit", {});
+  range.weight("delta", {});
+  range.node("Relu", {"x"}, {"y"}, "relu");
+  range.node("Range", {"start", "limit", "delta"}, {"r"}, "range");
+  EXPECT_EQ(import_error(range), "");
+  // Resize scales without values: the output size is unknown, said as such (exit 2).
+  TinyModel resize(13);
+  resize.input("x", {1, 3, 4, 4}).output("y").weight("roi", {0}).weight("scales", {4});
+  resize.node("Resize", {"x", "roi", "scales"}, {"y"}, "up");
+  EXPECT_EQ(import_error(resize),
+            "m.onnx: node 'up' (Resize, opset 13): ONNX shape inference could not determine "
+            "every dimension of tensor 'y' (?x?x?x?); a symbolic size may need --input CxHxW");
+}
+
 TEST(OnnxInferenceGuard, VerdictOnKnownAndUnknownRanks) {
   auto none = [](const std::string&) { return -1; };
   using K = RankVerdict::Kind;
