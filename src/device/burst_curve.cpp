@@ -1,7 +1,9 @@
 // DRAM efficiency by transfer length (docs/models.md 2.3).
 #include "device/burst_curve.h"
 
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 namespace dnne {
 
@@ -15,7 +17,29 @@ BurstCurve caffeine_burst_curve() {
   return c;
 }
 
-double burst_efficiency(const BurstCurve& c, double bytes) {
+namespace {
+
+// The binary exponent and fraction bits of a positive normal double (IEEE 754 binary64): read
+// from its bits, because these run in the search's innermost loop and a libm call is not free.
+int exponent_of(double x) {
+  return static_cast<int>((std::bit_cast<uint64_t>(x) >> 52) & 0x7ff) - 1023;
+}
+bool power_of_two(double x) {
+  const auto bits = std::bit_cast<uint64_t>(x);
+  return (bits & ((uint64_t{1} << 52) - 1)) == 0 && ((bits >> 52) & 0x7ff) != 0 &&
+         ((bits >> 52) & 0x7ff) != 0x7ff;
+}
+
+// A segment's span in octaves: exact and without a logarithm when its points are a power of two
+// apart (Caffeine's 1 KB and 128 KB are 7 octaves).
+double octaves(const BurstPoint& a, const BurstPoint& b) {
+  const double ratio = b.bytes / a.bytes;
+  return power_of_two(ratio) ? exponent_of(ratio) : std::log2(ratio);
+}
+
+// The curve at `bytes`, with `octaves_in(x)` standing for log2(x) on x >= 1.
+template <typename OctavesIn>
+double efficiency_by(const BurstCurve& c, double bytes, OctavesIn octaves_in) {
   if (c.count <= 0) return 1.0;
   const BurstPoint& first = c.points[0];
   if (!(bytes > 0)) return first.efficiency;
@@ -24,11 +48,23 @@ double burst_efficiency(const BurstCurve& c, double bytes) {
     const BurstPoint& a = c.points[static_cast<size_t>(i - 1)];
     const BurstPoint& b = c.points[static_cast<size_t>(i)];
     if (bytes <= b.bytes) {
-      const double t = std::log2(bytes / a.bytes) / std::log2(b.bytes / a.bytes);
+      const double t = octaves_in(bytes / a.bytes) / octaves(a, b);
       return a.efficiency + t * (b.efficiency - a.efficiency);
     }
   }
   return c.points[static_cast<size_t>(c.count - 1)].efficiency;
+}
+
+}  // namespace
+
+double burst_efficiency(const BurstCurve& c, double bytes) {
+  return efficiency_by(c, bytes, [](double x) { return std::log2(x); });
+}
+
+double burst_efficiency_at_least(const BurstCurve& c, double bytes) {
+  // The binary exponent of x >= 1 (finite: lengths are at most 1e12 over positive points) is
+  // floor(log2 x) <= log2 x, and the curve rises with it.
+  return efficiency_by(c, bytes, [](double x) { return static_cast<double>(exponent_of(x)); });
 }
 
 std::string burst_curve_problem(const BurstCurve& c) {

@@ -31,6 +31,11 @@ BurstCurve caffeine_burst_curve();
 // the last point its efficiency. 1 for an empty curve.
 double burst_efficiency(const BurstCurve& curve, double bytes);
 
+// A lower bound on burst_efficiency(curve, bytes) without a libm logarithm (the length rounded
+// down to a whole octave above the segment's start): lets a caller that only needs to know
+// whether a transfer stays under some time skip the exact look-up.
+double burst_efficiency_at_least(const BurstCurve& curve, double bytes);
+
 // Checks a curve read from a file: 1 to 8 points, lengths positive and increasing, efficiencies
 // in (0, 1] and not decreasing. The error names the point and what was expected.
 std::string burst_curve_problem(const BurstCurve& curve);

@@ -3,6 +3,7 @@
 #include "model/generic_layer.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "model/bram_mapping.h"
 #include "model/model_math.h"
@@ -167,6 +168,11 @@ int64_t packed_columns(const StageLayer& s, const View& v, const Tiling& t, cons
 // Double buffering: each step costs max(compute, transfer), so with uniform steps the layer
 // costs the larger of the two totals, plus its fill and drain (`edge`, edge_cycles: the same
 // for every tiling of the layer, so worked out once by the caller).
+// A tiling whose compute is at least its transfer at a lower bound of the worst of its three
+// bursts' efficiencies (the curve never falls with length, so the shortest burst's is the
+// worst; burst_efficiency_at_least bounds it without a logarithm) keeps that bound as
+// `transfer`: its cycles are the same, bound_of says kDsp for it as it would for the exact
+// transfer, and the search's innermost loop skips the three exact look-ups.
 Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const Engine& e,
                    double edge) {
   const int64_t b = e.batch;
@@ -201,9 +207,18 @@ Timing time_tiling(const StageLayer& s, const View& v, const Tiling& t, const En
     const double in_burst = static_cast<double>(rows_in(s, v, t.tr) * s.W * t.tn) * bytes_per;
     const double w_burst = static_cast<double>(t.tm * t.tn * v.k2) * bytes_per;
     const double out_burst = static_cast<double>(t.tr * s.Q * t.tm) * bytes_per;
-    r.transfer = (in / efficiency(e, in_burst) + w / efficiency(e, w_burst) +
-                  out / efficiency(e, out_burst)) *
-                 bytes_per / e.link_bytes_per_cycle;
+    const double shortest = std::min({in_burst, w_burst, out_burst});
+    const double worst =
+        shortest > 0 && e.burst
+            ? (in + w + out) * bytes_per / burst_efficiency_at_least(*e.burst, shortest) /
+                  e.link_bytes_per_cycle
+            : 0;
+    if (worst > 0 && worst <= static_cast<double>(r.compute))
+      r.transfer = worst;
+    else
+      r.transfer = (in / efficiency(e, in_burst) + w / efficiency(e, w_burst) +
+                    out / efficiency(e, out_burst)) *
+                   bytes_per / e.link_bytes_per_cycle;
   }
   r.cycles = static_cast<int64_t>(std::max(static_cast<double>(r.compute), r.transfer) + edge);
   return r;
@@ -313,8 +328,10 @@ int64_t packed_taps(int64_t cg, int64_t kh, int64_t kw, int64_t p_in) {
 int layer_accumulator_bits(const StageLayer& s, int bits) {
   if (!is_mac_stage(s.kind)) return bits;
   const int64_t terms = std::max<int64_t>(1, s.C / std::max(1, s.groups) * s.kh * s.kw);
-  int guard = 0;
-  while ((int64_t{1} << guard) < terms && guard < 62) ++guard;
+  // The least guard with 2^guard >= terms (at most 62): a bit count, not a loop, because the
+  // search's inner loop asks for it per design.
+  const int guard =
+      terms <= 1 ? 0 : std::min(62, static_cast<int>(std::bit_width(static_cast<uint64_t>(terms - 1))));
   return std::min(48, 2 * std::max(1, bits) + guard);
 }
 

@@ -1,6 +1,7 @@
 // Part B: the generic engine running stages [SP, N) one after another (docs/spec/MODELS.md section
 // 4; docs/models.md 4).
 #include <algorithm>
+#include <bit>
 
 #include "model/bram_mapping.h"
 #include "model/evaluate.h"
@@ -50,8 +51,10 @@ int generic_accumulator_bits(const Workload& workload, int split_point, int prec
     if (model::is_mac_stage(s.kind))
       terms = std::max<int64_t>(terms, s.C / std::max(1, s.groups) * s.kh * s.kw);
   }
-  int guard = 0;
-  while ((int64_t{1} << guard) < terms && guard < 62) ++guard;
+  // The least guard with 2^guard >= terms (at most 62): a bit count, not a loop, because the
+  // search's inner loop asks for it per design.
+  const int guard =
+      terms <= 1 ? 0 : std::min(62, static_cast<int>(std::bit_width(static_cast<uint64_t>(terms - 1))));
   return std::min(48, 2 * std::max(1, precision_bits) + guard);
 }
 
