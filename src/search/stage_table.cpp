@@ -4,6 +4,7 @@
 #include <numeric>
 #include <set>
 
+#include "model/accdnn_rules.h"
 #include "search/parallel.h"
 #include "search/stage_classes.h"
 
@@ -47,6 +48,34 @@ bool uses_cpf(const StageLayer& layer) {
          layer.kind == LayerKind::kMatMul;
 }
 
+struct Candidates {
+  std::vector<int> cpfs, kpfs;
+};
+
+// Conv, fc and pooling stages are built by AccDNN's templates, so their CPF/KPF are AccDNN's
+// candidates: powers of two up to 64 dividing the channels (util/optim.py
+// get_avaliable_pfs; CPF over C/g with the first layer's padding channel, model.py parser;
+// KPF over M/g, layers/convolution.py module_params_compute; a pooling stage's KPF over its
+// channels, layers/pooling.py, CPF unused). Other kinds have no AccDNN template (matmul,
+// eltwise, concat, ...): any power of two or divisor, our own pipeline stages.
+Candidates stage_candidates(const StageLayer& layer) {
+  const int64_t groups = std::max(1, layer.groups);
+  switch (layer.kind) {
+    case LayerKind::kConv:
+    case LayerKind::kFc:
+      return {
+          .cpfs = accdnn_parallelism_values(accdnn_cpf_channels(layer), kAccDnnMaxCpf),
+          .kpfs = accdnn_parallelism_values(std::max<int64_t>(1, layer.M / groups), kAccDnnMaxKpf)};
+    case LayerKind::kPool:
+      return {.cpfs = {1},
+              .kpfs = accdnn_parallelism_values(std::max<int64_t>(1, layer.C), kAccDnnMaxKpf)};
+    default:
+      return {.cpfs = uses_cpf(layer) ? parallelism_values(std::max<int64_t>(1, layer.C / groups))
+                                      : std::vector<int>{1},
+              .kpfs = parallelism_values(std::max<int64_t>(1, layer.M))};
+  }
+}
+
 struct RawOption {
   StageParallelism p;
   int64_t cycles = 0;
@@ -68,13 +97,14 @@ bool dominates(const RawOption& a, const RawOption& b) {
 StageOptions stage_options(const Workload& workload, int stage, const PartBudget& budget,
                            const std::vector<int>& batches, int64_t& calls) {
   const StageLayer& layer = workload.stage(stage);
-  const std::vector<int> cpfs =
-      uses_cpf(layer) ? parallelism_values(std::max<int64_t>(1, layer.C / layer.groups))
-                      : std::vector<int>{1};
-  const std::vector<int> kpfs = parallelism_values(std::max<int64_t>(1, layer.M));
+  const Candidates candidates = stage_candidates(layer);
   std::vector<RawOption> raw;
-  for (int cpf : cpfs)
-    for (int kpf : kpfs) {
+  for (int cpf : candidates.cpfs)
+    for (int kpf : candidates.kpfs) {
+      // The DNNBuilder template builds only what AccDNN accepts (issue 9 item 2; the port
+      // rule at the run's weight width): the pipeline part is the same hardware for every
+      // allocator, however it searches.
+      if (accdnn_stage_problem(layer, cpf, kpf, budget.precision_bits)) continue;
       for (bool on_chip : {false, true}) {
         if (on_chip && !has_weights(layer)) continue;
         RawOption option{.p = {.cpf = cpf, .kpf = kpf, .weights_on_chip = on_chip}};

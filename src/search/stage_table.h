@@ -52,8 +52,9 @@ struct StageTable {
   }
 };
 
-// The CPF (KPF) values considered for n input (output) channels: every power of two and
-// every divisor of n up to n (a divisor wastes no lane in the ceil(C/CPF) of the cycle
+// The CPF (KPF) values considered for n input (output) channels of a stage AccDNN has no
+// template for (conv, fc and pooling take AccDNN's candidates, model/accdnn_rules.h): every power
+// of two and every divisor of n up to n (a divisor wastes no lane in the ceil(C/CPF) of the cycle
 // count; a power of two maps well onto BRAM ports).
 std::vector<int> parallelism_values(int64_t n);
 

@@ -9,6 +9,7 @@
 #include <functional>
 #include <limits>
 
+#include "model/accdnn_rules.h"
 #include "search/dnnbuilder_allocator.h"
 #include "search/explore.h"
 #include "search/stage_table.h"
@@ -17,15 +18,25 @@
 namespace dnne {
 namespace {
 
-// Every stage's options, unpruned: CPF over parallelism_values(C/g) (1 for pooling), KPF over
-// parallelism_values(M), weights on chip or streamed.
-std::vector<StageParallelism> all_options(const StageLayer& layer) {
+// Every stage's options, unpruned: conv, fc and pooling stages take AccDNN's candidates that
+// its rules accept (model/accdnn_rules.h: the DNNBuilder template is the hardware, issue 9);
+// other stages (none in these networks) CPF 1, KPF over parallelism_values(M); weights on
+// chip or streamed.
+std::vector<StageParallelism> all_options(const StageLayer& layer, int weight_bits) {
   std::vector<StageParallelism> out;
   const bool lanes_over_c = layer.kind == LayerKind::kConv || layer.kind == LayerKind::kFc;
-  for (int cpf : lanes_over_c ? parallelism_values(layer.C / layer.groups) : std::vector<int>{1})
-    for (int kpf : parallelism_values(layer.M))
+  const bool template_kind = lanes_over_c || layer.kind == LayerKind::kPool;
+  const std::vector<int> cpfs = lanes_over_c
+                                    ? accdnn_parallelism_values(accdnn_cpf_channels(layer), 64)
+                                    : std::vector<int>{1};
+  const std::vector<int> kpfs =
+      template_kind ? accdnn_parallelism_values(lanes_over_c ? layer.M / layer.groups : layer.C, 64)
+                    : parallelism_values(layer.M);
+  for (int cpf : cpfs)
+    for (int kpf : kpfs)
       for (bool on_chip : {false, true})
-        if (!on_chip || layer.weight_elements > 0)
+        if ((!on_chip || layer.weight_elements > 0) &&
+            !accdnn_stage_problem(layer, cpf, kpf, weight_bits))
           out.push_back({.cpf = cpf, .kpf = kpf, .weights_on_chip = on_chip});
   return out;
 }
@@ -34,7 +45,7 @@ std::vector<StageParallelism> all_options(const StageLayer& layer) {
 // stream) over every combination the model accepts; 0 when none fits.
 double brute_force_fps(const Workload& w, int sp, const PartBudget& budget) {
   std::vector<std::vector<StageParallelism>> options;
-  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stage(s)));
+  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stage(s), budget.precision_bits));
   PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)),
                         .batch = 1};
   Estimate e;
@@ -138,7 +149,7 @@ TEST_F(MinMaxBruteForce, CheapestDesignForARate) {
   const double rate = best_fps / 3;
   // Brute force: the smallest DSP/DSP_budget + BRAM/BRAM_budget among designs reaching it.
   std::vector<std::vector<StageParallelism>> options;
-  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stage(s)));
+  for (int s = 0; s < sp; ++s) options.push_back(all_options(w.stage(s), b.precision_bits));
   PipelineDesign design{.stages = std::vector<StageParallelism>(static_cast<size_t>(sp)),
                         .batch = 1};
   Estimate e;
