@@ -142,7 +142,9 @@ TEST(RobustnessCli, DirectoryAsDesignOrDeviceFile) {
 // design clock of 1e300 MHz gave negative cycles: both exit 0.
 TEST(RobustnessCli, DesignFileFiguresAreBounded) {
   const std::string dir = scratch("alexnet_design");
-  ASSERT_EQ(run_cli(kExplore + "--out " + dir).status, 0);
+  // The edits below need a hybrid design (split and generic keys): seed 2 finds one (split 4);
+  // seed 1 settles on a pipeline-only design since the pipeline is AccDNN's template (issue 9).
+  ASSERT_EQ(run_cli(kExplore + "--seed 2 --out " + dir).status, 0);
   const std::string good = dir + "/design.json";
   auto edited = [&](const std::string& name, const std::function<void(nlohmann::json&)>& edit) {
     nlohmann::json j = nlohmann::json::parse(std::ifstream(good));
