@@ -160,6 +160,42 @@ TEST(AccDnnExamples, KittiReproducesOptimConfWhereAccDnnsOptimiserDoes) {
   EXPECT_EQ(r.file.at("pool1").kpf, 4);
 }
 
+// The halving loop (model.py): when B = 1 does not fit, every factor is halved (integer
+// division, at least 1) and CPF/KPF recomputed. VGG16 at the bandwidth factors takes 1,074
+// MAC lanes (the CPF x KPF above summed) + the controllers' 16 x 6 + 5 x 2 = 1,180 DSP at
+// B = 1 (16 bits on DSP48E2: one DSP per lane). With 1,180 it fits (B = 1, no halving); with
+// 1,179 the factors halve once (conv1_2 92 -> 46 -> 64 = 8 x 8, conv2_1 46 -> 23 -> 32 = 8 x 4,
+// conv1_1 6 -> 3 -> 4 = 4 x 1 rebalanced to 2 x 2): 514 lanes, and the batch grows again.
+TEST(AccDnnSteps, HalvesEveryFactorWhenBatchOneDoesNotFit) {
+  const Net n = load("deploy_vgg16.prototxt");
+  const int stages = n.workload.stage_count();
+  auto design = [&](int64_t dsp) {
+    PartBudget b = accdnn_budget();
+    b.dsp = dsp;
+    Estimate scratch;
+    EvalCounter counter;
+    const PipelineAllocation a = allocate_pipeline_dnnbuilder(
+        {.workload = n.workload, .split_point = stages, .budget = b}, scratch, counter);
+    EXPECT_TRUE(a.feasible) << a.rejection.reason;
+    return a;
+  };
+  const PipelineAllocation full = design(1180);
+  EXPECT_EQ(full.design.batch, 1);
+  EXPECT_EQ(full.summary.dsp, 1180);
+  EXPECT_EQ(by_name(n, full.design.stages).at("conv1_2").cpf, 16);
+  const PipelineAllocation halved = design(1179);
+  const ByName h = by_name(n, halved.design.stages);
+  EXPECT_EQ(h.at("conv1_2").cpf, 8);
+  EXPECT_EQ(h.at("conv1_2").kpf, 8);
+  EXPECT_EQ(h.at("conv2_1").cpf, 8);
+  EXPECT_EQ(h.at("conv2_1").kpf, 4);
+  EXPECT_EQ(h.at("conv1_1").cpf, 2);
+  EXPECT_EQ(h.at("conv1_1").kpf, 2);
+  // Then the batch from what is left: B = 2 takes 2 x 514 + 106 = 1,134 DSP, B = 3 1,648.
+  EXPECT_EQ(halved.design.batch, 2);
+  EXPECT_EQ(halved.summary.dsp, 2 * 514 + 106);
+}
+
 // Issue 9 item 2: the min-max allocator (and the hybrid's pipelined part, which reads the same
 // table) builds the DNNBuilder template's hardware only. On VGG16 every conv/fc/pooling
 // option in the table, and the allocator's design, keeps AccDNN's rules: CPF and KPF powers
