@@ -160,6 +160,31 @@ TEST(AccDnnExamples, KittiReproducesOptimConfWhereAccDnnsOptimiserDoes) {
   EXPECT_EQ(r.file.at("pool1").kpf, 4);
 }
 
+// docs/search.md's table: the optim.conf values that differ from our baseline's are not a
+// budget away. VGG16 conv1_1's 1 x 8 and fc6's 8 x 2 are get_conv_pfs's output for no factor
+// at all; fc7's 2 x 2, fc8's 2 x 1 and KITTI conv9's 4 x 2 come only from larger factors (4, 2
+// and 8 after rounding); pooling's KPF is min(channels, 32) whatever the budget.
+TEST(AccDnnSteps, FilesValuesOutsideTheOptimiser) {
+  for (int64_t target = 1; target <= 8192; ++target) {
+    const StageParallelism conv1_1 = accdnn_conv_pfs(target, 4, 64);
+    EXPECT_FALSE(conv1_1.cpf == 1 && conv1_1.kpf == 8) << target;
+    const StageParallelism fc6 = accdnn_conv_pfs(target, 25088, 4096);
+    EXPECT_FALSE(fc6.cpf == 8 && fc6.kpf == 2) << target;
+  }
+  auto is = [](const StageParallelism& p, int cpf, int kpf) {
+    return p.cpf == cpf && p.kpf == kpf;
+  };
+  EXPECT_TRUE(is(accdnn_conv_pfs(3, 4096, 4096), 2, 2));  // fc7: 3 -> 4 = 4 x 1 -> 2 x 2
+  EXPECT_TRUE(is(accdnn_conv_pfs(5, 4096, 4096), 2, 2));  // 5 -> 4 still
+  EXPECT_TRUE(is(accdnn_conv_pfs(2, 4096, 1000), 2, 1));  // fc8
+  EXPECT_TRUE(is(accdnn_conv_pfs(6, 512, 40), 4, 2));     // KITTI conv9: 8 = 8 x 1 -> 4 x 2
+  EXPECT_TRUE(is(accdnn_conv_pfs(11, 512, 40), 4, 2));
+  EXPECT_TRUE(is(accdnn_conv_pfs(91, 64, 64), 16, 8));  // conv1_2: 91-181 round to 128
+  EXPECT_TRUE(is(accdnn_conv_pfs(181, 64, 64), 16, 8));
+  EXPECT_FALSE(is(accdnn_conv_pfs(182, 64, 64), 16, 8));  // 182 rounds to 256
+  EXPECT_FALSE(is(accdnn_conv_pfs(90, 64, 64), 16, 8));   // 90 rounds to 64
+}
+
 // The halving loop (model.py): when B = 1 does not fit, every factor is halved (integer
 // division, at least 1) and CPF/KPF recomputed. VGG16 at the bandwidth factors takes 1,074
 // MAC lanes (the CPF x KPF above summed) + the controllers' 16 x 6 + 5 x 2 = 1,180 DSP at
