@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "accdnn_fixture.h"
 #include "api/accdnn_optim.h"
 #include "design/design_json.h"
 #include "importers/model_loader.h"
@@ -12,7 +13,7 @@
 namespace dnne {
 namespace {
 
-const std::string kDir = std::string(DNNE_SOURCE_DIR) + "/tests/fixtures/accdnn/";
+const std::string& kDir = testing::kAccDnnDir;
 
 std::string slurp(const std::string& path) {
   std::ifstream in(path);
@@ -21,18 +22,8 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
-struct Net {
-  Network network;
-  Workload workload;
-};
-
-Net load(const std::string& prototxt) {
-  auto network = load_model(kDir + prototxt);
-  if (!network) throw std::runtime_error(network.error().message);
-  Net n{.network = *network, .workload = {}};
-  n.workload = make_workload(n.network);
-  return n;
-}
+using Net = testing::AccDnnNet;
+Net load(const std::string& prototxt) { return testing::load_accdnn_net(prototxt); }
 
 const StageParallelism& stage(const Net& n, const Design& d, const std::string& name) {
   for (size_t i = 0; i < n.workload.stages.size(); ++i)

@@ -8,6 +8,7 @@
 
 #include <map>
 
+#include "accdnn_fixture.h"
 #include "api/accdnn_optim.h"
 #include "device/catalog.h"
 #include "importers/model_loader.h"
@@ -18,20 +19,10 @@
 namespace dnne {
 namespace {
 
-const std::string kDir = std::string(DNNE_SOURCE_DIR) + "/tests/fixtures/accdnn/";
+const std::string& kDir = testing::kAccDnnDir;
 
-struct Net {
-  Network network;
-  Workload workload;
-};
-
-Net load(const std::string& prototxt) {
-  auto network = load_model(kDir + prototxt);
-  if (!network) throw std::runtime_error(network.error().message);
-  Net n{.network = *network, .workload = {}};
-  n.workload = make_workload(n.network);
-  return n;
-}
+using Net = testing::AccDnnNet;
+Net load(const std::string& prototxt) { return testing::load_accdnn_net(prototxt); }
 
 // AccDNN's budget: chip_define.py (4,600 DSP, 3,500 BRAM18, 80,000 Mb/s) as the catalog's
 // ku115_accdnn, less settings.py RESOURCE_THRES = 0.9.
