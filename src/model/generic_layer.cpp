@@ -325,14 +325,17 @@ int64_t packed_taps(int64_t cg, int64_t kh, int64_t kw, int64_t p_in) {
   return a >= 2 ? kh * ceil_div(kw, a) : kh * kw;
 }
 
-int layer_accumulator_bits(const StageLayer& s, int bits) {
-  if (!is_mac_stage(s.kind)) return bits;
-  const int64_t terms = std::max<int64_t>(1, s.C / std::max(1, s.groups) * s.kh * s.kw);
+int accumulator_bits(int64_t terms, int bits) {
   // The least guard with 2^guard >= terms (at most 62): a bit count, not a loop, because the
   // search's inner loop asks for it per design.
   const int guard =
       terms <= 1 ? 0 : std::min(62, static_cast<int>(std::bit_width(static_cast<uint64_t>(terms - 1))));
   return std::min(48, 2 * std::max(1, bits) + guard);
+}
+
+int layer_accumulator_bits(const StageLayer& s, int bits) {
+  if (!is_mac_stage(s.kind)) return bits;
+  return accumulator_bits(std::max<int64_t>(1, s.C / std::max(1, s.groups) * s.kh * s.kw), bits);
 }
 
 GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e) {

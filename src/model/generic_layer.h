@@ -56,6 +56,10 @@ GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e);
 // 48-bit accumulator (docs/models.md 4.1); D for the vector path (no partial sums).
 int layer_accumulator_bits(const StageLayer& s, int bits);
 
+// 2D + ceil(log2(terms)) bits, at most 48: the width of a sum of `terms` D-bit products (the
+// rule layer_accumulator_bits and generic_accumulator_bits share).
+int accumulator_bits(int64_t terms, int bits);
+
 // Channel augmentation (Xilinx's DPU, PG338; docs/models.md 4.7): on an engine of `p_in`
 // input lanes, a spatial convolution with cg input channels (one group) packs
 // a = min(Kw, p_in / cg) kernel columns into the lanes, so its Kh x Kw taps take

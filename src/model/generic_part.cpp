@@ -1,7 +1,6 @@
 // Part B: the generic engine running stages [SP, N) one after another (docs/spec/MODELS.md section
 // 4; docs/models.md 4).
 #include <algorithm>
-#include <bit>
 
 #include "model/bram_mapping.h"
 #include "model/evaluate.h"
@@ -51,11 +50,7 @@ int generic_accumulator_bits(const Workload& workload, int split_point, int prec
     if (model::is_mac_stage(s.kind))
       terms = std::max<int64_t>(terms, s.C / std::max(1, s.groups) * s.kh * s.kw);
   }
-  // The least guard with 2^guard >= terms (at most 62): a bit count, not a loop, because the
-  // search's inner loop asks for it per design.
-  const int guard =
-      terms <= 1 ? 0 : std::min(62, static_cast<int>(std::bit_width(static_cast<uint64_t>(terms - 1))));
-  return std::min(48, 2 * std::max(1, precision_bits) + guard);
+  return model::accumulator_bits(terms, precision_bits);
 }
 
 int64_t generic_engine_lut(int64_t p_in, int64_t p_out, int precision_bits, int acc_bits,
