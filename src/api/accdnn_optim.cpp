@@ -230,6 +230,9 @@ Expected<Design> accdnn_optim_to_design(const std::string& text, const Workload&
                           did_you_mean(name, layer_names) + "; section ignored");
 
   const int n = workload.stage_count();
+  // AccDNN streams every layer's weights unless WM_HIERARCHY_THRES keeps small ones on chip;
+  // the file does not say, so the smallest threshold the template's 15 DMA channels allow.
+  const std::vector<bool> on_chip = accdnn_weights_on_chip(workload, n);
   Design design;
   design.split_point = n;
   design.precision_bits = 16;  // AccDNN's DW (settings.py)
@@ -276,7 +279,9 @@ Expected<Design> accdnn_optim_to_design(const std::string& text, const Workload&
       continue;
     }
     design.pipeline.stages[static_cast<size_t>(i)] = {
-        .cpf = static_cast<int>(c), .kpf = static_cast<int>(*kpf), .weights_on_chip = false};
+        .cpf = static_cast<int>(c),
+        .kpf = static_cast<int>(*kpf),
+        .weights_on_chip = on_chip[static_cast<size_t>(i)]};
   }
   if (!r.ok()) return r.error();
   return design;

@@ -31,7 +31,8 @@ std::vector<int> accdnn_parallelism_values(int64_t n, int cap) {
 }
 
 std::optional<std::string> accdnn_stage_problem(const StageLayer& layer, int64_t cpf, int64_t kpf,
-                                                int weight_bits) {
+                                                int bits) {
+  const int weight_bits = bits;
   const bool weighted = layer.kind == LayerKind::kConv || layer.kind == LayerKind::kFc;
   if (!weighted && layer.kind != LayerKind::kPool) return std::nullopt;
   if (auto p = power_of_two_cap("KPF", kpf, kAccDnnMaxKpf); !p.empty()) return p;
@@ -51,11 +52,38 @@ std::optional<std::string> accdnn_stage_problem(const StageLayer& layer, int64_t
   if (kpf > layer.M / groups)
     return "KPF " + std::to_string(kpf) + " exceeds the layer's " +
            std::to_string(layer.M / groups) + " output channels per group";
+  if (bits == 8 && kpf < 2 && layer.M % 2 == 0 && layer.M / groups >= 2)
+    return "KPF " + std::to_string(kpf) +
+           " at 8 bits: AccDNN splits each DSP into two 8-bit multipliers on a layer of an even "
+           "kernel count and raises KPF to at least 2";
   if (cpf * kpf * weight_bits > kAccDnnMaxBusWidth)
     return "CPF x KPF x " + std::to_string(weight_bits) + " bits = " +
            std::to_string(cpf * kpf * weight_bits) +
            "-bit weight port exceeds AccDNN's MAX_BUS_WIDTH " + std::to_string(kAccDnnMaxBusWidth);
   return std::nullopt;
+}
+
+std::vector<bool> accdnn_weights_on_chip(const Workload& workload, int split_point) {
+  const int n = std::clamp(split_point, 0, workload.stage_count());
+  std::vector<bool> on_chip(static_cast<size_t>(workload.stage_count()), false);
+  std::vector<int64_t> sizes;
+  for (int s = 0; s < n; ++s)
+    if (accdnn_has_weights(workload.stage(s))) sizes.push_back(workload.stage(s).weight_elements);
+  const size_t over = sizes.size() > static_cast<size_t>(kAccDnnDmaChannels)
+                          ? sizes.size() - static_cast<size_t>(kAccDnnDmaChannels)
+                          : 0;
+  if (over == 0) return on_chip;
+  // The smallest threshold keeping `over` layers on chip: every layer no larger than the
+  // over-th smallest (ties go together, as a threshold would take them).
+  std::nth_element(sizes.begin(), sizes.begin() + static_cast<std::ptrdiff_t>(over - 1),
+                   sizes.end());
+  const int64_t threshold = sizes[over - 1];
+  for (int s = 0; s < n; ++s) {
+    const StageLayer& layer = workload.stage(s);
+    if (accdnn_has_weights(layer) && layer.weight_elements <= threshold)
+      on_chip[static_cast<size_t>(s)] = true;
+  }
+  return on_chip;
 }
 
 }  // namespace dnne

@@ -23,6 +23,16 @@ inline constexpr int kAccDnnMaxDmaDelay = 2;
 // settings.py: INPUT_CHANNEL_PADDING = 1; model.py parser adds it to the first layer's input
 // channels (RGB -> RGBX), so the first layer may take CPF = 4 on 3 channels.
 inline constexpr int kAccDnnInputChannelPadding = 1;
+// settings.py: DDR_DATA_WIDTH = 512, the write port of a streamed layer's ping-pong weight
+// memory (layers/convolution.py ips_generate: wm_wr_width = ddr_data_width).
+inline constexpr int kAccDnnDdrDataWidth = 512;
+// settings.py: DDR_DMA_ENGINE_NUM = 15. model.py memory_coe_file_gen gives every layer whose
+// weights stream from DDR its own channel (ddr_dma_id) and the generated wiring
+// (code_dma_delay_gen, the dma_delays array) has 15; the README asks for fewer than 15
+// conv + fc layers. Layers whose weights stay on chip (below WM_HIERARCHY_THRES) take none.
+inline constexpr int kAccDnnDmaChannels = 15;
+// layers/layer.py: bn_dw = MAX_DW = 16, the width of a batch-norm scale and shift.
+inline constexpr int kAccDnnBatchNormBits = 16;
 
 inline bool is_power_of_two(int64_t v) { return v > 0 && (v & (v - 1)) == 0; }
 
@@ -40,7 +50,26 @@ std::vector<int> accdnn_parallelism_values(int64_t n, int cap);
 // module_params_compute). Pooling: KPF a power of two, at most 64 and the channels
 // (layers/pooling.py); CPF is not used. Other kinds have no AccDNN template: nullopt (the
 // caller decides).
+// AccDNN also raises KPF to 2 on a layer of an even kernel count at 8-bit activations, where
+// one DSP carries two multipliers (layers/convolution.py module_params_compute, dsp_split), so
+// KPF 1 is refused there (`bits` is the run's precision, activations and weights alike) unless
+// the layer has a single output channel per group (a depthwise conv, where KPF 2 would break
+// the KPF <= M/g rule AccDNN checked before raising it).
 std::optional<std::string> accdnn_stage_problem(const StageLayer& layer, int64_t cpf, int64_t kpf,
-                                                int weight_bits);
+                                                int bits);
+
+// Which weighted stages of [0, split_point) keep their weights on chip in AccDNN's template so
+// that at most kAccDnnDmaChannels stream from DDR: its WM_HIERARCHY_THRES rule (weights below
+// the threshold stay in on-chip ROM, layers/convolution.py ips_generate) at the smallest
+// threshold that leaves at most that many streamed layers (settings.py's default, 0, streams
+// every layer). Indexed by stage; false for stages without weights.
+std::vector<bool> accdnn_weights_on_chip(const Workload& workload, int split_point);
+
+// Weighted stages of [0, split_point) with weights (conv, fc): the ones that need a DMA channel
+// when their weights stream.
+inline bool accdnn_has_weights(const StageLayer& layer) {
+  return (layer.kind == LayerKind::kConv || layer.kind == LayerKind::kFc) &&
+         layer.weight_elements > 0;
+}
 
 }  // namespace dnne

@@ -91,6 +91,11 @@ std::string design_text(const Violation& v) {
                              "family (DSP48E1), so the double rate is not modelled");
   if (field == "clock_mhz")
     return "design field 'clock_mhz' must be > 0, got " + number(v.available);
+  if (field == "weight DMA channels")
+    return "weight DMA channels needed " + number(v.needed) + " > available " +
+           number(v.available) +
+           " (AccDNN's template streams at most that many layers' weights; set weights_on_chip "
+           "on the others, docs/models.md 3.8)";
   return "design field '" + field + "' must be >= " + number(v.needed) + ", got " +
          number(v.available);
 }

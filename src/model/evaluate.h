@@ -26,6 +26,9 @@ struct StageCost {
   int64_t uram = 0;  // URAM288 blocks (buffers the part may move there, docs/models.md 3.3)
   int64_t lut = 0;   // docs/models.md 2.2
   double weight_bits_per_cycle = 0;
+  // DMA channels the stage takes: one for a weighted stage that streams its weights from DRAM
+  // (AccDNN wires one per such layer, at most kAccDnnDmaChannels per pipeline part).
+  int64_t dma_channels = 0;
 };
 StageCost pipeline_stage_cost(const Workload& workload, int stage, const StageParallelism& p,
                               int batch, const PartBudget& budget,

@@ -2,6 +2,7 @@
 // docs/models.md 3).
 #include <algorithm>
 
+#include "model/accdnn_rules.h"
 #include "model/evaluate.h"
 #include "model/model_math.h"
 #include "model/pipeline_stage.h"
@@ -126,6 +127,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   PartSummary used;
   double traffic_bits = 0;  // payload
   double link_bits = 0;     // the link time it takes, in bits at the peak rate
+  int64_t dma_channels = 0;  // weighted stages streaming their weights (accdnn_rules.h)
   for (int i = 0; i < sp; ++i) {
     const StageLayer& s = workload.stage(i);
     const StageParallelism p = stage_parallelism(design, i);
@@ -148,6 +150,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
     const double bits_i = weight_bits + act.payload * static_cast<double>(batch);
     if (weight_bits > 0)
       link_bits += weight_bits / burst_efficiency(budget.burst_curve, d.weight_burst_bytes);
+    if (accdnn_has_weights(s) && !p.weights_on_chip) ++dma_channels;
     link_bits += act.link * static_cast<double>(batch);
     LayerEstimate& e = out.layers[static_cast<size_t>(i)];
     e = {.stage = i,
@@ -231,6 +234,13 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
   }
 
   add_resource_violations(used, budget, out);
+  // AccDNN's template wires one DMA channel per streamed weighted layer, 15 in all: more
+  // cannot be built (the rest must keep their weights on chip, docs/models.md 3.8).
+  if (dma_channels > kAccDnnDmaChannels)
+    out.add_violation({.resource = Resource::kDesign,
+                       .needed = static_cast<double>(dma_channels),
+                       .available = kAccDnnDmaChannels,
+                       .field = "weight DMA channels"});
   PartSummary& sum = out.pipeline;
   sum = used;
   if (f_hz > 0) {

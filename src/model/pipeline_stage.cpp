@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "device/device.h"
+#include "model/accdnn_rules.h"
 #include "model/bram_mapping.h"
 #include "model/evaluate.h"
 #include "model/generic_layer.h"
@@ -79,13 +80,27 @@ MemoryBlocks cache_memory(const StageLayer& s, int64_t cpf, int64_t kpf, int bit
 }
 
 // Weights: ping-pong kernel groups 2 * KPF * (C/g) * Kh * Kw, or all M * (C/g) * Kh * Kw on
-// chip; the memory is CPF * KPF * D_w wide (one weight per lane per cycle).
+// chip; the memory reads CPF * KPF * D_w bits a cycle (one weight per lane). A streamed
+// buffer's write port is AccDNN's 512-bit DDR word, and the blocks follow the wider port at
+// the shallower depth (layers/convolution.py ips_generate, util/resource.py get_brams), so a
+// narrow stage still spends a 512-bit-wide memory (docs/models.md 3.3).
 MemoryBlocks weight_memory(const StageLayer& s, int64_t cpf, int64_t kpf, bool on_chip, int bits,
                            bool uram) {
   if (s.kind != LayerKind::kConv && s.kind != LayerKind::kFc) return {};
   const int64_t per_kernel = ceil_div(s.C / s.groups, cpf) * s.kh * s.kw;  // words per group
-  const int64_t depth = on_chip ? ceil_div(s.M, kpf) * per_kernel : 2 * per_kernel;
-  return map_memory(cpf * kpf * bits, depth, uram);
+  const int64_t read_width = cpf * kpf * bits;
+  if (on_chip) return map_memory(read_width, ceil_div(s.M, kpf) * per_kernel, uram);
+  const int64_t width = std::max<int64_t>(read_width, kAccDnnDdrDataWidth);
+  return map_memory(width, 2 * ceil_div(read_width * per_kernel, width), uram);
+}
+
+// Bias memory of a weighted stage, shared by the batch: M / KPF words of KPF biases at the
+// weight width, or of a 16-bit scale and shift each with a folded batch norm (layers/
+// convolution.py ips_generate: bm_rd_width, bm_rd_depth, doubled when it would be 1).
+MemoryBlocks bias_memory(const StageLayer& s, int64_t kpf, int bits, bool uram) {
+  if (s.kind != LayerKind::kConv && s.kind != LayerKind::kFc) return {};
+  const int64_t width = (s.batch_norm ? 2 * kAccDnnBatchNormBits : bits) * kpf;
+  return map_memory(width, std::max<int64_t>(2, ceil_div(s.M, kpf)), uram);
 }
 
 // Fabric logic of one replica (docs/models.md 2.2): a MAC stage's CPF-input adder tree and
@@ -115,11 +130,15 @@ StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weigh
   StageDetail d;
   d.cycles = stage_cycles(s, cpf, kpf);
   if (is_mac_stage(s.kind)) d.dsp_per_replica = stage_array_dsp(s, cpf, kpf, rate);
+  // A folded batch norm is one more multiplier per output lane (AccDNN's profile: + KPF per
+  // batch replica); its 16-bit scale never shares a DSP with another product.
+  if (s.batch_norm && is_mac_stage(s.kind)) d.dsp_per_replica += kpf;
   const MemoryBlocks cache = cache_memory(s, cpf, kpf, bits, uram);
   const MemoryBlocks weights = weight_memory(s, cpf, kpf, weights_on_chip, bits, uram);
+  const MemoryBlocks bias = bias_memory(s, kpf, bits, uram);
   d.cache_bram18 = cache.bram18;
-  d.weight_bram18 = weights.bram18;
-  d.weight_uram = weights.uram;
+  d.weight_bram18 = weights.bram18 + bias.bram18;
+  d.weight_uram = weights.uram + bias.uram;
   d.replica_uram = cache.uram;
   if (s.skip_elements > 0) {
     const int64_t width = std::min(kpf, s.skip_elements);
@@ -168,7 +187,8 @@ StageCost pipeline_stage_cost(const Workload& workload, int stage, const StagePa
           .uram = d.uram(b),
           .lut = d.lut(b),
           .weight_bits_per_cycle =
-              d.weight_bits_per_cycle / burst_efficiency(budget.burst_curve, d.weight_burst_bytes)};
+              d.weight_bits_per_cycle / burst_efficiency(budget.burst_curve, d.weight_burst_bytes),
+          .dma_channels = accdnn_has_weights(s) && !p.weights_on_chip ? 1 : 0};
 }
 
 }  // namespace dnne

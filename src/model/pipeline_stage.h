@@ -15,9 +15,9 @@ struct StageDetail {
   int64_t dsp_per_replica = 0;       // the CPF x KPF array's DSPs for MAC stages, 0 otherwise
   int64_t cache_bram18 = 0;          // column cache, per batch replica
   int64_t skip_bram18 = 0;           // skip buffer of a join, per batch replica
-  int64_t weight_bram18 = 0;         // ping-pong kernel groups or all weights; shared by the batch
+  int64_t weight_bram18 = 0;         // weights (ping-pong or all) and biases; shared by the batch
   int64_t replica_uram = 0;          // cache + skip buffer blocks mapped to URAM288, per replica
-  int64_t weight_uram = 0;           // weight buffer blocks mapped to URAM288
+  int64_t weight_uram = 0;           // weight and bias blocks mapped to URAM288
   int64_t lut_per_replica = 0;       // adder tree + accumulators, or pooling/element-wise lanes
   int64_t lut_stage = 0;             // the stage's controller, once per stage
   double weight_bits_per_cycle = 0;  // DRAM weight stream while busy; 0 with weights on chip

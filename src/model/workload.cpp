@@ -105,6 +105,10 @@ Workload make_workload(const Network& network) {
       s.macs = layer.macs;
       s.other_ops = layer.other_ops;
       s.weight_elements = layer.params;
+      s.batch_norm = std::any_of(layer.fused_ops.begin(), layer.fused_ops.end(),
+                                 [](const std::string& op) {
+                                   return op == "BatchNormalization" || op == "BatchNorm";
+                                 });
       s.input_elements = network.input_elements(layer);
       s.output_elements = element_count(layer.output);
       for (LayerId in : layer.inputs) {

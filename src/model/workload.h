@@ -47,6 +47,9 @@ struct StageLayer {
   // Skip buffer of a join, per frame (docs/spec/MODELS.md 3): the short branches' elements that
   // wait while the longest branch fills, from the column-streaming fill times of the branches.
   int64_t skip_elements = 0;
+  // A BatchNorm folded into this conv or fc (ONNX BatchNormalization, Caffe BatchNorm): AccDNN's
+  // template keeps it as a per-output-channel multiplier (docs/models.md 3.2).
+  bool batch_norm = false;
 };
 
 struct Workload {

@@ -65,7 +65,10 @@ StageParallelism stage_pfs(const StageLayer& layer, int64_t factor, int weight_b
   // channel and kernel counts; the same on the one-group layers of AccDNN's examples).
   const int64_t kernels = std::max<int64_t>(1, layer.M / std::max(1, layer.groups));
   for (int64_t target = factor;; target = std::max<int64_t>(1, target / 2)) {
-    const StageParallelism p = accdnn_conv_pfs(target, accdnn_cpf_channels(layer), kernels);
+    StageParallelism p = accdnn_conv_pfs(target, accdnn_cpf_channels(layer), kernels);
+    // module_params_compute: at 8 bits an even kernel count splits each DSP in two and KPF
+    // is raised to at least 2 (dsp_split).
+    if (weight_bits == 8 && p.kpf < 2 && layer.M % 2 == 0 && kernels >= 2) p.kpf = 2;
     if (target == 1 || !accdnn_stage_problem(layer, p.cpf, p.kpf, weight_bits)) return p;
   }
 }
@@ -147,12 +150,17 @@ PipelineAllocation allocate_pipeline_dnnbuilder(const DnnBuilderInput& in, Estim
     scratch.layers.resize(in.workload.stages.size());
   std::vector<int64_t> factors = accdnn_bandwidth_factors(in.workload, n, in.budget);
 
+  // Weights streamed (AccDNN's WM_HIERARCHY_THRES = 0, settings.py) but where that would take
+  // more DMA channels than the template wires: then the smallest layers keep theirs on chip.
+  const std::vector<bool> on_chip = accdnn_weights_on_chip(in.workload, n);
   auto design_at = [&](int batch) {
     PipelineDesign d{.batch = batch};
-    for (int s = 0; s < n; ++s)
+    for (int s = 0; s < n; ++s) {
       d.stages.push_back(stage_pfs(in.workload.stage(s), factors[static_cast<size_t>(s)],
                                    in.budget.precision_bits));
-    return d;  // weights streamed: AccDNN's WM_HIERARCHY_THRES = 0 (settings.py)
+      d.stages.back().weights_on_chip = on_chip[static_cast<size_t>(s)];
+    }
+    return d;
   };
   auto fits = [&](const PipelineDesign& d) {
     scratch.clear_violations();

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 
+#include "model/accdnn_rules.h"
 #include "search/part_score.h"
 
 namespace dnne {
@@ -83,8 +84,10 @@ class MinMaxSolver {
   bool meets(int64_t target) {
     Weights weight = initial_weights(target);
     for (int round = 0; round < kWeightRounds; ++round) {
-      const Totals totals = choose(target, weight);
-      bool over = false;
+      Totals totals = choose(target, weight);
+      if (totals.period > static_cast<double>(target) && within_budget(totals))
+        totals = trade_room_for_traffic(target, totals);
+      bool over = totals.dma_channels > kAccDnnDmaChannels;
       if (totals.dsp > in_.budget.dsp) weight[0] *= kWeightRaise, over = true;
       if (totals.bram18 > in_.budget.bram18) weight[1] *= kWeightRaise, over = true;
       if (totals.period > static_cast<double>(target)) weight[2] *= kWeightRaise, over = true;
@@ -133,7 +136,7 @@ class MinMaxSolver {
 
  private:
   struct Totals {
-    int64_t dsp = 0, bram18 = 0, uram = 0, lut = 0;
+    int64_t dsp = 0, bram18 = 0, uram = 0, lut = 0, dma_channels = 0;
     double period = 1;  // cycles per batch of B frames
   };
   // DSP, BRAM18, bandwidth, URAM, LUT.
@@ -151,37 +154,158 @@ class MinMaxSolver {
 
   const StageOptions& options(int k) const { return in_.table.classes[static_cast<size_t>(k)]; }
 
+  static double weighted_cost(const Weights& weight, const StageCost& c, double bits) {
+    return weight[0] * static_cast<double>(c.dsp) + weight[1] * static_cast<double>(c.bram18) +
+           weight[2] * bits + weight[3] * static_cast<double>(c.uram) +
+           weight[4] * static_cast<double>(c.lut);
+  }
+
+  // One class's options at the current batch; those meeting `target` are [first, count)
+  // (options are sorted slowest first).
+  struct Slice {
+    const StageCost* costs;
+    const double* bits;
+    size_t first, count;
+  };
+  Slice slice(size_t j, int64_t target) const {
+    const StageOptions& o = options(view_.classes[j]);
+    const size_t count = o.option_count();
+    const auto first = std::lower_bound(o.cycles.begin(), o.cycles.end(), target,
+                                        [](int64_t c, int64_t t) { return c > t; });
+    return {.costs = o.costs.data() + static_cast<size_t>(bi_) * count,
+            .bits = o.weight_bits_per_frame.data() + static_cast<size_t>(bi_) * count,
+            .first = static_cast<size_t>(first - o.cycles.begin()),
+            .count = count};
+  }
+
   // Per stage class, the option meeting `target` with the smallest weighted cost.
   Totals choose(int64_t target, const Weights& weight) {
+    int64_t dma_channels = 0;
+    for (size_t j = 0; j < view_.classes.size(); ++j) {
+      const Slice o = slice(j, target);
+      size_t pick = o.count - 1;  // the fastest, if none meets T
+      double pick_cost = std::numeric_limits<double>::infinity();
+      for (size_t i = o.first; i < o.count; ++i) {
+        const double cost = weighted_cost(weight, o.costs[i], o.bits[i]);
+        if (cost < pick_cost) pick_cost = cost, pick = i;
+      }
+      choice_[j] = static_cast<int>(pick);
+      dma_channels += o.costs[pick].dma_channels * view_.counts[j];
+    }
+    if (dma_channels > kAccDnnDmaChannels) keep_weights_on_chip(target, weight, dma_channels);
+    return totals_of_choice();
+  }
+
+  // AccDNN's template wires at most kAccDnnDmaChannels weight streams (accdnn_rules.h). When
+  // the choice streams more, classes switch to their cheapest option meeting the target that
+  // keeps the weights on chip, the cheapest switch per channel saved first, until the rest fit;
+  // if they cannot, the model refuses the design.
+  void keep_weights_on_chip(int64_t target, const Weights& weight, int64_t dma_channels) {
+    switches_.clear();
+    for (size_t j = 0; j < view_.classes.size(); ++j) {
+      const Slice o = slice(j, target);
+      const auto current = static_cast<size_t>(choice_[j]);
+      if (o.costs[current].dma_channels == 0) continue;
+      const double current_cost = weighted_cost(weight, o.costs[current], o.bits[current]);
+      for (size_t i = o.first; i < o.count; ++i) {
+        if (o.costs[i].dma_channels != 0) continue;
+        const double extra = weighted_cost(weight, o.costs[i], o.bits[i]) - current_cost;
+        if (switches_.empty() || switches_.back().j != j) {
+          switches_.push_back({.extra = extra, .j = j, .option = static_cast<int>(i)});
+        } else if (extra < switches_.back().extra) {
+          switches_.back() = {.extra = extra, .j = j, .option = static_cast<int>(i)};
+        }
+      }
+    }
+    std::sort(switches_.begin(), switches_.end(),
+              [](const Switch& a, const Switch& b) { return a.extra < b.extra; });
+    for (const Switch& sw : switches_) {
+      if (dma_channels <= kAccDnnDmaChannels) break;
+      choice_[sw.j] = sw.option;
+      dma_channels -= view_.counts[sw.j];
+    }
+  }
+
+  bool within_budget(const Totals& t) const {
+    return t.dsp <= in_.budget.dsp && t.bram18 <= in_.budget.bram18 &&
+           t.uram <= in_.budget.uram && (in_.budget.lut <= 0 || t.lut <= in_.budget.lut) &&
+           t.dma_channels <= kAccDnnDmaChannels;
+  }
+
+  // When a choice within the budget misses the target only through its DRAM time, the room
+  // left buys traffic down: repeatedly the switch (one class to an option meeting the target
+  // with fewer weight bits, most often its weights on chip) that saves the most bits per share
+  // of the budget it adds, while it fits. The weighted choice alone moves in steps of
+  // kWeightRaise and can miss a period a simple trade reaches (VGG16 on ZCU102 once came out
+  // 0.1 % below AccDNN's heuristic this way). Returns the new totals.
+  Totals trade_room_for_traffic(int64_t target, Totals totals) {
+    if (link_bits_per_cycle_ <= 0) return totals;
+    // Only DRAM time can be traded: every class must have an option meeting the target, and
+    // the fewest bits those options can move together must fit in the target.
+    double fewest = activation_bits_;
+    for (size_t j = 0; j < view_.classes.size(); ++j) {
+      const Slice o = slice(j, target);
+      if (o.first >= o.count || static_cast<size_t>(choice_[j]) < o.first) return totals;
+      double least = o.bits[o.first];
+      for (size_t i = o.first + 1; i < o.count; ++i) least = std::min(least, o.bits[i]);
+      fewest += least * static_cast<double>(view_.counts[j]);
+    }
+    if (fewest / link_bits_per_cycle_ > static_cast<double>(target)) return totals;
+    const auto share = [](int64_t more, int64_t budget) {
+      return more > 0 ? static_cast<double>(more) / static_cast<double>(std::max<int64_t>(1, budget))
+                      : 0.0;
+    };
+    while (totals.period > static_cast<double>(target)) {
+      double best_ratio = 0;
+      size_t best_j = 0, best_i = 0;
+      for (size_t j = 0; j < view_.classes.size(); ++j) {
+        const Slice o = slice(j, target);
+        const auto current = static_cast<size_t>(choice_[j]);
+        const StageCost& c = o.costs[current];
+        const int64_t n = view_.counts[j];
+        for (size_t i = o.first; i < o.count; ++i) {
+          const double saved = (o.bits[current] - o.bits[i]) * static_cast<double>(n);
+          if (saved <= 0) continue;
+          const StageCost& x = o.costs[i];
+          const int64_t dsp = totals.dsp + (x.dsp - c.dsp) * n;
+          const int64_t bram = totals.bram18 + (x.bram18 - c.bram18) * n;
+          const int64_t uram = totals.uram + (x.uram - c.uram) * n;
+          const int64_t lut = totals.lut + (x.lut - c.lut) * n;
+          const int64_t dma = totals.dma_channels + (x.dma_channels - c.dma_channels) * n;
+          if (dsp > in_.budget.dsp || bram > in_.budget.bram18 || uram > in_.budget.uram ||
+              (in_.budget.lut > 0 && lut > in_.budget.lut) || dma > kAccDnnDmaChannels)
+            continue;
+          const double added = share((x.dsp - c.dsp) * n, in_.budget.dsp) +
+                               share((x.bram18 - c.bram18) * n, in_.budget.bram18) +
+                               share((x.uram - c.uram) * n, in_.budget.uram) +
+                               share((x.lut - c.lut) * n, in_.budget.lut);
+          const double ratio = saved / std::max(added, 1e-12);
+          if (ratio > best_ratio) best_ratio = ratio, best_j = j, best_i = i;
+        }
+      }
+      if (best_ratio <= 0) break;
+      choice_[best_j] = static_cast<int>(best_i);
+      totals = totals_of_choice();
+    }
+    return totals;
+  }
+
+  // The part's totals and period for choice_.
+  Totals totals_of_choice() const {
     Totals totals;
     int64_t bottleneck = 1;
     double bits = activation_bits_;
     for (size_t j = 0; j < view_.classes.size(); ++j) {
-      const StageOptions& o = options(view_.classes[j]);
-      const size_t count = o.option_count();
-      const StageCost* costs = o.costs.data() + static_cast<size_t>(bi_) * count;
-      const double* option_bits = o.weight_bits_per_frame.data() + static_cast<size_t>(bi_) * count;
-      // Options are sorted slowest first: those meeting the target are a suffix.
-      const auto first = std::lower_bound(o.cycles.begin(), o.cycles.end(), target,
-                                          [](int64_t c, int64_t t) { return c > t; });
-      size_t pick = count - 1;  // the fastest, if none meets T
-      double pick_cost = std::numeric_limits<double>::infinity();
-      for (auto i = static_cast<size_t>(first - o.cycles.begin()); i < count; ++i) {
-        const double cost = weight[0] * static_cast<double>(costs[i].dsp) +
-                            weight[1] * static_cast<double>(costs[i].bram18) +
-                            weight[2] * option_bits[i] +
-                            weight[3] * static_cast<double>(costs[i].uram) +
-                            weight[4] * static_cast<double>(costs[i].lut);
-        if (cost < pick_cost) pick_cost = cost, pick = i;
-      }
-      choice_[j] = static_cast<int>(pick);
-      const StageCost& c = costs[pick];
+      const Slice o = slice(j, 0);
+      const auto pick = static_cast<size_t>(choice_[j]);
+      const StageCost& c = o.costs[pick];
       const int64_t n = view_.counts[j];
       totals.dsp += c.dsp * n;
       totals.bram18 += c.bram18 * n;
       totals.uram += c.uram * n;
       totals.lut += c.lut * n;
-      bits += option_bits[pick] * static_cast<double>(n);
+      totals.dma_channels += c.dma_channels * n;
+      bits += o.bits[pick] * static_cast<double>(n);
       bottleneck = std::max(bottleneck, c.cycles);
     }
     totals.period = static_cast<double>(bottleneck);
@@ -206,6 +330,12 @@ class MinMaxSolver {
   Estimate& scratch_;
   EvalCounter& counter_;
   std::vector<int> choice_, best_;  // per entry of view_.classes
+  struct Switch {
+    double extra;  // weighted cost added per stage
+    size_t j;      // class, as an entry of view_.classes
+    int option;
+  };
+  std::vector<Switch> switches_;  // keep_weights_on_chip's scratch, reused
   int64_t best_period_ = 0;
   int64_t best_dsp_ = 0, best_bram18_ = 0;
   double link_bits_per_cycle_ = 0;

@@ -31,6 +31,7 @@ std::vector<double> signature(const StageLayer& s) {
                              static_cast<double>(s.span_w),
                              static_cast<double>(s.external_input_elements),
                              static_cast<double>(s.skip_elements),
+                             s.batch_norm ? 1.0 : 0.0,
                              static_cast<double>(s.consumer_stages.size()),
                              static_cast<double>(s.producer_stages.size())};
   for (int p : s.producer_stages) key.push_back(p < 0 ? -1 : 0);

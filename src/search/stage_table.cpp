@@ -89,7 +89,7 @@ bool dominates(const RawOption& a, const RawOption& b) {
   for (size_t i = 0; i < a.costs.size(); ++i)
     if (a.costs[i].dsp > b.costs[i].dsp || a.costs[i].bram18 > b.costs[i].bram18 ||
         a.costs[i].uram > b.costs[i].uram || a.costs[i].lut > b.costs[i].lut ||
-        a.bits[i] > b.bits[i])
+        a.costs[i].dma_channels > b.costs[i].dma_channels || a.bits[i] > b.bits[i])
       return false;
   return true;
 }

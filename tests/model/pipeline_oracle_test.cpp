@@ -16,14 +16,16 @@ TEST(PipelineOracle, OneConv) {
   // cycles = ceil(4/2) * ceil(8/4) * 8 * 8 * 9 = 2 * 2 * 576 = 2304.
   // DSP = 2 * 4 / 1 = 8 lanes + 6 for the stage's controller (AccDNN) = 14.
   // Column cache: 2 lanes x 16 bits = 32 wide, ceil(4/2) * 8 rows * (3 + 1) columns = 64 deep
-  // -> one 36x512 block. Weights: ping-pong, 2 * 4 * 8 * ... as a memory 2*4*16 = 128 bits
-  // wide, 2 * ceil(4/2) * 9 = 36 deep -> ceil(128/36) = 4 blocks. BRAM18 = 5.
+  // -> one 36x512 block. Weights: ping-pong kernel groups, read 2*4*16 = 128 bits a cycle
+  // from ceil(4/2) * 9 = 18 words, written from DDR 512 bits at a time (AccDNN): 512 bits x
+  // 2 * ceil(128 * 18 / 512) = 10 deep -> ceil(512/36) = 15 blocks. Bias: 4 x 16 = 64 bits x
+  // 8/4 = 2 -> 2 blocks. BRAM18 = 18 (tests/model/accdnn_costs_test.cpp).
   // Weight stream: 8 * 4 * 9 weights x 16 bits, once per output column (Q = 8): 36864 bits
   // per frame over 2304 cycles = 16 bits/cycle = CPF * KPF * D / R = 2*4*16/8.
   const StageCost c = pipeline_stage_cost(w, 0, {.cpf = 2, .kpf = 4}, 1, budget);
   EXPECT_EQ(c.cycles, 2304);
   EXPECT_EQ(c.dsp, 14);
-  EXPECT_EQ(c.bram18, 5);
+  EXPECT_EQ(c.bram18, 18);
   // Without the controller (a design may set it): the lanes alone.
   EXPECT_EQ(pipeline_stage_cost(w, 0, {.cpf = 2, .kpf = 4}, 1, budget, {.weighted_stage = 0}).dsp,
             8);
@@ -37,20 +39,20 @@ TEST(PipelineOracle, OneConv) {
   EXPECT_DOUBLE_EQ(e.pipeline.throughput_fps, 100e6 / 2304);
   EXPECT_DOUBLE_EQ(e.pipeline.latency_ms, 2304 / 100e6 * 1e3);  // no fill for one stage
   EXPECT_EQ(e.pipeline.dsp, 14);
-  EXPECT_EQ(e.pipeline.bram18, 5);
+  EXPECT_EQ(e.pipeline.bram18, 18);
   EXPECT_NEAR(e.pipeline.dram_bw_gbps, 49152.0 / 2304 * 100e6 / 8e9, 1e-12);
   EXPECT_EQ(e.layers[0].bound, Bound::kDsp);
-  // Weights on chip instead: 8 kernels x 36 words -> ceil(8/4) * 2 * 9 = 36 deep, same 4
-  // blocks; no weight stream.
+  // Weights on chip instead (a ROM, no DDR port): 128 bits x ceil(8/4) * 2 * 9 = 36 deep ->
+  // 4 blocks, + 2 bias + 1 cache = 7; no weight stream.
   const StageCost on_chip =
       pipeline_stage_cost(w, 0, {.cpf = 2, .kpf = 4, .weights_on_chip = true}, 1, budget);
-  EXPECT_EQ(on_chip.bram18, 5);
+  EXPECT_EQ(on_chip.bram18, 7);
   EXPECT_EQ(on_chip.weight_bits_per_cycle, 0);
   // Batch 3: lanes and column caches triple, the weight buffer and the controller are shared:
-  // 3 * 8 + 6, 3 * 1 + 4.
+  // 3 * 8 + 6, 3 * 1 + 15 + 2.
   const StageCost b3 = pipeline_stage_cost(w, 0, {.cpf = 2, .kpf = 4}, 3, budget);
   EXPECT_EQ(b3.dsp, 30);
-  EXPECT_EQ(b3.bram18, 7);
+  EXPECT_EQ(b3.bram18, 20);
   EXPECT_DOUBLE_EQ(b3.weight_bits_per_cycle, 16.0);
 }
 
@@ -58,8 +60,10 @@ TEST(PipelineOracle, TwoConvsFillAndBottleneck) {
   const Workload w = make_workload(testnets::two_convs());
   // a: CPF 1, KPF 2: ceil(2/1) * ceil(4/2) * 36 * 9 = 1296 cycles, 2 DSP.
   // b: CPF 4, KPF 4: 1 * 1 * 324 = 324 cycles, 16 DSP.
-  // BRAM: a cache 16 wide x (2 * 6 * 4 = 48) -> 1, weights 32 x (2 * 2 * 9 = 36) -> 1;
-  //       b cache 64 x (1 * 6 * 4 = 24) -> 2, weights 256 x 18 -> ceil(256/36) = 8. Total 12.
+  // BRAM: a cache 16 wide x (2 * 6 * 4 = 48) -> 1, weights 32-bit reads of 2 * 9 words
+  //       through a 512-bit DDR port: 512 x 2 * ceil(32 * 18 / 512) = 4 -> 15, bias 32 x 2
+  //       -> 1: 17; b cache 64 x (1 * 6 * 4 = 24) -> 2, weights 512 x 2 * ceil(256 * 9 / 512)
+  //       = 10 -> 15, bias 64 x 2 -> 2: 19. Total 36.
   const PipelineDesign d{.stages = {{.cpf = 1, .kpf = 2}, {.cpf = 4, .kpf = 4}}, .batch = 1};
   Estimate e;
   evaluate_pipeline_part(w, 2, d, part_budget(100, 100), e);
@@ -67,7 +71,7 @@ TEST(PipelineOracle, TwoConvsFillAndBottleneck) {
   EXPECT_EQ(e.layers[0].cycles, 1296);
   EXPECT_EQ(e.layers[1].cycles, 324);
   EXPECT_EQ(e.pipeline.dsp, 2 + 16 + 2 * 6);  // lanes + a controller per stage
-  EXPECT_EQ(e.pipeline.bram18, 12);
+  EXPECT_EQ(e.pipeline.bram18, 36);
   EXPECT_DOUBLE_EQ(e.pipeline.throughput_fps, 100e6 / 1296);
   // Fill: b starts once a emitted Kw + S = 4 of its 6 columns, 1296 / 6 cycles each: 864.
   // Latency = 864 + 1296 (the bottleneck's frame) = 2160 cycles.
@@ -80,10 +84,11 @@ TEST(PipelineOracle, TwoConvsFillAndBottleneck) {
   // 72 and output 144 elements x 16 = 3456: 24192 bits per frame.
   EXPECT_NEAR(e.pipeline.dram_bw_gbps, 24192.0 / 1296 * 100e6 / 8e9, 1e-12);
 
-  // With exactly 12 BRAM18, doubling a's KPF would need one more weight block (32 -> 64 bits
-  // wide: 2 blocks) while 82 DSPs are free: BRAM binds the bottleneck.
+  // With exactly 36 BRAM18, doubling a's KPF would need one more bias block (32 -> 64 bits
+  // wide: 2 blocks; the weight buffer stays 512 bits wide) while 82 DSPs are free: BRAM binds
+  // the bottleneck.
   Estimate tight;
-  evaluate_pipeline_part(w, 2, d, part_budget(100, 12), tight);
+  evaluate_pipeline_part(w, 2, d, part_budget(100, 36), tight);
   EXPECT_TRUE(tight.feasible);
   EXPECT_EQ(tight.layers[0].bound, Bound::kBram);
 
@@ -107,9 +112,10 @@ TEST(PipelineOracle, BalancedBottlenecksAreJudgedTogether) {
   b.conv("b", b.conv("a", b.input("in", {8, 8, 8}), testnets::conv3x3(8)), testnets::conv3x3(8));
   const Workload w = make_workload(b.build());
   // Both stages at CPF 2, KPF 2: 4 * 4 * 8 * 8 * 9 = 9216 cycles, 4 DSP each. Doubling KPF
-  // (2 -> 4) adds 4 DSP per stage and widens the weight buffer from 64 to 128 bits: 2 -> 4
-  // blocks (ceil(w / 36)); the column cache (CPF lanes wide) is unchanged. Together: +8 DSP,
-  // +4 BRAM18.
+  // (2 -> 4) adds 4 DSP per stage and widens the weight buffer's read port from 64 to 128
+  // bits, still inside its 512-bit DDR write port (15 blocks either way), and the bias memory
+  // from 32 to 64 bits: 1 -> 2 blocks; the column cache (CPF lanes wide) is unchanged.
+  // Together: +8 DSP, +2 BRAM18.
   const PipelineDesign slow{.stages = {{.cpf = 2, .kpf = 2}, {.cpf = 2, .kpf = 2}}, .batch = 1};
   const PipelineDesign fast{.stages = {{.cpf = 2, .kpf = 4}, {.cpf = 2, .kpf = 4}}, .batch = 1};
   Estimate e1, e2;
@@ -118,7 +124,7 @@ TEST(PipelineOracle, BalancedBottlenecksAreJudgedTogether) {
   ASSERT_EQ(e1.layers[0].cycles, 9216);
   ASSERT_EQ(e1.layers[1].cycles, 9216);
   ASSERT_EQ(e2.pipeline.dsp - e1.pipeline.dsp, 8);
-  ASSERT_EQ(e2.pipeline.bram18 - e1.pipeline.bram18, 4);
+  ASSERT_EQ(e2.pipeline.bram18 - e1.pipeline.bram18, 2);
   const int64_t dsp = e1.pipeline.dsp, bram = e1.pipeline.bram18;
   auto bounds = [&](int64_t dsp_left, int64_t bram_left) {
     Estimate e;
@@ -127,14 +133,14 @@ TEST(PipelineOracle, BalancedBottlenecksAreJudgedTogether) {
     EXPECT_EQ(e.layers[0].bound, e.layers[1].bound) << "the twin stages bind alike";
     return e.layers[0].bound;
   };
-  // DSPs for both doublings, BRAM for one: BRAM binds (each alone would fit: 2 <= 2).
-  EXPECT_EQ(bounds(8, 2), Bound::kBram);
-  // Neither suffices: BRAM is short by 4/2 = 2x, DSP by 8/6 = 1.33x: BRAM runs out first.
-  EXPECT_EQ(bounds(6, 2), Bound::kBram);
+  // DSPs for both doublings, BRAM for one: BRAM binds (each alone would fit: 1 <= 1).
+  EXPECT_EQ(bounds(8, 1), Bound::kBram);
+  // Neither suffices: BRAM is short by 2/1 = 2x, DSP by 8/6 = 1.33x: BRAM runs out first.
+  EXPECT_EQ(bounds(6, 1), Bound::kBram);
   // DSP short by 8/2 = 4x, BRAM by 2x: DSP.
-  EXPECT_EQ(bounds(2, 2), Bound::kDsp);
+  EXPECT_EQ(bounds(2, 1), Bound::kDsp);
   // BRAM for both: DSP, however few DSPs are left.
-  EXPECT_EQ(bounds(6, 4), Bound::kDsp);
+  EXPECT_EQ(bounds(6, 2), Bound::kDsp);
 }
 
 TEST(PipelineOracle, ConvPoolFcWithBatch) {
@@ -153,13 +159,14 @@ TEST(PipelineOracle, ConvPoolFcWithBatch) {
   EXPECT_EQ(e.layers[2].cycles, 6);
   EXPECT_EQ(e.layers[1].dsp, 2);  // pooling: no lanes, AccDNN's 2 controller DSPs
   EXPECT_EQ(e.pipeline.dsp, 12 + 6 + 2 + 6);
-  // BRAM: conv cache 16 x (1 * 4 * 4) -> 1 per replica (2), weights 32 x 18 -> 1: 3.
+  // BRAM: conv cache 16 x (1 * 4 * 4) -> 1 per replica (2), weights through the 512-bit DDR
+  // port 512 x 2 * ceil(32 * 9 / 512) = 2 -> 15, bias 32 x 2 -> 1: 18.
   // pool cache 32 x (1 * 4 * 4) -> 1 per replica: 2. fc cache 64 x 2 -> 2 per replica (4),
-  // weights 64 x (2 * 2) -> 2: 6. Total 11.
-  EXPECT_EQ(e.layers[0].bram18, 3);
+  // weights 512 x 2 * ceil(64 * 2 / 512) = 2 -> 15, bias 16 x 3 -> 1: 20. Total 40.
+  EXPECT_EQ(e.layers[0].bram18, 18);
   EXPECT_EQ(e.layers[1].bram18, 2);
-  EXPECT_EQ(e.layers[2].bram18, 6);
-  EXPECT_EQ(e.pipeline.bram18, 11);
+  EXPECT_EQ(e.layers[2].bram18, 20);
+  EXPECT_EQ(e.pipeline.bram18, 40);
   // Two frames per 144 cycles.
   EXPECT_DOUBLE_EQ(e.pipeline.throughput_fps, 2 * 100e6 / 144);
   // Fill: pool starts after 4 of conv's 4 columns (144 cycles); fc needs both of pool's 2
@@ -201,8 +208,9 @@ TEST(PipelineOracle, GroupedAndDepthwiseLanes) {
   const StageDspOverhead none{.weighted_stage = 0};
   EXPECT_EQ(pipeline_stage_cost(w, 0, {.cpf = 1, .kpf = 4}, 1, int8, none).dsp, 4);
   // The cache feeds KPF = 4 channels (one per group): 64 bits wide, ceil(8/4) * 4 * 4 = 32
-  // deep -> 2 blocks; weights 4 * 16 = 64 x (2 * 1 * 9 = 18) -> 2 blocks.
-  EXPECT_EQ(narrow.bram18, 4);
+  // deep -> 2 blocks; weights read 4 * 16 = 64 bits of 1 * 9 words through the 512-bit DDR
+  // port: 512 x 2 * ceil(64 * 9 / 512) = 4 -> 15 blocks; bias 64 x 2 -> 2 blocks.
+  EXPECT_EQ(narrow.bram18, 19);
 }
 
 }  // namespace

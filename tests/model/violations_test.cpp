@@ -16,14 +16,14 @@ Design pipeline_design(int cpf, int kpf, int batch) {
 
 TEST(Violations, OverBudgetTotalsNameTheResource) {
   const Workload w = make_workload(testnets::one_conv());
-  // CPF 2 x KPF 4 = 8 DSP + 6 for the controller and 5 BRAM18 (pipeline_oracle_test) on a 4 DSP, 3
-  // BRAM18 budget.
+  // CPF 2 x KPF 4 = 8 DSP + 6 for the controller and 18 BRAM18 (pipeline_oracle_test) on a 4 DSP,
+  // 3 BRAM18 budget.
   const Estimate e = evaluate(w, pipeline_design(2, 4, 1), testnets::budget(4, 3));
   EXPECT_FALSE(e.feasible);
   ASSERT_EQ(e.violation_count, 2);
   EXPECT_EQ(e.violations[0].resource, Resource::kDsp);
   EXPECT_EQ(describe(e.violations[0]), "DSP needed 14 > available 4");
-  EXPECT_EQ(describe(e.violations[1]), "BRAM18 needed 5 > available 3");
+  EXPECT_EQ(describe(e.violations[1]), "BRAM18 needed 18 > available 3");
   // Still a full estimate: the search can rank how far off it is.
   EXPECT_GT(e.throughput_fps, 0);
 }
@@ -52,7 +52,7 @@ TEST(Violations, BudgetOverTheDeviceIsListedFirst) {
   EXPECT_EQ(describe(e.violations[0]), "DSP budget 4 > available 2 (budget.dsp)");
   EXPECT_STREQ(e.violations[1].field, "budget.dram_bw_gbps");
   EXPECT_EQ(describe(e.violations[2]), "DSP needed 14 > available 4");
-  EXPECT_EQ(describe(e.violations[3]), "BRAM18 needed 5 > available 3");
+  EXPECT_EQ(describe(e.violations[3]), "BRAM18 needed 18 > available 3");
 
   // Five violations: four kept, all counted.
   device.bram18 = 1;
@@ -61,8 +61,10 @@ TEST(Violations, BudgetOverTheDeviceIsListedFirst) {
   EXPECT_EQ(more.violation_count, 5);
   EXPECT_EQ(describe(more.violations[3]), "DSP needed 14 > available 4");
 
-  // A budget within the device adds nothing.
+  // A budget within the device adds nothing. (CPF 1, KPF 1 with its weights in ROM: 16 bits x
+  // 8 * 36 -> 1 block, bias 1, cache 1: 3 BRAM18.)
   Design small = pipeline_design(1, 1, 1);
+  small.pipeline.stages[0].weights_on_chip = true;
   small.pipeline.dsp_overhead = {.weighted_stage = 0};
   Estimate fits = evaluate(w, small, budget);
   ASSERT_TRUE(fits.feasible);
@@ -110,8 +112,8 @@ TEST(Violations, SplitBeyondTheBudget) {
                        .input_buffer_bram18 = 2,
                        .weight_buffer_bram18 = 2,
                        .output_buffer_bram18 = 2},
-           .split = {.pipeline_dsp = 50, .pipeline_bram18 = 10, .pipeline_dram_bw_gbps = 0.5}};
-  const Estimate e = evaluate(w, d, testnets::budget(10, 20));
+           .split = {.pipeline_dsp = 50, .pipeline_bram18 = 17, .pipeline_dram_bw_gbps = 0.5}};
+  const Estimate e = evaluate(w, d, testnets::budget(10, 30));
   EXPECT_FALSE(e.feasible);
   EXPECT_EQ(describe(e.violations[0]), "DSP needed 50 > available 10 (split.pipeline_dsp)");
   // Part B is left with no DSP at all: its engine's 2 + 6 DSPs are over its share.

@@ -11,6 +11,7 @@
 #include "accdnn_fixture.h"
 #include "api/accdnn_optim.h"
 #include "device/catalog.h"
+#include "graph/network_builder.h"
 #include "importers/model_loader.h"
 #include "model/accdnn_rules.h"
 #include "search/dnnbuilder_allocator.h"
@@ -261,6 +262,103 @@ TEST(AccDnnTemplate, MinMaxAllocatorBuildsOnlyWhatAccDnnBuilds) {
   for (int s = 0; s < n.workload.stage_count(); ++s)
     check(n.workload.stage(s), a.design.stages[static_cast<size_t>(s)],
           "design " + n.network.layer(n.workload.stage(s).layer).name);
+}
+
+
+// AccDNN wires one DMA channel per layer whose weights stream from DDR, 15 in all
+// (settings.py DDR_DMA_ENGINE_NUM): VGG16 has 16 weighted layers, so every allocator keeps at
+// least one layer's weights on chip. The baseline and the optim.conf reader use AccDNN's
+// WM_HIERARCHY_THRES rule at its smallest threshold (conv1_1, the smallest, in ROM); the
+// min-max allocator chooses which.
+int streamed(const Workload& w, const std::vector<StageParallelism>& stages) {
+  int count = 0;
+  for (size_t s = 0; s < stages.size(); ++s)
+    if (accdnn_has_weights(w.stages[s]) && !stages[s].weights_on_chip) ++count;
+  return count;
+}
+
+TEST(AccDnnTemplate, EveryAllocatorStreamsAtMostFifteenLayersWeights) {
+  const Net n = load("deploy_vgg16.prototxt");
+  const int stages = n.workload.stage_count();
+  int weighted = 0;
+  for (const StageLayer& s : n.workload.stages) weighted += accdnn_has_weights(s) ? 1 : 0;
+  ASSERT_EQ(weighted, 16);
+  const PartBudget b = accdnn_budget();
+  Estimate scratch;
+  EvalCounter counter;
+  const PipelineAllocation base = allocate_pipeline_dnnbuilder(
+      {.workload = n.workload, .split_point = stages, .budget = b}, scratch, counter);
+  ASSERT_TRUE(base.feasible) << base.rejection.reason;
+  EXPECT_EQ(streamed(n.workload, base.design.stages), 15);
+  const ByName ours = by_name(n, base.design.stages);
+  EXPECT_TRUE(ours.at("conv1_1").weights_on_chip);
+  EXPECT_FALSE(ours.at("conv1_2").weights_on_chip);
+
+  auto file = read_any_design_file(kDir + "optim_vgg16.conf", n.workload, n.network);
+  ASSERT_TRUE(file) << file.error().message;
+  EXPECT_EQ(streamed(n.workload, file->pipeline.stages), 15);
+  EXPECT_TRUE(by_name(n, file->pipeline.stages).at("conv1_1").weights_on_chip);
+
+  const StageTable table = build_stage_table(n.workload, b, default_pipeline_batches(), 1);
+  const PipelineAllocation minmax = allocate_pipeline(
+      {.workload = n.workload, .table = table, .split_point = stages, .budget = b}, scratch,
+      counter);
+  ASSERT_TRUE(minmax.feasible) << minmax.rejection.reason;
+  EXPECT_LE(streamed(n.workload, minmax.design.stages), 15);
+  EXPECT_GE(minmax.score, base.score);
+}
+
+// A deeper chain than the channels allow: 24 layers of mixed widths on a budget where every
+// layer's weights could stream; the min-max allocator keeps 9 or more in ROM and the model
+// accepts the design.
+TEST(AccDnnTemplate, DeepChainKeepsTheRestOfItsWeightsOnChip) {
+  NetworkBuilder builder("deep");
+  LayerId x = builder.input("in", {16, 16, 16});
+  for (int i = 0; i < 24; ++i)
+    x = builder.conv("c" + std::to_string(i), x,
+                     {.out_channels = i % 3 == 0 ? 32 : 16,
+                      .kernel_h = 3,
+                      .kernel_w = 3,
+                      .pad_top = 1,
+                      .pad_left = 1,
+                      .pad_bottom = 1,
+                      .pad_right = 1});
+  const Workload w = make_workload(builder.build());
+  Budget b = default_budget(find_device("ku115").value());
+  const StageTable table = build_stage_table(w, b, {1, 2, 4}, 1);
+  Estimate scratch;
+  EvalCounter counter;
+  const PipelineAllocation a = allocate_pipeline(
+      {.workload = w, .table = table, .split_point = 24, .budget = b, .max_batch_index = 2},
+      scratch, counter);
+  ASSERT_TRUE(a.feasible) << a.rejection.reason;
+  EXPECT_LE(streamed(w, a.design.stages), 15);
+  Estimate check;
+  evaluate_pipeline_part(w, 24, a.design, b, check);
+  EXPECT_TRUE(check.feasible);
+}
+
+// At 8 bits AccDNN splits each DSP into two multipliers on a layer of an even kernel count and
+// raises KPF to 2 (layers/convolution.py, dsp_split): no such layer keeps KPF 1, in the
+// baseline or in the min-max allocator's table.
+TEST(AccDnnTemplate, EightBitLayersKeepKpfTwo) {
+  const Net n = load("deploy_vgg16.prototxt");
+  PartBudget b = accdnn_budget();
+  b.precision_bits = 8;
+  Estimate scratch;
+  EvalCounter counter;
+  const PipelineAllocation base = allocate_pipeline_dnnbuilder(
+      {.workload = n.workload, .split_point = n.workload.stage_count(), .budget = b}, scratch,
+      counter);
+  ASSERT_TRUE(base.feasible) << base.rejection.reason;
+  const StageTable table = build_stage_table(n.workload, b, {1}, 1);
+  for (int s = 0; s < n.workload.stage_count(); ++s) {
+    const StageLayer& layer = n.workload.stage(s);
+    if (layer.kind != LayerKind::kConv && layer.kind != LayerKind::kFc) continue;
+    ASSERT_EQ(layer.M % 2, 0);
+    EXPECT_GE(base.design.stages[static_cast<size_t>(s)].kpf, 2) << s;
+    for (const StageParallelism& p : table.stage(s).parallelism) EXPECT_GE(p.kpf, 2) << s;
+  }
 }
 
 }  // namespace
