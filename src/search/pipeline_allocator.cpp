@@ -36,6 +36,19 @@ PartView part_view(const PipelineAllocatorInput& in) {
   return view;
 }
 
+// A choice per stage class: its option for all its stages, except that the first
+// `rom_stages` of them may take `rom_option` (weights on chip) instead, so that a class of
+// identical stages can stream some layers' weights and keep others' on chip (AccDNN's 15 DMA
+// channels, keep_weights_on_chip).
+struct Choice {
+  std::vector<int> option, rom_option;
+  std::vector<int64_t> rom_stages;
+  explicit Choice(size_t classes)
+      : option(classes, 0), rom_option(classes, 0), rom_stages(classes, 0) {}
+  int& operator[](size_t j) { return option[j]; }
+  int operator[](size_t j) const { return option[j]; }
+};
+
 // One batch's view of the problem: option choice per stage class for a cycle target.
 class MinMaxSolver {
  public:
@@ -46,8 +59,8 @@ class MinMaxSolver {
         bi_(batch_index),
         scratch_(scratch),
         counter_(counter),
-        choice_(view.classes.size(), 0),
-        best_(view.classes.size(), 0) {
+        choice_(view.classes.size()),
+        best_(view.classes.size()) {
     link_bits_per_cycle_ = dram_link_bits_per_cycle(in.budget.dram_bw_gbps, in.budget.clock_mhz);
     activation_bits_ = view.activation_bits * in.table.batches[static_cast<size_t>(batch_index)];
   }
@@ -117,16 +130,21 @@ class MinMaxSolver {
   // The DSP and BRAM18 of the best choice, as the table counts them.
   int64_t best_dsp() const { return best_dsp_; }
   int64_t best_bram18() const { return best_bram18_; }
-  PipelineDesign design_of(const std::vector<int>& choice) const {
+  PipelineDesign design_of(const Choice& choice) const {
     PipelineDesign d{.batch = in_.table.batches[static_cast<size_t>(bi_)]};
     // Class -> its position in view_.classes, for the per-stage expansion.
     std::vector<int> slot(static_cast<size_t>(in_.table.class_count()), -1);
     for (size_t j = 0; j < view_.classes.size(); ++j)
       slot[static_cast<size_t>(view_.classes[j])] = static_cast<int>(j);
     d.stages.reserve(static_cast<size_t>(in_.split_point));
+    std::vector<int64_t> rom_given(view_.classes.size(), 0);
     for (int s = 0; s < in_.split_point; ++s) {
       const int k = in_.table.class_of[static_cast<size_t>(s)];
-      const int option = choice[static_cast<size_t>(slot[static_cast<size_t>(k)])];
+      const auto j = static_cast<size_t>(slot[static_cast<size_t>(k)]);
+      // The class's first rom_stages stages take its on-chip option, the rest its main one.
+      const bool rom = rom_given[j] < choice.rom_stages[j];
+      if (rom) ++rom_given[j];
+      const int option = rom ? choice.rom_option[j] : choice.option[j];
       d.stages.push_back(options(k).parallelism[static_cast<size_t>(option)]);
     }
     return d;
@@ -180,6 +198,7 @@ class MinMaxSolver {
 
   // Per stage class, the option meeting `target` with the smallest weighted cost.
   Totals choose(int64_t target, const Weights& weight) {
+    std::fill(choice_.rom_stages.begin(), choice_.rom_stages.end(), 0);
     int64_t dma_channels = 0;
     for (size_t j = 0; j < view_.classes.size(); ++j) {
       const Slice o = slice(j, target);
@@ -197,9 +216,11 @@ class MinMaxSolver {
   }
 
   // AccDNN's template wires at most kAccDnnDmaChannels weight streams (accdnn_rules.h). When
-  // the choice streams more, classes switch to their cheapest option meeting the target that
-  // keeps the weights on chip, the cheapest switch per channel saved first, until the rest fit;
-  // if they cannot, the model refuses the design.
+  // the choice streams more, stages take their class's cheapest option meeting the target
+  // that keeps the weights on chip, the classes whose switch costs least per stage first and
+  // only as many stages of a class as still stream too many (identical stages may differ
+  // here: a class of four 512-channel convs can keep two in ROM); if they cannot, the choice
+  // is not a `meets` and the model would refuse it.
   void keep_weights_on_chip(int64_t target, const Weights& weight, int64_t dma_channels) {
     switches_.clear();
     for (size_t j = 0; j < view_.classes.size(); ++j) {
@@ -220,9 +241,12 @@ class MinMaxSolver {
     std::sort(switches_.begin(), switches_.end(),
               [](const Switch& a, const Switch& b) { return a.extra < b.extra; });
     for (const Switch& sw : switches_) {
-      if (dma_channels <= kAccDnnDmaChannels) break;
-      choice_[sw.j] = sw.option;
-      dma_channels -= view_.counts[sw.j];
+      const int64_t excess = dma_channels - kAccDnnDmaChannels;
+      if (excess <= 0) break;
+      const int64_t stages = std::min(excess, view_.counts[sw.j]);
+      choice_.rom_option[sw.j] = sw.option;
+      choice_.rom_stages[sw.j] = stages;
+      dma_channels -= stages;
     }
   }
 
@@ -262,7 +286,8 @@ class MinMaxSolver {
         const Slice o = slice(j, target);
         const auto current = static_cast<size_t>(choice_[j]);
         const StageCost& c = o.costs[current];
-        const int64_t n = view_.counts[j];
+        const int64_t n = view_.counts[j] - choice_.rom_stages[j];  // stages on the main option
+        if (n <= 0) continue;
         for (size_t i = o.first; i < o.count; ++i) {
           const double saved = (o.bits[current] - o.bits[i]) * static_cast<double>(n);
           if (saved <= 0) continue;
@@ -295,11 +320,9 @@ class MinMaxSolver {
     Totals totals;
     int64_t bottleneck = 1;
     double bits = activation_bits_;
-    for (size_t j = 0; j < view_.classes.size(); ++j) {
-      const Slice o = slice(j, 0);
-      const auto pick = static_cast<size_t>(choice_[j]);
+    const auto add = [&](const Slice& o, size_t pick, int64_t n) {
+      if (n <= 0) return;
       const StageCost& c = o.costs[pick];
-      const int64_t n = view_.counts[j];
       totals.dsp += c.dsp * n;
       totals.bram18 += c.bram18 * n;
       totals.uram += c.uram * n;
@@ -307,6 +330,12 @@ class MinMaxSolver {
       totals.dma_channels += c.dma_channels * n;
       bits += o.bits[pick] * static_cast<double>(n);
       bottleneck = std::max(bottleneck, c.cycles);
+    };
+    for (size_t j = 0; j < view_.classes.size(); ++j) {
+      const Slice o = slice(j, 0);
+      const int64_t rom = choice_.rom_stages[j];
+      add(o, static_cast<size_t>(choice_[j]), view_.counts[j] - rom);
+      add(o, static_cast<size_t>(choice_.rom_option[j]), rom);
     }
     totals.period = static_cast<double>(bottleneck);
     if (bits > 0)
@@ -329,7 +358,7 @@ class MinMaxSolver {
   int bi_;
   Estimate& scratch_;
   EvalCounter& counter_;
-  std::vector<int> choice_, best_;  // per entry of view_.classes
+  Choice choice_, best_;  // per entry of view_.classes
   struct Switch {
     double extra;  // weighted cost added per stage
     size_t j;      // class, as an entry of view_.classes

@@ -338,6 +338,44 @@ TEST(AccDnnTemplate, DeepChainKeepsTheRestOfItsWeightsOnChip) {
   EXPECT_TRUE(check.feasible);
 }
 
+// Eighteen identical layers are one stage class; the allocator may still keep only three of
+// them in ROM (all eighteen would not fit the BRAM18 here, and fifteen must stream at most).
+TEST(AccDnnTemplate, IdenticalLayersSplitBetweenStreamAndRom) {
+  NetworkBuilder builder("same");
+  LayerId x = builder.input("in", {64, 8, 8});
+  for (int i = 0; i < 18; ++i)
+    x = builder.conv("c" + std::to_string(i), x,
+                     {.out_channels = 64,
+                      .kernel_h = 3,
+                      .kernel_w = 3,
+                      .pad_top = 1,
+                      .pad_left = 1,
+                      .pad_bottom = 1,
+                      .pad_right = 1});
+  const Workload w = make_workload(builder.build());
+  Budget b = default_budget(find_device("ku115").value());
+  b.bram18 = 600;
+  const StageTable table = build_stage_table(w, b, {1}, 1);
+  // Three classes: the first layer reads the network input, the last writes the output, the
+  // sixteen between are one.
+  ASSERT_EQ(table.class_count(), 3);
+  // Every layer in ROM does not fit: each takes at least its 36,864 weights.
+  {
+    PipelineDesign all_rom{.stages = std::vector<StageParallelism>(
+                               18, {.cpf = 1, .kpf = 1, .weights_on_chip = true}),
+                           .batch = 1};
+    Estimate e;
+    evaluate_pipeline_part(w, 18, all_rom, b, e);
+    ASSERT_FALSE(e.feasible);
+  }
+  Estimate scratch;
+  EvalCounter counter;
+  const PipelineAllocation a = allocate_pipeline(
+      {.workload = w, .table = table, .split_point = 18, .budget = b}, scratch, counter);
+  ASSERT_TRUE(a.feasible) << a.rejection.reason;
+  EXPECT_EQ(streamed(w, a.design.stages), 15);
+}
+
 // At 8 bits AccDNN splits each DSP into two multipliers on a layer of an even kernel count and
 // raises KPF to 2 (layers/convolution.py, dsp_split): no such layer keeps KPF 1, in the
 // baseline or in the min-max allocator's table.
