@@ -63,6 +63,17 @@ std::optional<std::string> accdnn_stage_problem(const StageLayer& layer, int64_t
   return std::nullopt;
 }
 
+std::string accdnn_dma_note(const Workload& workload, int split_point) {
+  const int n = std::clamp(split_point, 0, workload.stage_count());
+  int weighted = 0;
+  for (int s = 0; s < n; ++s) weighted += accdnn_has_weights(workload.stage(s)) ? 1 : 0;
+  if (weighted <= kAccDnnDmaChannels) return {};
+  return " (AccDNN's template streams the weights of at most " +
+         std::to_string(kAccDnnDmaChannels) + " of the part's " + std::to_string(weighted) +
+         " weighted layers; the other " + std::to_string(weighted - kAccDnnDmaChannels) +
+         " keep theirs on chip)";
+}
+
 std::vector<bool> accdnn_weights_on_chip(const Workload& workload, int split_point) {
   const int n = std::clamp(split_point, 0, workload.stage_count());
   std::vector<bool> on_chip(static_cast<size_t>(workload.stage_count()), false);

@@ -65,11 +65,15 @@ std::optional<std::string> accdnn_stage_problem(const StageLayer& layer, int64_t
 // every layer). Indexed by stage; false for stages without weights.
 std::vector<bool> accdnn_weights_on_chip(const Workload& workload, int split_point);
 
-// Weighted stages of [0, split_point) with weights (conv, fc): the ones that need a DMA channel
-// when their weights stream.
+// A stage with weights (conv, fc): it needs a DMA channel when its weights stream.
 inline bool accdnn_has_weights(const StageLayer& layer) {
   return (layer.kind == LayerKind::kConv || layer.kind == LayerKind::kFc) &&
          layer.weight_elements > 0;
 }
+
+// A rejection's note when [0, split_point) holds more weighted layers than the template has
+// DMA channels (why a deep part needs so much BRAM: the rest keep their weights on chip), or
+// "" when it does not.
+std::string accdnn_dma_note(const Workload& workload, int split_point);
 
 }  // namespace dnne

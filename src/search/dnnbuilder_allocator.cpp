@@ -179,6 +179,7 @@ PipelineAllocation allocate_pipeline_dnnbuilder(const DnnBuilderInput& in, Estim
     }
     if (all_one) {  // AccDNN: "Don't have enough memory to fit the whole network."
       result.rejection = worst_violation(scratch);
+      result.rejection.reason += accdnn_dma_note(in.workload, n);
       return result;
     }
   }

@@ -406,6 +406,7 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
         result.rejection = scratch.feasible
                                ? Rejection{.reason = "no stage option fits", .category = "design"}
                                : worst_violation(scratch);
+        result.rejection.reason += accdnn_dma_note(in.workload, in.split_point);
       }
       break;  // a larger batch only costs more
     }

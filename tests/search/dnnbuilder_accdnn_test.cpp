@@ -16,6 +16,7 @@
 #include "model/accdnn_rules.h"
 #include "search/dnnbuilder_allocator.h"
 #include "search/stage_table.h"
+#include "zoo/zoo.h"
 
 namespace dnne {
 namespace {
@@ -374,6 +375,28 @@ TEST(AccDnnTemplate, IdenticalLayersSplitBetweenStreamAndRom) {
       {.workload = w, .table = table, .split_point = 18, .budget = b}, scratch, counter);
   ASSERT_TRUE(a.feasible) << a.rejection.reason;
   EXPECT_EQ(streamed(w, a.design.stages), 15);
+}
+
+// VGG-like with 38 convolutions (41 weighted layers) cannot be built as one AccDNN pipeline on
+// a KU115: 26 layers would keep their weights on chip. Both allocators refuse it and say why.
+TEST(AccDnnTemplate, TooDeepAPipelineIsRefusedWithTheReason) {
+  const Workload w = make_workload(build_zoo_network("vgglike_38").value());
+  const Budget b = default_budget(find_device("ku115").value());
+  const int n = w.stage_count();
+  Estimate scratch;
+  EvalCounter counter;
+  const PipelineAllocation base = allocate_pipeline_dnnbuilder(
+      {.workload = w, .split_point = n, .budget = b}, scratch, counter);
+  const StageTable table = build_stage_table(w, b, default_pipeline_batches(), 1);
+  const PipelineAllocation minmax = allocate_pipeline(
+      {.workload = w, .table = table, .split_point = n, .budget = b}, scratch, counter);
+  for (const PipelineAllocation* a : {&base, &minmax}) {
+    ASSERT_FALSE(a->feasible);
+    EXPECT_NE(a->rejection.reason.find("BRAM18 needed"), std::string::npos) << a->rejection.reason;
+    EXPECT_NE(a->rejection.reason.find("at most 15 of the part's 41 weighted layers; the other 26"),
+              std::string::npos)
+        << a->rejection.reason;
+  }
 }
 
 // At 8 bits AccDNN splits each DSP into two multipliers on a layer of an even kernel count and
