@@ -16,6 +16,7 @@
 #include "model/accdnn_rules.h"
 #include "search/dnnbuilder_allocator.h"
 #include "search/stage_table.h"
+#include "search_fixtures.h"
 #include "zoo/zoo.h"
 
 namespace dnne {
@@ -342,18 +343,7 @@ TEST(AccDnnTemplate, DeepChainKeepsTheRestOfItsWeightsOnChip) {
 // Eighteen identical layers are one stage class; the allocator may still keep only three of
 // them in ROM (all eighteen would not fit the BRAM18 here, and fifteen must stream at most).
 TEST(AccDnnTemplate, IdenticalLayersSplitBetweenStreamAndRom) {
-  NetworkBuilder builder("same");
-  LayerId x = builder.input("in", {64, 8, 8});
-  for (int i = 0; i < 18; ++i)
-    x = builder.conv("c" + std::to_string(i), x,
-                     {.out_channels = 64,
-                      .kernel_h = 3,
-                      .kernel_w = 3,
-                      .pad_top = 1,
-                      .pad_left = 1,
-                      .pad_bottom = 1,
-                      .pad_right = 1});
-  const Workload w = make_workload(builder.build());
+  const Workload w = make_workload(test::conv_chain(18, 64, 8));
   Budget b = default_budget(find_device("ku115").value());
   b.bram18 = 600;
   const StageTable table = build_stage_table(w, b, {1}, 1);
