@@ -53,7 +53,7 @@ TEST(ResourcesCli, LutAndUramFlagErrorsNameTheFlag) {
 
 // The case: before URAM was a resource every ResNet-50 8-bit pipeline on ZCU104 was
 // infeasible for want of BRAM18 (624 blocks) with 96 URAM288 blocks free. Since AccDNN's 15
-// weight DMA channels are charged, ResNet-50 (53 weighted layers) must hold 38 layers'
+// weight DMA channels are charged, ResNet-50 (54 weighted layers) must hold 39 layers'
 // weights on chip, more than ZCU104 has in all; VGG16 shows the same URAM effect.
 TEST(ResourcesCli, Vgg16PipelineFitsZcu104ThroughUram) {
   const CliResult r = run_cli(
