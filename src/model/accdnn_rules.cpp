@@ -52,7 +52,7 @@ std::optional<std::string> accdnn_stage_problem(const StageLayer& layer, int64_t
   if (kpf > layer.M / groups)
     return "KPF " + std::to_string(kpf) + " exceeds the layer's " +
            std::to_string(layer.M / groups) + " output channels per group";
-  if (bits == 8 && kpf < 2 && layer.M % 2 == 0 && layer.M / groups >= 2)
+  if (kpf < accdnn_min_kpf(layer, bits))
     return "KPF " + std::to_string(kpf) +
            " at 8 bits: AccDNN splits each DSP into two 8-bit multipliers on a layer of an even "
            "kernel count and raises KPF to at least 2";

@@ -3,6 +3,7 @@
 // allocators apply the same rules (docs/models.md 3.8 cites each file and line).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -57,6 +58,13 @@ std::vector<int> accdnn_parallelism_values(int64_t n, int cap);
 // the KPF <= M/g rule AccDNN checked before raising it).
 std::optional<std::string> accdnn_stage_problem(const StageLayer& layer, int64_t cpf, int64_t kpf,
                                                 int bits);
+
+// The smallest KPF AccDNN builds for a conv/fc `layer` at `bits`: 2 under its 8-bit DSP split
+// (an even kernel count, more than one output channel per group), else 1.
+inline int64_t accdnn_min_kpf(const StageLayer& layer, int bits) {
+  const int64_t per_group = layer.M / std::max(1, layer.groups);
+  return bits == 8 && layer.M % 2 == 0 && per_group >= 2 ? 2 : 1;
+}
 
 // Which weighted stages of [0, split_point) keep their weights on chip in AccDNN's template so
 // that at most kAccDnnDmaChannels stream from DDR: its WM_HIERARCHY_THRES rule (weights below

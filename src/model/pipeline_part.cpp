@@ -150,7 +150,7 @@ void evaluate_pipeline_part(const Workload& workload, int split_point, const Pip
     const double bits_i = weight_bits + act.payload * static_cast<double>(batch);
     if (weight_bits > 0)
       link_bits += weight_bits / burst_efficiency(budget.burst_curve, d.weight_burst_bytes);
-    if (accdnn_has_weights(s) && !p.weights_on_chip) ++dma_channels;
+    dma_channels += d.dma_channels;
     link_bits += act.link * static_cast<double>(batch);
     LayerEstimate& e = out.layers[static_cast<size_t>(i)];
     e = {.stage = i,

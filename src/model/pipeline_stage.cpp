@@ -146,6 +146,7 @@ StageDetail stage_detail(const StageLayer& s, int cpf_in, int kpf_in, bool weigh
     d.skip_bram18 = skip.bram18;
     d.replica_uram += skip.uram;
   }
+  d.dma_channels = accdnn_has_weights(s) && !weights_on_chip ? 1 : 0;
   d.lut_per_replica = replica_lut(s, cpf, kpf, bits);
   d.lut_stage = kLutPerStage;
   // A kernel group is reused across one output column (R outputs; docs/spec/MODELS.md 3, AccDNN),
@@ -188,7 +189,7 @@ StageCost pipeline_stage_cost(const Workload& workload, int stage, const StagePa
           .lut = d.lut(b),
           .weight_bits_per_cycle =
               d.weight_bits_per_cycle / burst_efficiency(budget.burst_curve, d.weight_burst_bytes),
-          .dma_channels = accdnn_has_weights(s) && !p.weights_on_chip ? 1 : 0};
+          .dma_channels = d.dma_channels};
 }
 
 }  // namespace dnne

@@ -23,6 +23,8 @@ struct StageDetail {
   double weight_bits_per_cycle = 0;  // DRAM weight stream while busy; 0 with weights on chip
   // One refill of the ping-pong weight buffer, the stream's burst length (docs/models.md 2.3).
   double weight_burst_bytes = 0;
+  // Weight DMA channels: 1 for a conv/fc streaming its weights (accdnn_rules.h), else 0.
+  int64_t dma_channels = 0;
 
   int64_t bram18(int64_t batch) const {
     return (cache_bram18 + skip_bram18) * batch + weight_bram18;

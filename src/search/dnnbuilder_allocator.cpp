@@ -68,7 +68,7 @@ StageParallelism stage_pfs(const StageLayer& layer, int64_t factor, int weight_b
     StageParallelism p = accdnn_conv_pfs(target, accdnn_cpf_channels(layer), kernels);
     // module_params_compute: at 8 bits an even kernel count splits each DSP in two and KPF
     // is raised to at least 2 (dsp_split).
-    if (weight_bits == 8 && p.kpf < 2 && layer.M % 2 == 0 && kernels >= 2) p.kpf = 2;
+    p.kpf = static_cast<int>(std::max<int64_t>(p.kpf, accdnn_min_kpf(layer, weight_bits)));
     if (target == 1 || !accdnn_stage_problem(layer, p.cpf, p.kpf, weight_bits)) return p;
   }
 }
