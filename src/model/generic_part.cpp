@@ -4,6 +4,7 @@
 
 #include "model/bram_mapping.h"
 #include "model/evaluate.h"
+#include "model/generic_engine.h"
 #include "model/generic_layer.h"
 #include "model/lut_model.h"
 #include "model/model_math.h"
@@ -67,13 +68,10 @@ DspRate generic_engine_dsp_rate(DspFamily family, int precision_bits, int winogr
                   winograd_m > 0 ? Operands::kIndependent : Operands::kDense, double_rate);
 }
 
-void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
-                           const PartBudget& budget, Estimate& out) {
-  const int n = workload.stage_count();
-  if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
-  out.generic = {};
-  const int sp = std::clamp(split_point, 0, n);
-  if (sp == n) return;
+namespace model {
+
+GenericEngineSetup set_up_generic_engine(const GenericDesign& design, const PartBudget& budget,
+                                         int acc_bits, Estimate& out) {
   check_positive(out, design.p_in, "p_in");
   check_positive(out, design.p_out, "p_out");
   check_positive(out, design.batch, "batch");
@@ -83,9 +81,6 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
                        .field = "winograd_m"});
   const int bits = std::max(1, budget.precision_bits);
   const int64_t per_block = bram18_elements(bits);
-  // The output buffer holds partial sums (docs/models.md 4.1).
-  // The output buffer's ports must serve the widest partial sums of the engine's layers.
-  const int acc_bits = generic_accumulator_bits(workload, sp, bits);
   const int64_t in_blocks = std::max<int64_t>(0, design.input_buffer_bram18);
   const int64_t w_blocks = std::max<int64_t>(0, design.weight_buffer_bram18);
   const int64_t out_blocks = std::max<int64_t>(0, design.output_buffer_bram18);
@@ -95,27 +90,49 @@ void evaluate_generic_part(const Workload& workload, int split_point, const Gene
   const DspRate rate =
       generic_engine_dsp_rate(budget.dsp_family, bits, winograd_m, budget.dsp_double_rate);
   const int64_t p_in = std::max(1, design.p_in), p_out = std::max(1, design.p_out);
-  const model::Engine engine{
-      .p_in = p_in,
-      .p_out = p_out,
-      .batch = std::max(1, design.batch),
-      .p_out_independent = model::ceil_div(p_out, rate.shared),
-      .input_capacity = in_blocks * per_block / 2,
-      .weight_capacity = w_blocks * per_block / 2,
-      .output_blocks = out_blocks,
-      .buffering = design.buffering,
-      .winograd_m = winograd_m,
-      .bits = bits,
-      .link_bytes_per_cycle =
-          model::dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8,
-      .burst = &budget.burst_curve};
-  check_ports(out, in_blocks, engine.p_in, bits, "generic input buffer");
-  check_ports(out, w_blocks, engine.p_out, bits, "generic weight buffer");
-  check_ports(out, out_blocks, engine.p_out, acc_bits, "generic output buffer");
+  GenericEngineSetup setup{
+      .engine = {.p_in = p_in,
+                 .p_out = p_out,
+                 .batch = std::max(1, design.batch),
+                 .p_out_independent = ceil_div(p_out, rate.shared),
+                 .input_capacity = in_blocks * per_block / 2,
+                 .weight_capacity = w_blocks * per_block / 2,
+                 .output_blocks = out_blocks,
+                 .buffering = design.buffering,
+                 .winograd_m = winograd_m,
+                 .bits = bits,
+                 .link_bytes_per_cycle = dram_bits_per_cycle(budget.dram_bw_gbps, budget.clock_mhz) / 8,
+                 .burst = &budget.burst_curve},
+      .dsp = dsps_for_array(p_in, p_out, rate) + std::max(0, design.dsp_overhead),
+      .bram18 = in_blocks + w_blocks + out_blocks,
+      .lut = generic_engine_lut(p_in, p_out, bits, acc_bits, winograd_m),
+      .elements_per_block = per_block};
+  check_ports(out, in_blocks, p_in, bits, "generic input buffer");
+  check_ports(out, w_blocks, p_out, bits, "generic weight buffer");
+  check_ports(out, out_blocks, p_out, acc_bits, "generic output buffer");
+  return setup;
+}
 
-  const int64_t dsp = dsps_for_array(p_in, p_out, rate) + std::max(0, design.dsp_overhead);
-  const int64_t bram = in_blocks + w_blocks + out_blocks;
-  const int64_t lut = generic_engine_lut(p_in, p_out, bits, acc_bits, winograd_m);
+}  // namespace model
+
+void evaluate_generic_part(const Workload& workload, int split_point, const GenericDesign& design,
+                           const PartBudget& budget, Estimate& out) {
+  const int n = workload.stage_count();
+  if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
+  out.generic = {};
+  const int sp = std::clamp(split_point, 0, n);
+  if (sp == n) return;
+  const int bits = std::max(1, budget.precision_bits);
+  // The output buffer holds partial sums (docs/models.md 4.1): its ports must serve the
+  // widest partial sums of the engine's layers.
+  const model::GenericEngineSetup setup = model::set_up_generic_engine(
+      design, budget, generic_accumulator_bits(workload, sp, bits), out);
+  const model::Engine& engine = setup.engine;
+  const int64_t per_block = setup.elements_per_block;
+  const int64_t in_blocks = std::max<int64_t>(0, design.input_buffer_bram18);
+  const int64_t w_blocks = std::max<int64_t>(0, design.weight_buffer_bram18);
+  const int64_t out_blocks = std::max<int64_t>(0, design.output_buffer_bram18);
+  const int64_t dsp = setup.dsp, bram = setup.bram18, lut = setup.lut;
   int64_t total_cycles = 0;
   double total_bytes = 0;
   for (int i = sp; i < n; ++i) {

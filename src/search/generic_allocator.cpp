@@ -112,7 +112,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   const double link_bytes_per_cycle =
       dram_link_bits_per_cycle(in.budget.dram_bw_gbps, in.budget.clock_mhz) / 8;
   const GenericFloor cycle_floor(in.workload, in.split_point, bits, link_bytes_per_cycle,
-                                 in.classes);
+                                 &in.budget.burst_curve, in.classes);
 
   std::vector<Candidate> candidates;
   const auto enumerate = [&](const std::vector<std::pair<int, int>>& shapes) {
@@ -200,6 +200,8 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   std::optional<GenericByClass> by_class;
   if (in.classes) by_class.emplace(*in.classes, in.split_point);
   PartSummary summary;
+  GenericByClass::Beat beat{
+      .objective = in.objective, .part_macs = macs, .floor = in.classes ? &cycle_floor : nullptr};
   const auto record = [&](const GenericDesign& design, const PartSummary& part) {
     const double score = part_score(part, macs, in.budget, in.objective);
     if (!result.feasible || score > result.score) {
@@ -214,9 +216,19 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     for (const Candidate& c : candidates) {
       if (result.feasible && c.bound <= result.score) break;  // nothing left can win
       ++counter.designs;
-      if (by_class && by_class->evaluate(c.design, in.budget, summary)) {
-        record(c.design, summary);
-        continue;
+      if (by_class) {
+        // Once a design is in hand, a candidate stops as soon as it cannot beat it (exact:
+        // the cycles so far plus the floor of the rest; the reference configuration costs
+        // every candidate to the end), and an infeasible one needs no reason: the closest
+        // infeasible candidate is only read when nothing is feasible.
+        beat.score = result.score;
+        const GenericByClass::Outcome outcome = by_class->evaluate(
+            c.design, in.budget, summary, result.feasible && !in.reference ? &beat : nullptr);
+        if (outcome == GenericByClass::Outcome::kFeasible) {
+          record(c.design, summary);
+          continue;
+        }
+        if (outcome == GenericByClass::Outcome::kCannotWin || result.feasible) continue;
       }
       scratch.clear_violations();
       evaluate_generic_part(in.workload, in.split_point, c.design, in.budget, scratch);

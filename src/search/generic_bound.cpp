@@ -10,11 +10,22 @@ namespace {
 int64_t ceil_div(int64_t a, int64_t b) {
   return (a + b - 1) / b;
 }
+
+// The burst curve's best efficiency: it interpolates between its points and is flat past
+// the last, so no transfer does better than its best point (device/burst_curve.h).
+double best_efficiency(const BurstCurve* curve) {
+  if (!curve || curve->count <= 0) return 1.0;
+  double best = 0;
+  for (int i = 0; i < curve->count; ++i)
+    best = std::max(best, curve->points[static_cast<size_t>(i)].efficiency);
+  return best > 0 ? best : 1.0;
+}
 }  // namespace
 
 GenericFloor::GenericFloor(const Workload& workload, int split_point, int precision_bits,
-                           double link_bytes_per_cycle, const StageClasses* classes)
-    : link_(link_bytes_per_cycle) {
+                           double link_bytes_per_cycle, const BurstCurve* burst,
+                           const StageClasses* classes)
+    : link_(link_bytes_per_cycle * best_efficiency(burst)) {
   const double bytes = precision_bits / 8.0;
   std::vector<int> slot;  // class -> its entry in layers_
   if (classes) slot.assign(static_cast<size_t>(classes->count()), -1);
@@ -43,6 +54,18 @@ GenericFloor::GenericFloor(const Workload& workload, int split_point, int precis
     l.kw = std::max(1, s.kw);
     l.packable = s.kind == LayerKind::kConv && g == 1;
     l.out_bytes = static_cast<double>(s.output_elements) * bytes;
+    if (l.mac) {
+      // As the model's rows_in reads them (its span and stride, unclamped).
+      const int64_t span = s.span_h, stride = s.stride_h;
+      const int64_t rows = span >= stride ? std::min(s.H, (s.R - 1) * stride + span)
+                                          : std::min(s.H, s.R * span);
+      l.in_bytes = static_cast<double>(rows * s.W * s.C) * bytes;
+    } else {
+      l.in_bytes = static_cast<double>(s.input_elements) * bytes;
+    }
+    // model edge_cycles: the first output row's input window and the last output row.
+    l.edge_bytes =
+        static_cast<double>(s.C * std::min<int64_t>(s.H, s.span_h) * s.W + s.M * s.Q) * bytes;
     l.weights_per_frame = s.kind == LayerKind::kMatMul;
     if (l.mac)
       l.weight_bytes =
@@ -51,34 +74,44 @@ GenericFloor::GenericFloor(const Workload& workload, int split_point, int precis
   }
 }
 
+double GenericFloor::layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m,
+                                  double b) const {
+  double compute = 0;
+  if (l.mac) {
+    const int64_t passes = ceil_div(l.m, p_out) * ceil_div(l.cg, p_in);
+    // The model packs kernel columns into idle input lanes when the buffers allow
+    // (model::packed_taps): the floor assumes they always do.
+    const int64_t taps = l.packable ? model::packed_taps(l.cg, l.kh, l.kw, p_in) : l.k2;
+    compute = static_cast<double>(l.rq * taps * passes);
+    if (winograd_m > 0 && l.winograd_shape) {
+      const int64_t t = winograd_m + 2;
+      compute = std::min(compute, static_cast<double>(ceil_div(l.r, winograd_m) *
+                                                      ceil_div(l.q, winograd_m) * t * t * passes));
+    }
+  } else {
+    compute = static_cast<double>(ceil_div(l.m, p_out) * l.rq * l.k2);
+  }
+  compute *= b;
+  if (link_ <= 0) return compute * l.count;
+  const double transfer =
+      (b * (l.in_bytes + l.out_bytes) + l.weight_bytes * (l.weights_per_frame ? b : 1.0)) / link_;
+  const double edge = b * l.edge_bytes / link_;
+  // The model truncates max(compute, transfer) + edge to whole cycles: one cycle of slack
+  // (compute is whole, so never below it).
+  return std::max(compute, std::max(compute, transfer) + edge - 1) * l.count;
+}
+
 double GenericFloor::cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch) const {
   const double b = static_cast<double>(std::max<int64_t>(1, batch));
   double total = 0;
-  for (const Layer& l : layers_) {
-    double compute = 0;
-    if (l.mac) {
-      const int64_t passes = ceil_div(l.m, p_out) * ceil_div(l.cg, p_in);
-      // The model packs kernel columns into idle input lanes when the buffers allow
-      // (model::packed_taps): the floor assumes they always do.
-      const int64_t taps = l.packable ? model::packed_taps(l.cg, l.kh, l.kw, p_in) : l.k2;
-      compute = static_cast<double>(l.rq * taps * passes);
-      if (winograd_m > 0 && l.winograd_shape) {
-        const int64_t t = winograd_m + 2;
-        compute =
-            std::min(compute, static_cast<double>(ceil_div(l.r, winograd_m) *
-                                                  ceil_div(l.q, winograd_m) * t * t * passes));
-      }
-    } else {
-      compute = static_cast<double>(ceil_div(l.m, p_out) * l.rq * l.k2);
-    }
-    compute *= b;
-    double transfer = 0;
-    if (link_ > 0)
-      transfer = (b * l.out_bytes + l.weight_bytes * (l.weights_per_frame ? b : 1.0)) / link_;
-    // The model truncates max(compute, transfer) + fill to whole cycles: one cycle of slack.
-    total += std::max(compute, transfer - 1) * l.count;
-  }
+  for (const Layer& l : layers_) total += layer_cycles(l, p_in, p_out, winograd_m, b);
   return total;
+}
+
+double GenericFloor::entry_cycles(size_t entry, int64_t p_in, int64_t p_out, int winograd_m,
+                                  int64_t batch) const {
+  return layer_cycles(layers_[entry], p_in, p_out, winograd_m,
+                      static_cast<double>(std::max<int64_t>(1, batch)));
 }
 
 }  // namespace dnne

@@ -7,8 +7,12 @@
 // ceil(M / P_out) * ceil(Cg / P_in) (a tiling's passes are never fewer: the sum of ceilings
 // is at least the ceiling of the sum; in Winograd mode (m + 2)^2 multiplies per m x m tile,
 // counted for every 3 x 3 convolution, which only loosens the floor), and at least its
-// output and weights moved once over the link. Vector layers: b * ceil(M / P_out) * R * Q *
-// window. The floor only ever under-estimates: `GenericBound.NeverAboveTheModel` checks it
+// input rows, output and weights moved once over the link at the burst curve's best
+// efficiency, plus the fill and drain (which the model adds to either) at that efficiency.
+// The input rows: a band of tr output rows reads min(H, (tr - 1) * stride + span) input rows,
+// so any split into bands reads at least min(H, (R - 1) * stride + span) rows when span >=
+// stride and R * span when the stride skips rows. Vector layers: b * ceil(M / P_out) * R * Q
+// * window, and their operands moved once. The floor only ever under-estimates: `GenericBound.NeverAboveTheModel` checks it
 // against the model on every candidate of several networks and budgets, so a model change
 // that makes it wrong fails that test rather than costing designs silently.
 #pragma once
@@ -16,6 +20,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "device/burst_curve.h"
 #include "model/workload.h"
 #include "search/stage_classes.h"
 
@@ -24,14 +29,23 @@ namespace dnne {
 // Per layer figures independent of the engine, tabulated once per allocation.
 class GenericFloor {
  public:
-  // Layers [split_point, N) of `workload`; `link_bytes_per_cycle` 0 means no DRAM floor.
+  // Layers [split_point, N) of `workload`; `link_bytes_per_cycle` 0 means no DRAM floor;
+  // `burst` the link's efficiency by transfer length (null: every transfer at the peak).
   // With `classes`, identical layers are tabulated once with their count.
   GenericFloor(const Workload& workload, int split_point, int precision_bits,
-               double link_bytes_per_cycle, const StageClasses* classes = nullptr);
+               double link_bytes_per_cycle, const BurstCurve* burst = nullptr,
+               const StageClasses* classes = nullptr);
 
   // Cycles for a batch of `batch` frames on a p_in x p_out engine in Winograd mode
   // `winograd_m` (0: spatial only).
   double cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch) const;
+
+  // The same floor for one entry alone, times its count: entries are the part's layers in
+  // order, or with `classes` its classes in order of first appearance (GenericByClass's
+  // order). The sum over entries is cycles().
+  double entry_cycles(size_t entry, int64_t p_in, int64_t p_out, int winograd_m,
+                      int64_t batch) const;
+  size_t entries() const { return layers_.size(); }
 
  private:
   struct Layer {
@@ -41,12 +55,16 @@ class GenericFloor {
     int64_t kh = 1, kw = 1;
     bool packable = false;  // a one-group convolution: its kernel columns may pack (model)
     double out_bytes = 0;     // per frame
+    double in_bytes = 0;      // per frame, the fewest input bytes any tiling fetches
+    double edge_bytes = 0;    // per frame, the fill and drain's transfers (model edge_cycles)
     double weight_bytes = 0;  // per batch (per frame for a matmul's second operand)
     bool weights_per_frame = false;
     double count = 1;  // identical layers of the part
   };
+  double layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m,
+                      double batch) const;
   std::vector<Layer> layers_;
-  double link_ = 0;
+  double link_ = 0;  // bytes per cycle at the best efficiency of the burst curve
 };
 
 }  // namespace dnne

@@ -1,7 +1,11 @@
 #include "search/generic_by_class.h"
 
 #include <algorithm>
-#include <cmath>
+
+#include "model/generic_engine.h"
+#include "model/model_math.h"
+#include "model/pipeline_stage.h"
+#include "search/part_score.h"
 
 namespace dnne {
 
@@ -12,35 +16,84 @@ GenericByClass::GenericByClass(const StageClasses& classes, int split_point) : c
     const int k = classes.class_of[s];
     if (count[static_cast<size_t>(k)]++ == 0) order.push_back(k);
   }
-  for (int k : order) counts_.push_back({k, count[static_cast<size_t>(k)]});
-  one_.layers.resize(1);
+  for (int k : order) {
+    counts_.push_back({k, count[static_cast<size_t>(k)]});
+    const StageLayer& s = classes.alone[static_cast<size_t>(k)].stage(0);
+    // generic_accumulator_bits' terms, over the part's distinct layers.
+    if (model::is_mac_stage(s.kind))
+      max_terms_ = std::max<int64_t>(max_terms_, s.C / std::max(1, s.groups) * s.kh * s.kw);
+  }
+  const auto work = [&](size_t i) {
+    const StageLayer& s = classes.alone[static_cast<size_t>(counts_[i].first)].stage(0);
+    return static_cast<double>(s.macs) * static_cast<double>(counts_[i].second);
+  };
+  for (size_t i = 0; i < counts_.size(); ++i) order_.push_back(i);
+  std::stable_sort(order_.begin(), order_.end(),
+                   [&](size_t a, size_t b) { return work(a) > work(b); });
+  floor_after_.resize(counts_.size());
+  bytes_.resize(counts_.size());
 }
 
-bool GenericByClass::evaluate(const GenericDesign& design, const PartBudget& budget,
-                              PartSummary& summary) {
+GenericByClass::Outcome GenericByClass::evaluate(const GenericDesign& design,
+                                                 const PartBudget& budget, PartSummary& summary,
+                                                 const Beat* beat) {
   const double f_hz = budget.clock_mhz * 1e6;
-  if (counts_.empty() || f_hz <= 0) return false;
-  int64_t total_cycles = 0;
-  double total_bytes = 0;
-  for (const auto& [k, n] : counts_) {
-    one_.clear_violations();
-    evaluate_generic_part(classes_.alone[static_cast<size_t>(k)], 0, design, budget, one_);
-    if (!one_.feasible) return false;
-    // The model reports a lone layer's cycles as its latency, pass / f * 1e3 ms: whole
-    // cycles, recovered exactly by rounding (far below 2^53).
-    const double pass = one_.generic.latency_ms * f_hz / 1e3;
-    const auto cycles = static_cast<int64_t>(std::llround(pass));
-    total_cycles += cycles * n;
-    total_bytes += one_.generic.dram_bw_gbps * 1e9 / f_hz * static_cast<double>(cycles) *
-                   static_cast<double>(n);
+  if (counts_.empty() || f_hz <= 0) return Outcome::kInfeasible;
+  const int bits = std::max(1, budget.precision_bits);
+  engine_checks_.clear_violations();
+  const model::GenericEngineSetup setup = model::set_up_generic_engine(
+      design, budget, model::accumulator_bits(max_terms_, bits), engine_checks_);
+  add_resource_violations({.dsp = setup.dsp, .bram18 = setup.bram18, .lut = setup.lut}, budget,
+                          engine_checks_);
+  if (!engine_checks_.feasible) return Outcome::kInfeasible;
+  const model::Engine& engine = setup.engine;
+
+  // What the part scores if its pass takes `cycles` (as evaluate_generic_part derives it).
+  PartSummary part{.dsp = setup.dsp, .bram18 = setup.bram18, .lut = setup.lut};
+  const auto score_at = [&](double cycles) {
+    const double pass = std::max(1.0, cycles);
+    part.throughput_fps = static_cast<double>(engine.batch) * f_hz / pass;
+    part.latency_ms = pass / f_hz * 1e3;
+    return part_score(part, beat->part_macs, budget, beat->objective);
+  };
+  // Floors of the classes not yet costed, in evaluation order (suffix sums, so the last
+  // class's is exactly 0), scaled down a hair so that rounding in the sums never lifts them
+  // above the model.
+  const bool floored = beat && beat->floor && beat->floor->entries() == counts_.size();
+  if (floored) {
+    double sum = 0;
+    for (size_t j = order_.size(); j-- > 0;) {
+      floor_after_[j] = sum;
+      sum += beat->floor->entry_cycles(order_[j], engine.p_in, engine.p_out, engine.winograd_m,
+                                       engine.batch);
+    }
   }
+  int64_t total_cycles = 0;
+  for (size_t j = 0; j < order_.size(); ++j) {
+    const size_t i = order_[j];
+    const auto& [k, n] = counts_[i];
+    const model::GenericLayerCost c =
+        model::generic_layer_cost(classes_.alone[static_cast<size_t>(k)].stage(0), engine);
+    if (!c.tiling.fits) return Outcome::kInfeasible;
+    total_cycles += c.cycles * n;
+    bytes_[i] = c.dram_bytes * static_cast<double>(n);
+    if (beat) {
+      const double rest = floored ? floor_after_[j] * (1 - 1e-9) : 0;
+      if (score_at(static_cast<double>(total_cycles) + rest) <= beat->score)
+        return Outcome::kCannotWin;
+    }
+  }
+  // The bytes summed in the part's order, as the model sums them.
+  double total_bytes = 0;
+  for (size_t i = 0; i < counts_.size(); ++i) total_bytes += bytes_[i];
+  if (engine.link_bytes_per_cycle <= 0 && total_bytes > 0) return Outcome::kInfeasible;
   // As generic_part.cpp derives the part's figures from its sums.
-  summary = one_.generic;  // DSP and BRAM18 are the engine's, the same for every layer
+  summary = part;
   const double pass = static_cast<double>(std::max<int64_t>(1, total_cycles));
-  summary.throughput_fps = static_cast<double>(std::max(1, design.batch)) * f_hz / pass;
+  summary.throughput_fps = static_cast<double>(engine.batch) * f_hz / pass;
   summary.latency_ms = pass / f_hz * 1e3;
   summary.dram_bw_gbps = total_bytes / pass * f_hz / 1e9;
-  return true;
+  return Outcome::kFeasible;
 }
 
 }  // namespace dnne

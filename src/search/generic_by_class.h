@@ -1,14 +1,20 @@
 // Part B evaluated once per distinct layer (stage_classes.h): the generic engine runs its
 // layers one after another, so the part's cycles and DRAM bytes are the sums of its layers'
-// (docs/models.md 4; generic_part.cpp), and identical layers cost the same. Each class present
-// in [split_point, N) is evaluated alone by the model (evaluate_generic_part on a one-stage
-// workload) and its cycles and bytes counted as many times as it occurs; the part's figures
-// follow as the model derives them from the sums. `GenericByClass.SameFiguresAsTheModel`
-// checks them against evaluate_generic_part on the whole part, so a model change that breaks
-// the decomposition fails a test instead of moving the search's answers.
+// (docs/models.md 4; generic_part.cpp), and identical layers cost the same. The engine is set
+// up once per design by the model's own set_up_generic_engine, each class present in
+// [split_point, N) is costed by the model's per-layer rule and counted as many times as it
+// occurs, and the part's figures follow as evaluate_generic_part derives them from the sums.
+// `GenericByClass.SameFiguresAsTheModel` checks them against evaluate_generic_part on the
+// whole part, so a model change that breaks the decomposition fails a test instead of
+// moving the search's answers.
 //
 // Only feasible parts are summarised here: when a class is infeasible, the caller asks the
 // whole-part model, which names the violation with its real stage.
+//
+// With a score to beat, the classes are costed largest first (by MACs x count) and the
+// evaluation stops as soon as the cycles so far, plus the floor of the classes not yet
+// costed (generic_bound.h), already give a score no better than it: the search's branch and
+// bound hands most candidates here only to lose, and most of them lose early (docs/search.md 9).
 #pragma once
 
 #include <cstdint>
@@ -17,6 +23,8 @@
 
 #include "design/design.h"
 #include "model/evaluate.h"
+#include "search/generic_bound.h"
+#include "search/objective.h"
 #include "search/stage_classes.h"
 
 namespace dnne {
@@ -25,9 +33,24 @@ class GenericByClass {
  public:
   GenericByClass(const StageClasses& classes, int split_point);
 
-  // True, with the part's figures in `summary`, when every layer of the part is feasible
-  // on `design` and `budget` (and hence the part: its other checks are the engine's own).
-  bool evaluate(const GenericDesign& design, const PartBudget& budget, PartSummary& summary);
+  enum class Outcome {
+    kFeasible,    // the part's figures are in `summary`
+    kInfeasible,  // some check of the model fails (the caller asks the whole-part model why)
+    kCannotWin,   // stopped early: the part's score would be no better than `beat->score`
+  };
+
+  // What the part must beat for the evaluation to go on to the end. `floor` (may be null)
+  // gives a lower bound on each class's cycles; without it only the cycles already costed
+  // count.
+  struct Beat {
+    double score = 0;
+    Objective objective = Objective::kThroughput;
+    int64_t part_macs = 0;
+    const GenericFloor* floor = nullptr;
+  };
+
+  Outcome evaluate(const GenericDesign& design, const PartBudget& budget, PartSummary& summary,
+                   const Beat* beat = nullptr);
 
   // (class, stages of it in the part), in order of first appearance.
   const std::vector<std::pair<int, int64_t>>& counts() const { return counts_; }
@@ -35,7 +58,11 @@ class GenericByClass {
  private:
   const StageClasses& classes_;
   std::vector<std::pair<int, int64_t>> counts_;
-  Estimate one_;  // scratch for one-stage evaluations
+  std::vector<size_t> order_;  // positions in counts_, largest MACs x count first
+  int64_t max_terms_ = 1;      // the most terms any layer of the part sums (accumulator width)
+  std::vector<double> bytes_;        // per position in counts_, scratch
+  std::vector<double> floor_after_;  // per step of order_, scratch
+  Estimate engine_checks_;  // scratch for the engine's violations
 };
 
 }  // namespace dnne

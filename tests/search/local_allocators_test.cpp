@@ -158,8 +158,9 @@ TEST(GenericAllocator, NoFalseInfeasibleOnTightBram) {
 // The generic allocator's floor on a part's cycles (generic_bound.h) never exceeds the
 // model's cycles, on every candidate shape, mode, batch and buffer split of networks with
 // convolutions, grouped and depthwise layers, pooling, element-wise joins, dense layers and
-// matmuls, on a small and a large budget and several split points. If a model change breaks
-// this, the branch and bound would skip designs that can win.
+// matmuls, on a small and a large budget and several split points, for the whole part and
+// for each layer. If a model change breaks this, the branch and bound would skip designs
+// that can win.
 TEST(GenericBound, NeverAboveTheModel) {
   std::vector<Network> networks = {test::zoo("alexnet"), test::zoo("resnet50"),
                                    test::zoo("mobilenet_v2"), test::zoo("squeezenet1_1")};
@@ -177,7 +178,8 @@ TEST(GenericBound, NeverAboveTheModel) {
           for (double bw_share : {1.0, 0.05}) {
             b.dram_bw_gbps = test::device_budget(device).dram_bw_gbps * bw_share;
             const double link = b.dram_bw_gbps * 1e9 / (b.clock_mhz * 1e6);
-            const GenericFloor floor(w, sp, bits, link);
+            const GenericFloor floor(w, sp, bits, link, &b.burst_curve);
+            ASSERT_EQ(floor.entries(), static_cast<size_t>(n - sp));
             int64_t max_c = 1, max_m = 1;
             for (int s = sp; s < n; ++s) {
               max_c = std::max(max_c, w.stage(s).C / w.stage(s).groups);
@@ -209,6 +211,19 @@ TEST(GenericBound, NeverAboveTheModel) {
                     ASSERT_LE(floor.cycles(p_in, p_out, mode, batch), cycles * (1 + 1e-9) + 1)
                         << w.name << " on " << device << " SP " << sp << " engine " << p_in << "x"
                         << p_out << " mode " << mode << " batch " << batch;
+                    // Layer by layer too (GenericByClass stops on the floor of the layers
+                    // not yet costed): a layer's cycles are the step in its start cycle.
+                    for (int s = sp; s < n; ++s) {
+                      const int64_t end = s + 1 < n ? e.layers[static_cast<size_t>(s + 1)].start_cycle
+                                                    : std::llround(cycles);
+                      const auto layer_cycles =
+                          static_cast<double>(end - e.layers[static_cast<size_t>(s)].start_cycle);
+                      ASSERT_LE(floor.entry_cycles(static_cast<size_t>(s - sp), p_in, p_out, mode,
+                                                   batch),
+                                layer_cycles * (1 + 1e-9) + 1)
+                          << w.name << " on " << device << " layer " << s << " engine " << p_in
+                          << "x" << p_out << " mode " << mode << " batch " << batch;
+                    }
                     ++checked;
                   }
           }
