@@ -11,21 +11,19 @@ int64_t ceil_div(int64_t a, int64_t b) {
   return (a + b - 1) / b;
 }
 
-// The burst curve's best efficiency: it interpolates between its points and is flat past
-// the last, so no transfer does better than its best point (device/burst_curve.h).
-double best_efficiency(const BurstCurve* curve) {
-  if (!curve || curve->count <= 0) return 1.0;
-  double best = 0;
-  for (int i = 0; i < curve->count; ++i)
-    best = std::max(best, curve->points[static_cast<size_t>(i)].efficiency);
-  return best > 0 ? best : 1.0;
+// The efficiency of a transfer of at most `bytes` can be no better than this: the curve
+// never falls with length (burst_curve_problem), and the margin covers the rounding of its
+// logarithm.
+double efficiency_up_to(const BurstCurve* curve, double bytes) {
+  if (!curve) return 1.0;
+  return std::min(1.0, burst_efficiency(*curve, bytes) * (1 + 1e-12));
 }
 }  // namespace
 
 GenericFloor::GenericFloor(const Workload& workload, int split_point, int precision_bits,
                            double link_bytes_per_cycle, const BurstCurve* burst,
                            const StageClasses* classes)
-    : link_(link_bytes_per_cycle * best_efficiency(burst)) {
+    : link_(link_bytes_per_cycle) {
   const double bytes = precision_bits / 8.0;
   std::vector<int> slot;  // class -> its entry in layers_
   if (classes) slot.assign(static_cast<size_t>(classes->count()), -1);
@@ -53,23 +51,43 @@ GenericFloor::GenericFloor(const Workload& workload, int split_point, int precis
     l.kh = std::max(1, s.kh);
     l.kw = std::max(1, s.kw);
     l.packable = s.kind == LayerKind::kConv && g == 1;
-    l.out_bytes = static_cast<double>(s.output_elements) * bytes;
-    if (l.mac) {
-      // As the model's rows_in reads them (its span and stride, unclamped).
-      const int64_t span = s.span_h, stride = s.stride_h;
-      const int64_t rows = span >= stride ? std::min(s.H, (s.R - 1) * stride + span)
-                                          : std::min(s.H, s.R * span);
-      l.in_bytes = static_cast<double>(rows * s.W * s.C) * bytes;
-    } else {
-      l.in_bytes = static_cast<double>(s.input_elements) * bytes;
-    }
-    // model edge_cycles: the first output row's input window and the last output row.
-    l.edge_bytes =
-        static_cast<double>(s.C * std::min<int64_t>(s.H, s.span_h) * s.W + s.M * s.Q) * bytes;
+    // DRAM: every operand moved at least once, each at no better than the efficiency of the
+    // longest burst any tiling gives it (an input band of at most all H rows of one group's
+    // channels, a weight tile of at most all kernels, in Winograd's 6 x 6 transformed form for
+    // a 3 x 3 convolution, an output tile of at most the whole map), plus the model's fill
+    // and drain (edge_cycles) at their own lengths. Only with a link: without one the part is
+    // infeasible, and the floor is compute alone.
     l.weights_per_frame = s.kind == LayerKind::kMatMul;
-    if (l.mac)
-      l.weight_bytes =
-          static_cast<double>(l.weights_per_frame ? s.C * s.M : s.M * l.cg * l.k2) * bytes;
+    if (link_bytes_per_cycle > 0) {
+      const double out_bytes = static_cast<double>(s.output_elements) * bytes;
+      double in_bytes = 0, in_burst = 0, w_bytes = 0, w_burst = 0;
+      if (l.mac) {
+        // As the model's rows_in reads them (its span and stride, unclamped).
+        const int64_t span = s.span_h, stride = s.stride_h;
+        const int64_t rows = span >= stride ? std::min(s.H, (s.R - 1) * stride + span)
+                                            : std::min(s.H, s.R * span);
+        in_bytes = static_cast<double>(rows * s.W * s.C) * bytes;
+        in_burst = static_cast<double>(s.H * s.W * l.cg) * bytes;
+        w_bytes = static_cast<double>(l.weights_per_frame ? s.C * s.M : s.M * l.cg * l.k2) * bytes;
+        const int64_t k2_burst = l.winograd_shape ? std::max<int64_t>(l.k2, 36) : l.k2;
+        w_burst = static_cast<double>(s.M * l.cg * k2_burst) * bytes;
+        const double frame = in_bytes / efficiency_up_to(burst, in_burst) +
+                             out_bytes / efficiency_up_to(burst, out_bytes);
+        const double weights = w_bytes / efficiency_up_to(burst, w_burst);
+        l.frame_link_bytes = frame + (l.weights_per_frame ? weights : 0);
+        l.batch_link_bytes = l.weights_per_frame ? 0 : weights;
+      } else {
+        // The vector path's one burst: at most the whole input (generic_layer.cpp).
+        in_bytes = static_cast<double>(s.input_elements) * bytes;
+        l.frame_link_bytes =
+            (in_bytes + out_bytes) /
+            efficiency_up_to(burst, static_cast<double>(s.input_elements) * bytes);
+      }
+      const double first = static_cast<double>(s.C * std::min<int64_t>(s.H, s.span_h) * s.W) * bytes;
+      const double last = static_cast<double>(s.M * s.Q) * bytes;
+      l.edge_link_bytes =
+          first / efficiency_up_to(burst, first) + last / efficiency_up_to(burst, last);
+    }
     layers_.push_back(l);
   }
 }
@@ -93,9 +111,8 @@ double GenericFloor::layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, i
   }
   compute *= b;
   if (link_ <= 0) return compute * l.count;
-  const double transfer =
-      (b * (l.in_bytes + l.out_bytes) + l.weight_bytes * (l.weights_per_frame ? b : 1.0)) / link_;
-  const double edge = b * l.edge_bytes / link_;
+  const double transfer = (b * l.frame_link_bytes + l.batch_link_bytes) / link_;
+  const double edge = b * l.edge_link_bytes / link_;
   // The model truncates max(compute, transfer) + edge to whole cycles: one cycle of slack
   // (compute is whole, so never below it).
   return std::max(compute, std::max(compute, transfer) + edge - 1) * l.count;

@@ -7,8 +7,9 @@
 // ceil(M / P_out) * ceil(Cg / P_in) (a tiling's passes are never fewer: the sum of ceilings
 // is at least the ceiling of the sum; in Winograd mode (m + 2)^2 multiplies per m x m tile,
 // counted for every 3 x 3 convolution, which only loosens the floor), and at least its
-// input rows, output and weights moved once over the link at the burst curve's best
-// efficiency, plus the fill and drain (which the model adds to either) at that efficiency.
+// input rows, output and weights moved once over the link, each at no better than the burst
+// efficiency of the longest transfer any tiling makes of it, plus the fill and drain (which
+// the model adds to either) at their efficiency.
 // The input rows: a band of tr output rows reads min(H, (tr - 1) * stride + span) input rows,
 // so any split into bands reads at least min(H, (R - 1) * stride + span) rows when span >=
 // stride and R * span when the stride skips rows. Vector layers: b * ceil(M / P_out) * R * Q
@@ -54,17 +55,16 @@ class GenericFloor {
     int64_t m = 1, cg = 1, rq = 1, r = 1, q = 1, k2 = 1;
     int64_t kh = 1, kw = 1;
     bool packable = false;  // a one-group convolution: its kernel columns may pack (model)
-    double out_bytes = 0;     // per frame
-    double in_bytes = 0;      // per frame, the fewest input bytes any tiling fetches
-    double edge_bytes = 0;    // per frame, the fill and drain's transfers (model edge_cycles)
-    double weight_bytes = 0;  // per batch (per frame for a matmul's second operand)
+    // DRAM bytes over the efficiency of their bursts' upper bounds: per frame (inputs,
+    // outputs, a matmul's second operand), per batch (weights), and the fill and drain.
+    double frame_link_bytes = 0, batch_link_bytes = 0, edge_link_bytes = 0;
     bool weights_per_frame = false;
     double count = 1;  // identical layers of the part
   };
   double layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m,
                       double batch) const;
   std::vector<Layer> layers_;
-  double link_ = 0;  // bytes per cycle at the best efficiency of the burst curve
+  double link_ = 0;  // bytes per cycle at the peak
 };
 
 }  // namespace dnne
