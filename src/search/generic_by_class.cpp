@@ -60,7 +60,12 @@ GenericByClass::Outcome GenericByClass::evaluate(const GenericDesign& design,
   // class's is exactly 0), scaled down a hair so that rounding in the sums never lifts them
   // above the model.
   const bool floored = beat && beat->floor && beat->floor->entries() == counts_.size();
-  if (floored) {
+  // The buffer splits of one shape, mode and batch come one after another (the allocator
+  // sorts its candidates by this floor): their floors are worked out once.
+  const FloorKey key{beat && beat->floor ? beat->floor : nullptr, engine.p_in, engine.p_out,
+                     engine.winograd_m, engine.batch};
+  if (floored && !(key == floor_key_)) {
+    floor_key_ = key;
     double sum = 0;
     for (size_t j = order_.size(); j-- > 0;) {
       floor_after_[j] = sum;

@@ -61,7 +61,15 @@ class GenericByClass {
   std::vector<size_t> order_;  // positions in counts_, largest MACs x count first
   int64_t max_terms_ = 1;      // the most terms any layer of the part sums (accumulator width)
   std::vector<double> bytes_;        // per position in counts_, scratch
-  std::vector<double> floor_after_;  // per step of order_, scratch
+  std::vector<double> floor_after_;  // per step of order_, for floor_key_
+  struct FloorKey {
+    const GenericFloor* floor = nullptr;
+    int64_t p_in = 0, p_out = 0;
+    int winograd_m = 0;
+    int64_t batch = 0;
+    bool operator==(const FloorKey&) const = default;
+  };
+  FloorKey floor_key_;
   Estimate engine_checks_;  // scratch for the engine's violations
 };
 
