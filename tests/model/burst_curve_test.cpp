@@ -108,5 +108,31 @@ TEST(BurstCurve, NeverFasterThanAnIdealMemory) {
   }
 }
 
+// The cheap lower bound the generic model's shortcut uses (time_tiling keeps a tiling's
+// transfer at it when compute still covers it) is never above the exact efficiency, on
+// Caffeine's curve (points a power of two apart), one whose points are not, and an ideal
+// memory: above it, the shortcut would move an answer.
+TEST(BurstCurve, CheapLowerBoundNeverAboveTheExactEfficiency) {
+  BurstCurve uneven;
+  uneven.points[0] = {.bytes = 300, .efficiency = 0.05};
+  uneven.points[1] = {.bytes = 5000, .efficiency = 0.4};
+  uneven.points[2] = {.bytes = 70000, .efficiency = 0.4};
+  uneven.points[3] = {.bytes = 3e6, .efficiency = 0.93};
+  uneven.count = 4;
+  int checked = 0;
+  for (const BurstCurve& c : {caffeine_burst_curve(), uneven, BurstCurve{}})
+    for (double bytes = 0.7; bytes < 1e10; bytes *= 1.0137) {
+      const double exact = burst_efficiency(c, bytes);
+      ASSERT_LE(burst_efficiency_at_least(c, bytes), exact) << bytes;
+      ++checked;
+    }
+  EXPECT_GT(checked, 3000);
+  // Within an octave's rise of the exact value, and exact past the last point.
+  const BurstCurve c = caffeine_burst_curve();
+  EXPECT_NEAR(burst_efficiency_at_least(c, 3000), burst_efficiency(c, 3000),
+              (c.points[1].efficiency - c.points[0].efficiency) / 7);
+  EXPECT_DOUBLE_EQ(burst_efficiency_at_least(c, 1e9), c.points[1].efficiency);
+}
+
 }  // namespace
 }  // namespace dnne
