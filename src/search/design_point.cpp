@@ -1,6 +1,7 @@
 #include "search/design_point.h"
 
 #include <algorithm>
+#include <limits>
 
 #include "search/dnnbuilder_allocator.h"
 #include "search/generic_allocator.h"
@@ -78,9 +79,12 @@ PipelineAllocation allocate_a(const SearchContext& c, int split_point, const Par
 namespace {
 
 // The design with part A = `a` (nothing when the split point is 0), part B allocated on what
-// part A leaves, evaluated as a whole.
+// part A leaves, evaluated as a whole. `generic_must_beat`: part B's allocation may give up
+// on designs whose score is no more than it (GenericAllocatorInput::must_beat).
 PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const PipelineAllocation* a,
-                      Estimate& scratch, EvalCounter& counter, DesignSink* sink) {
+                      Estimate& scratch, EvalCounter& counter, DesignSink* sink,
+                      GenericMemo* memo,
+                      double generic_must_beat = -std::numeric_limits<double>::infinity()) {
   const int n = c.workload.stage_count();
   const Budget& b = c.budget;
   Design design{
@@ -110,7 +114,9 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
                              .batches = c.generic_batches,
                              .winograd_modes = c.winograd_modes,
                              .reference = c.reference,
-                             .classes = c.classes};
+                             .classes = c.classes,
+                             .must_beat = generic_must_beat,
+                             .memo = memo};
     if (p.split_point > 0) in.batches = {c.generic_batches[static_cast<size_t>(p.batch_index)]};
     const GenericAllocation g = allocate_generic(in, scratch, counter);
     if (!g.feasible) return rejected(p, g.rejection, "generic part");
@@ -149,7 +155,8 @@ constexpr int kBalanceSteps = 5;
 // part B could use. Balancing looks for the rate X (between part B's and part A's) at which
 // part A, at its cheapest for X, leaves part B enough to reach X too: bisection on X.
 PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBudget& a_budget,
-                     PointOutcome best, Estimate& scratch, EvalCounter& counter, DesignSink* sink) {
+                     PointOutcome best, Estimate& scratch, EvalCounter& counter, DesignSink* sink,
+                     GenericMemo* memo) {
   double lo = best.generic_fps, hi = best.pipeline_fps;
   const PipelineAllocatorInput in{.workload = c.workload,
                                   .table = *c.table,
@@ -164,7 +171,16 @@ PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBud
       hi = rate;
       continue;
     }
-    PointOutcome o = complete(c, p, &a, scratch, counter, sink);
+    // Only two things about this step's design matter: whether it beats `best`, and whether
+    // part B reaches `rate`. With throughput as the objective the design's rate is the slower
+    // part's, so a part B no faster than both the rate and the best design's decides both
+    // the same way whatever its exact figure: part B's allocation starts from that bar
+    // (a hair lower, for the rounding between its sums and the whole-design model). A Pareto
+    // sink sees every design, so it gets them all.
+    const double bar = c.objective == Objective::kThroughput && !sink && !c.reference
+                           ? std::min(rate, best.score) * (1 - 1e-9)
+                           : -std::numeric_limits<double>::infinity();
+    PointOutcome o = complete(c, p, &a, scratch, counter, sink, memo, bar);
     if (o.feasible && better(o, best)) best = o;
     if (o.feasible && o.generic_fps >= rate)
       lo = rate;
@@ -177,11 +193,11 @@ PointOutcome balance(const SearchContext& c, const GlobalPoint& p, const PartBud
 }  // namespace
 
 PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Estimate& scratch,
-                            EvalCounter& counter, DesignSink* sink) {
+                            EvalCounter& counter, DesignSink* sink, GenericMemo* memo) {
   const GlobalPoint p = normalised(raw, c);
   const int n = c.workload.stage_count();
   const Budget& b = c.budget;
-  if (p.split_point == 0) return complete(c, p, nullptr, scratch, counter, sink);
+  if (p.split_point == 0) return complete(c, p, nullptr, scratch, counter, sink, memo);
   const double steps = c.split_steps;
   const PartBudget a_budget =
       p.split_point == n
@@ -191,11 +207,11 @@ PointOutcome evaluate_point(const SearchContext& c, const GlobalPoint& raw, Esti
                         b.dram_bw_gbps * p.bw_step / steps);
   const PipelineAllocation a = allocate_a(c, p.split_point, a_budget, scratch, counter);
   if (!a.feasible) return rejected(p, a.rejection, "pipeline part");
-  PointOutcome out = complete(c, p, &a, scratch, counter, sink);
+  PointOutcome out = complete(c, p, &a, scratch, counter, sink, memo);
   const bool balanced_objective = c.objective != Objective::kLatency;
   if (p.split_point < n && out.feasible && balanced_objective &&
       c.allocator == PipelineAllocatorKind::kMinMax && out.pipeline_fps > out.generic_fps * 1.01)
-    out = balance(c, p, a_budget, std::move(out), scratch, counter, sink);
+    out = balance(c, p, a_budget, std::move(out), scratch, counter, sink, memo);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "design/design.h"
 #include "device/device.h"
 #include "model/evaluate.h"
+#include "search/generic_memo.h"
 #include "search/objective.h"
 #include "search/pareto.h"
 #include "search/pipeline_allocator.h"
@@ -62,8 +63,10 @@ struct PointOutcome {
 // infeasible points, the one closer to feasibility (smaller violation ratio).
 bool better(const PointOutcome& a, const PointOutcome& b);
 
-// `sink`, when given, receives every feasible whole design evaluated on the way.
+// `sink`, when given, receives every feasible whole design evaluated on the way; `memo`, when
+// given, is the calling thread's memo of generic engines for this search (generic_memo.h).
 PointOutcome evaluate_point(const SearchContext& context, const GlobalPoint& point,
-                            Estimate& scratch, EvalCounter& counter, DesignSink* sink = nullptr);
+                            Estimate& scratch, EvalCounter& counter, DesignSink* sink = nullptr,
+                            GenericMemo* memo = nullptr);
 
 }  // namespace dnne

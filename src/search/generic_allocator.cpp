@@ -4,7 +4,6 @@
 #include <cmath>
 #include <limits>
 #include <optional>
-#include <set>
 
 #include "search/generic_bound.h"
 #include "search/generic_by_class.h"
@@ -26,10 +25,42 @@ int64_t ceil_pow2(int64_t n) {
   return p;
 }
 
-struct Candidate {
-  GenericDesign design;
-  double bound = 0;  // optimistic objective score
+// The candidates of one engine shape and Winograd mode: each buffer split (in the order of
+// buffer_shares) with each batch, enumerated split by split, batch by batch.
+struct ShapeEntry {
+  int p_in = 1, p_out = 1;
+  int winograd_m = 0;
+  int first_split = 0, split_count = 0;  // its buffer splits in `splits`
+  int first_index = 0;                   // the enumeration index of its first candidate
 };
+
+struct Split {
+  int64_t input = 0, weight = 0, output = 0;  // BRAM18 blocks
+};
+
+// The candidates of one (shape, mode, batch), one floor and one bound for all its splits. Its
+// bound starts as the shape's peak-MAC bound and is refined to the cycle floor
+// (generic_bound.h) only when the group reaches the front of the queue: most groups fall below
+// the best design before their floor is ever worked out.
+struct FloorGroup {
+  int shape = 0;
+  int batch_position = 0, batch = 1;
+  double peak = 0;  // the peak-MAC bound
+  double bound = 0;
+  bool refined = false;
+  int taken = 0;  // its splits already handed out
+};
+
+// Queue order: the higher bound first, then the candidate enumerated first: the order of a
+// stable sort of all candidates by their refined bounds (docs/search.md 3).
+struct QueueEntry {
+  double bound = 0;
+  int first = 0;  // the enumeration index of the group's next candidate
+  int group = 0;
+};
+bool after(const QueueEntry& a, const QueueEntry& b) {
+  return a.bound < b.bound || (a.bound == b.bound && a.first > b.first);
+}
 
 }  // namespace
 
@@ -46,16 +77,18 @@ const std::vector<BufferShares>& buffer_shares() {
 
 std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int64_t max_m,
                                                int min_fill) {
-  std::set<std::pair<int, int>> all;
+  std::vector<std::pair<int, int>> all;
   const int64_t c_cap = ceil_pow2(std::max<int64_t>(1, max_c));
   const int64_t m_cap = ceil_pow2(std::max<int64_t>(1, max_m));
   for (int64_t p_in = 1; p_in <= std::min(lanes, c_cap); p_in *= 2) {
     const int64_t room = std::min(lanes / p_in, m_cap);
     for (int64_t p_out = 1; p_out <= room; p_out *= 2)
-      all.insert({static_cast<int>(p_in), static_cast<int>(p_out)});
+      all.push_back({static_cast<int>(p_in), static_cast<int>(p_out)});
     const int64_t fill = room >= 8 ? room / 8 * 8 : room;
-    if (fill >= 1) all.insert({static_cast<int>(p_in), static_cast<int>(fill)});
+    if (fill >= 1) all.push_back({static_cast<int>(p_in), static_cast<int>(fill)});
   }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
   // The fill is measured against the largest engine the layers can use, not the device's
   // lanes: layers of 16 channels never use more than 16 x 16 lanes, and measuring against
   // the device left no shape at all (a false "infeasible" on large devices).
@@ -114,9 +147,40 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   const GenericFloor cycle_floor(in.workload, in.split_point, bits, link_bytes_per_cycle,
                                  &in.budget.burst_curve, in.classes);
 
-  std::vector<Candidate> candidates;
+  std::vector<ShapeEntry> shapes_now;
+  std::vector<Split> splits;
+  std::vector<FloorGroup> groups;
+  const int batch_count = static_cast<int>(in.batches.size());
+  const bool floored = !in.reference && clock_hz > 0 && in.objective != Objective::kDspEfficiency;
+  // The tighter floor on the part's cycles (generic_bound.h), no better than the peak.
+  const auto group_bound = [&](const FloorGroup& g) {
+    const ShapeEntry& e = shapes_now[static_cast<size_t>(g.shape)];
+    const double cycles = cycle_floor.cycles(e.p_in, e.p_out, e.winograd_m, g.batch);
+    if (cycles <= 0) return g.peak;
+    const double bound = in.objective == Objective::kThroughput ? g.batch * clock_hz / cycles
+                                                                : -1e3 * cycles / clock_hz;
+    return std::min(bound, g.peak);
+  };
+  const auto index_of = [&](const FloorGroup& g) {
+    return shapes_now[static_cast<size_t>(g.shape)].first_index + g.taken * batch_count +
+           g.batch_position;
+  };
+  const auto design_of = [&](const ShapeEntry& e, int split, int batch) {
+    const Split& b = splits[static_cast<size_t>(e.first_split + split)];
+    return GenericDesign{.p_in = e.p_in,
+                         .p_out = e.p_out,
+                         .batch = batch,
+                         .input_buffer_bram18 = b.input,
+                         .weight_buffer_bram18 = b.weight,
+                         .output_buffer_bram18 = b.output,
+                         .buffering = BufferingChoice::kAuto,
+                         .winograd_m = e.winograd_m};
+  };
   const auto enumerate = [&](const std::vector<std::pair<int, int>>& shapes) {
-    candidates.clear();
+    shapes_now.clear();
+    splits.clear();
+    groups.clear();
+    int index = 0;
     for (const auto& [p_in, p_out] : shapes)
       for (int winograd_m : in.winograd_modes) {
         const DspRate rate =
@@ -134,37 +198,18 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
           peak_bound = peak_macs_per_s / static_cast<double>(macs);
         if (macs > 0 && in.objective == Objective::kLatency)
           peak_bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
-        // The tighter floor on the part's cycles (generic_bound.h), per batch.
-        // p_in and p_out are structured bindings: clang 14 cannot capture those by &.
-        const auto bound_of = [&, p_in = p_in, p_out = p_out](int batch) {
-          if (in.reference || clock_hz <= 0 || in.objective == Objective::kDspEfficiency)
-            return peak_bound;
-          const double cycles = cycle_floor.cycles(p_in, p_out, winograd_m, batch);
-          if (cycles <= 0) return peak_bound;
-          const double bound = in.objective == Objective::kThroughput ? batch * clock_hz / cycles
-                                                                      : -1e3 * cycles / clock_hz;
-          return std::min(bound, peak_bound);
-        };
-        std::vector<double> bounds;
-        for (int batch : in.batches) bounds.push_back(bound_of(batch));
         const int64_t in_ports = port_blocks(p_in, bits), w_ports = port_blocks(p_out, bits),
                       out_ports = port_blocks(p_out, acc_bits);
-        // p_in and p_out are structured bindings: clang 14 cannot capture those by &.
-        const auto add = [&, p_in = p_in, p_out = p_out](int64_t input, int64_t weight,
-                                                         int64_t output) {
-          GenericDesign d{.p_in = p_in,
-                          .p_out = p_out,
-                          .input_buffer_bram18 = input,
-                          .weight_buffer_bram18 = weight,
-                          .output_buffer_bram18 = output,
-                          .buffering = BufferingChoice::kAuto,
-                          .winograd_m = winograd_m};
+        ShapeEntry e{.p_in = p_in,
+                     .p_out = p_out,
+                     .winograd_m = winograd_m,
+                     .first_split = static_cast<int>(splits.size()),
+                     .first_index = index};
+        const auto add = [&](int64_t input, int64_t weight, int64_t output) {
           // The cheap check: each buffer at least as wide as the port the engine reads.
           if (input < in_ports || weight < w_ports || output < out_ports) return false;
-          for (size_t k = 0; k < in.batches.size(); ++k) {
-            d.batch = in.batches[k];
-            candidates.push_back({d, bounds[k]});
-          }
+          splits.push_back({input, weight, output});
+          ++e.split_count;
           return true;
         };
         const auto blocks = [](double fraction, int64_t of) {
@@ -185,9 +230,18 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
           add(in_ports + blocks(share.input, spare), w_ports + blocks(share.weight, spare),
               out_ports + blocks(share.output, spare));
         }
+        if (e.split_count == 0) continue;
+        index += e.split_count * batch_count;
+        const int shape = static_cast<int>(shapes_now.size());
+        shapes_now.push_back(e);
+        for (int k = 0; k < batch_count; ++k)
+          groups.push_back({.shape = shape,
+                            .batch_position = k,
+                            .batch = in.batches[static_cast<size_t>(k)],
+                            .peak = peak_bound,
+                            .bound = peak_bound,
+                            .refined = !floored});
       }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.bound > b.bound; });
   };
 
   // The closest infeasible candidate is described once, after the loop: no string building
@@ -197,13 +251,23 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   double closest_ratio = std::numeric_limits<double>::infinity();
   bool any_infeasible = false;
   bool any_candidate = false;
+  // The caller's score to beat (the reference configuration costs every candidate).
+  const double must_beat =
+      in.reference ? -std::numeric_limits<double>::infinity() : in.must_beat;
+  const bool has_bar = must_beat > -std::numeric_limits<double>::infinity();
+  // Some candidate was skipped for the caller's bar while nothing better was in hand: it may
+  // have been feasible.
+  bool skipped_for_bar = false;
   std::optional<GenericByClass> by_class;
-  if (in.classes) by_class.emplace(*in.classes, in.split_point);
+  if (in.classes) by_class.emplace(*in.classes, in.split_point, &cycle_floor, in.memo);
   PartSummary summary;
-  GenericByClass::Beat beat{
-      .objective = in.objective, .part_macs = macs, .floor = in.classes ? &cycle_floor : nullptr};
+  GenericByClass::Beat beat{.objective = in.objective, .part_macs = macs};
   const auto record = [&](const GenericDesign& design, const PartSummary& part) {
     const double score = part_score(part, macs, in.budget, in.objective);
+    if (has_bar && score <= must_beat) {
+      skipped_for_bar = skipped_for_bar || !result.feasible;
+      return;
+    }
     if (!result.feasible || score > result.score) {
       result.feasible = true;
       result.score = score;
@@ -211,27 +275,61 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
       result.summary = part;
     }
   };
+  std::vector<QueueEntry> queue;
   const auto search = [&] {
-    any_candidate = any_candidate || !candidates.empty();
-    for (const Candidate& c : candidates) {
-      if (result.feasible && c.bound <= result.score) break;  // nothing left can win
+    any_candidate = any_candidate || !groups.empty();
+    queue.clear();
+    for (size_t i = 0; i < groups.size(); ++i)
+      queue.push_back({groups[i].bound, index_of(groups[i]), static_cast<int>(i)});
+    std::make_heap(queue.begin(), queue.end(), after);
+    while (!queue.empty()) {
+      const QueueEntry top = queue.front();
+      std::pop_heap(queue.begin(), queue.end(), after);
+      queue.pop_back();
+      const bool barred = result.feasible || has_bar;
+      const double bar = result.feasible ? result.score : must_beat;
+      if (barred && top.bound <= bar) {  // nothing left can win
+        skipped_for_bar = skipped_for_bar || !result.feasible;
+        break;
+      }
+      FloorGroup& g = groups[static_cast<size_t>(top.group)];
+      if (!g.refined) {
+        // Its floor, worked out once; back in the queue at that.
+        g.bound = group_bound(g);
+        g.refined = true;
+        queue.push_back({g.bound, top.first, top.group});
+        std::push_heap(queue.begin(), queue.end(), after);
+        continue;
+      }
+      // Its next split now; the rest back in the queue (another group of the same bound may
+      // have candidates enumerated between them).
+      const ShapeEntry& shape = shapes_now[static_cast<size_t>(g.shape)];
+      const GenericDesign design = design_of(shape, g.taken, g.batch);
+      if (++g.taken < shape.split_count) {
+        queue.push_back({g.bound, index_of(g), top.group});
+        std::push_heap(queue.begin(), queue.end(), after);
+      }
       ++counter.designs;
       if (by_class) {
-        // Once a design is in hand, a candidate stops as soon as it cannot beat it (exact:
-        // the cycles so far plus the floor of the rest; the reference configuration costs
-        // every candidate to the end), and an infeasible one needs no reason: the closest
-        // infeasible candidate is only read when nothing is feasible.
-        beat.score = result.score;
+        // Once a design (or the caller's bar) is in hand, a candidate stops as soon as it
+        // cannot beat it (exact: the cycles so far plus the floor of the rest; the reference
+        // configuration costs every candidate to the end), and an infeasible one needs no
+        // reason: the closest infeasible candidate is only read when nothing is feasible.
+        beat.score = bar;
         const GenericByClass::Outcome outcome = by_class->evaluate(
-            c.design, in.budget, summary, result.feasible && !in.reference ? &beat : nullptr);
+            design, in.budget, summary, barred && !in.reference ? &beat : nullptr);
         if (outcome == GenericByClass::Outcome::kFeasible) {
-          record(c.design, summary);
+          record(design, summary);
           continue;
         }
-        if (outcome == GenericByClass::Outcome::kCannotWin || result.feasible) continue;
+        if (outcome == GenericByClass::Outcome::kCannotWin) {
+          skipped_for_bar = skipped_for_bar || !result.feasible;
+          continue;
+        }
+        if (result.feasible) continue;
       }
       scratch.clear_violations();
-      evaluate_generic_part(in.workload, in.split_point, c.design, in.budget, scratch);
+      evaluate_generic_part(in.workload, in.split_point, design, in.budget, scratch);
       if (!scratch.feasible) {
         double ratio = 0;
         const int index = worst_violation_index(scratch, ratio);
@@ -244,14 +342,45 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         }
         continue;
       }
-      record(c.design, scratch.generic);
+      record(design, scratch.generic);
     }
+  };
+  // Whether the candidates just enumerated hold a feasible design at all (costed in order,
+  // to the first that is).
+  const auto any_feasible = [&] {
+    for (const ShapeEntry& e : shapes_now)
+      for (int split = 0; split < e.split_count; ++split)
+        for (int batch : in.batches) {
+          const GenericDesign design = design_of(e, split, batch);
+          ++counter.designs;
+          if (by_class) {
+            if (by_class->evaluate(design, in.budget, summary, nullptr) ==
+                GenericByClass::Outcome::kFeasible)
+              return true;
+            continue;
+          }
+          scratch.clear_violations();
+          evaluate_generic_part(in.workload, in.split_point, design, in.budget, scratch);
+          if (scratch.feasible) return true;
+        }
+    return false;
   };
   enumerate(promising);
   search();
   if (!result.feasible && !rest.empty()) {
     enumerate(rest);
-    search();
+    // The smaller shapes are only tried when the promising ones hold no feasible design.
+    // Nothing of those beat the caller's bar, but some were skipped for it: whether one of
+    // them was feasible matters only if a smaller shape could beat the bar.
+    bool rest_could_beat = !skipped_for_bar;
+    for (const FloorGroup& g : groups) rest_could_beat = rest_could_beat || g.peak > must_beat;
+    if (skipped_for_bar && rest_could_beat) {
+      enumerate(promising);
+      const bool promising_feasible = any_feasible();
+      enumerate(rest);
+      rest_could_beat = !promising_feasible;
+    }
+    if (rest_could_beat) search();
   }
   if (!any_candidate) {
     // Report what the smallest engine would need: 1 x 1 lanes, each buffer its port minimum.
@@ -271,7 +400,9 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
             : worst_violation(scratch);
     return result;
   }
-  if (!result.feasible && any_infeasible)
+  if (!result.feasible && skipped_for_bar)
+    result.rejection = {.reason = "no design beats the score to beat", .category = "below_bar"};
+  else if (!result.feasible && any_infeasible)
     result.rejection = describe_violation(closest, closest_index, closest_ratio);
   return result;
 }

@@ -14,6 +14,7 @@
 
 #include "design/design.h"
 #include "model/evaluate.h"
+#include "search/generic_memo.h"
 #include "search/objective.h"
 #include "search/pipeline_allocator.h"
 #include "search/stage_classes.h"
@@ -44,6 +45,14 @@ struct GenericAllocatorInput {
   // (generic_by_class.h); the same figures as the whole-part model, in less time on deep
   // networks with repeated layers.
   const StageClasses* classes = nullptr;
+  // A score the caller needs beaten (the hybrid's balancing, design_point.cpp): designs
+  // scoring no more than it are not worth finding, so the branch and bound starts from it.
+  // When no design beats it the allocation is infeasible (category "below_bar"), whatever
+  // the part would have scored; the answer is otherwise the same as without it.
+  double must_beat = -std::numeric_limits<double>::infinity();
+  // What earlier allocations of this search found about the same engines (generic_memo.h;
+  // with `classes` only): the same answers, sooner.
+  GenericMemo* memo = nullptr;
 };
 
 // Shares (input, weight, output) of the part's BRAM18 tried for the buffers.

@@ -9,7 +9,9 @@
 
 namespace dnne {
 
-GenericByClass::GenericByClass(const StageClasses& classes, int split_point) : classes_(classes) {
+GenericByClass::GenericByClass(const StageClasses& classes, int split_point,
+                               const GenericFloor* floor, GenericMemo* memo)
+    : classes_(classes), split_point_(std::max(0, split_point)), floor_(floor), memo_(memo) {
   std::vector<int64_t> count(static_cast<size_t>(classes.count()), 0);
   std::vector<int> order;
   for (size_t s = static_cast<size_t>(std::max(0, split_point)); s < classes.class_of.size(); ++s) {
@@ -59,38 +61,71 @@ GenericByClass::Outcome GenericByClass::evaluate(const GenericDesign& design,
   // Floors of the classes not yet costed, in evaluation order (suffix sums, so the last
   // class's is exactly 0), scaled down a hair so that rounding in the sums never lifts them
   // above the model.
-  const bool floored = beat && beat->floor && beat->floor->entries() == counts_.size();
+  const bool floored = floor_ && floor_->entries() == counts_.size() && (beat || memo_);
   // The buffer splits of one shape, mode and batch come one after another (the allocator
   // sorts its candidates by this floor): their floors are worked out once.
-  const FloorKey key{beat && beat->floor ? beat->floor : nullptr, engine.p_in, engine.p_out,
-                     engine.winograd_m, engine.batch};
-  if (floored && !(key == floor_key_)) {
+  const FloorKey key{engine.p_in, engine.p_out, engine.winograd_m, engine.batch};
+  if (floored && !(floor_known_ && key == floor_key_)) {
     floor_key_ = key;
+    floor_known_ = true;
     double sum = 0;
     for (size_t j = order_.size(); j-- > 0;) {
       floor_after_[j] = sum;
-      sum += beat->floor->entry_cycles(order_[j], engine.p_in, engine.p_out, engine.winograd_m,
-                                       engine.batch);
+      sum += floor_->entry_cycles(order_[j], engine.p_in, engine.p_out, engine.winograd_m,
+                                  engine.batch);
     }
   }
+  const auto cannot_win = [&](double lower_cycles) {
+    return beat && score_at(lower_cycles) <= beat->score;
+  };
+  // What an earlier evaluation of this engine found answers as this one would: the early
+  // stop below happens at the first class whose bound loses, and the bounds never fall from
+  // one class to the next, so a remembered bound that loses means a stop at or before it.
+  using Known = GenericMemo::Entry::State;
+  const GenericMemo::Key memo_key =
+      memo_ ? GenericMemo::key_of(split_point_, engine) : GenericMemo::Key{};
   int64_t total_cycles = 0;
-  for (size_t j = 0; j < order_.size(); ++j) {
-    const size_t i = order_[j];
-    const auto& [k, n] = counts_[i];
-    const model::GenericLayerCost c =
-        model::generic_layer_cost(classes_.alone[static_cast<size_t>(k)].stage(0), engine);
-    if (!c.tiling.fits) return Outcome::kInfeasible;
-    total_cycles += c.cycles * n;
-    bytes_[i] = c.dram_bytes * static_cast<double>(n);
-    if (beat) {
-      const double rest = floored ? floor_after_[j] * (1 - 1e-9) : 0;
-      if (score_at(static_cast<double>(total_cycles) + rest) <= beat->score)
-        return Outcome::kCannotWin;
-    }
-  }
-  // The bytes summed in the part's order, as the model sums them.
   double total_bytes = 0;
-  for (size_t i = 0; i < counts_.size(); ++i) total_bytes += bytes_[i];
+  const GenericMemo::Entry* known = memo_ ? memo_->find(memo_key) : nullptr;
+  if (known && known->state == Known::kDoesNotFit)
+    return known->has_lower && cannot_win(known->lower_cycles) ? Outcome::kCannotWin
+                                                               : Outcome::kInfeasible;
+  if (known && known->state == Known::kLowerBound && cannot_win(known->lower_cycles))
+    return Outcome::kCannotWin;
+  if (known && known->state == Known::kFits) {
+    total_cycles = known->cycles;
+    total_bytes = known->bytes;
+    if (cannot_win(static_cast<double>(total_cycles))) return Outcome::kCannotWin;
+  } else {
+    bool has_lower = false;
+    double lower = 0;  // the bound after the classes costed so far
+    for (size_t j = 0; j < order_.size(); ++j) {
+      const size_t i = order_[j];
+      const auto& [k, n] = counts_[i];
+      const model::GenericLayerCost c =
+          model::generic_layer_cost(classes_.alone[static_cast<size_t>(k)].stage(0), engine);
+      if (!c.tiling.fits) {
+        if (memo_)
+          memo_->remember(memo_key, {.state = Known::kDoesNotFit,
+                                     .has_lower = has_lower,
+                                     .lower_cycles = lower});
+        return Outcome::kInfeasible;
+      }
+      total_cycles += c.cycles * n;
+      bytes_[i] = c.dram_bytes * static_cast<double>(n);
+      lower = static_cast<double>(total_cycles) + (floored ? floor_after_[j] * (1 - 1e-9) : 0);
+      has_lower = true;
+      if (cannot_win(lower)) {
+        if (memo_) memo_->remember_lower_bound(memo_key, lower);
+        return Outcome::kCannotWin;
+      }
+    }
+    // The bytes summed in the part's order, as the model sums them.
+    for (size_t i = 0; i < counts_.size(); ++i) total_bytes += bytes_[i];
+    if (memo_)
+      memo_->remember(memo_key,
+                      {.state = Known::kFits, .cycles = total_cycles, .bytes = total_bytes});
+  }
   if (engine.link_bytes_per_cycle <= 0 && total_bytes > 0) return Outcome::kInfeasible;
   // As generic_part.cpp derives the part's figures from its sums.
   summary = part;

@@ -24,6 +24,7 @@
 #include "design/design.h"
 #include "model/evaluate.h"
 #include "search/generic_bound.h"
+#include "search/generic_memo.h"
 #include "search/objective.h"
 #include "search/stage_classes.h"
 
@@ -31,7 +32,10 @@ namespace dnne {
 
 class GenericByClass {
  public:
-  GenericByClass(const StageClasses& classes, int split_point);
+  // `floor` (may be null) gives a lower bound on each class's cycles for the early stop;
+  // `memo` (may be null) what earlier evaluations of the same engine found (generic_memo.h).
+  GenericByClass(const StageClasses& classes, int split_point,
+                 const GenericFloor* floor = nullptr, GenericMemo* memo = nullptr);
 
   enum class Outcome {
     kFeasible,    // the part's figures are in `summary`
@@ -39,14 +43,12 @@ class GenericByClass {
     kCannotWin,   // stopped early: the part's score would be no better than `beat->score`
   };
 
-  // What the part must beat for the evaluation to go on to the end. `floor` (may be null)
-  // gives a lower bound on each class's cycles; without it only the cycles already costed
-  // count.
+  // What the part must beat for the evaluation to go on to the end: the cycles already
+  // costed plus the floor of the rest (without a floor, the cycles costed alone) count.
   struct Beat {
     double score = 0;
     Objective objective = Objective::kThroughput;
     int64_t part_macs = 0;
-    const GenericFloor* floor = nullptr;
   };
 
   Outcome evaluate(const GenericDesign& design, const PartBudget& budget, PartSummary& summary,
@@ -57,19 +59,22 @@ class GenericByClass {
 
  private:
   const StageClasses& classes_;
+  int split_point_ = 0;
+  const GenericFloor* floor_ = nullptr;
+  GenericMemo* memo_ = nullptr;
   std::vector<std::pair<int, int64_t>> counts_;
   std::vector<size_t> order_;  // positions in counts_, largest MACs x count first
   int64_t max_terms_ = 1;      // the most terms any layer of the part sums (accumulator width)
   std::vector<double> bytes_;        // per position in counts_, scratch
   std::vector<double> floor_after_;  // per step of order_, for floor_key_
   struct FloorKey {
-    const GenericFloor* floor = nullptr;
     int64_t p_in = 0, p_out = 0;
     int winograd_m = 0;
     int64_t batch = 0;
     bool operator==(const FloorKey&) const = default;
   };
   FloorKey floor_key_;
+  bool floor_known_ = false;
   Estimate engine_checks_;  // scratch for the engine's violations
 };
 

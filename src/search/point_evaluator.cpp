@@ -10,6 +10,7 @@ PointEvaluator::PointEvaluator(const SearchContext& context, int threads)
     : context_(context),
       threads_(std::max(1, threads)),
       scratch_(static_cast<size_t>(std::max(1, threads))),
+      memos_(static_cast<size_t>(std::max(1, threads))),
       start_(std::chrono::steady_clock::now()) {
   for (Estimate& e : scratch_) e.layers.resize(context.workload.stages.size());
 }
@@ -47,7 +48,8 @@ std::vector<const PointOutcome*> PointEvaluator::evaluate(const std::vector<Glob
   parallel_for(static_cast<int>(fresh.size()), threads_, [&](int i, int worker) {
     const auto at = static_cast<size_t>(i);
     outcomes[at] = evaluate_point(context_, fresh[at], scratch_[static_cast<size_t>(worker)],
-                                  counters[at], log_ ? &designs[at] : nullptr);
+                                  counters[at], log_ ? &designs[at] : nullptr,
+                                  &memos_[static_cast<size_t>(worker)]);
   });
   for (size_t i = 0; i < fresh.size(); ++i) {
     designs_ += counters[i].designs;

@@ -54,6 +54,7 @@ class PointEvaluator {
   const SearchContext& context_;
   int threads_;
   std::vector<Estimate> scratch_;  // one per worker
+  std::vector<GenericMemo> memos_;  // one per worker
   std::unordered_map<uint64_t, PointOutcome> cache_;
   PointOutcome best_;
   std::map<int, PointOutcome> best_at_split_;

@@ -1,0 +1,77 @@
+#include "search/generic_memo.h"
+
+#include <bit>
+#include <functional>
+
+namespace dnne {
+
+GenericMemo::Key GenericMemo::key_of(int split_point, const model::Engine& e) {
+  return {.split_point = split_point,
+          .winograd_m = e.winograd_m,
+          .bits = e.bits,
+          .buffering = static_cast<int>(e.buffering),
+          .p_in = e.p_in,
+          .p_out = e.p_out,
+          .p_out_independent = e.p_out_independent,
+          .batch = e.batch,
+          .input_capacity = e.input_capacity,
+          .weight_capacity = e.weight_capacity,
+          .output_blocks = e.output_blocks,
+          .link_bytes_per_cycle = e.link_bytes_per_cycle};
+}
+
+size_t GenericMemo::Hash::operator()(const Key& k) const {
+  // FNV-1a over the fields' values.
+  uint64_t h = 1469598103934665603ull;
+  const auto mix = [&](uint64_t v) {
+    h ^= v;
+    h *= 1099511628211ull;
+  };
+  mix(static_cast<uint64_t>(k.split_point));
+  mix(static_cast<uint64_t>(k.winograd_m) | static_cast<uint64_t>(k.bits) << 8 |
+      static_cast<uint64_t>(k.buffering) << 16);
+  mix(static_cast<uint64_t>(k.p_in));
+  mix(static_cast<uint64_t>(k.p_out));
+  mix(static_cast<uint64_t>(k.p_out_independent));
+  mix(static_cast<uint64_t>(k.batch));
+  mix(static_cast<uint64_t>(k.input_capacity));
+  mix(static_cast<uint64_t>(k.weight_capacity));
+  mix(static_cast<uint64_t>(k.output_blocks));
+  mix(std::bit_cast<uint64_t>(k.link_bytes_per_cycle));
+  return static_cast<size_t>(h ^ (h >> 32));
+}
+
+const GenericMemo::Entry* GenericMemo::find(const Key& key) const {
+  const auto it = entries_.find(key);
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
+void GenericMemo::make_room() {
+  if (entries_.size() >= kMaxEntries) entries_.clear();
+}
+
+void GenericMemo::remember_lower_bound(const Key& key, double lower_cycles) {
+  const auto it = entries_.find(key);
+  if (it != entries_.end()) {
+    Entry& e = it->second;
+    if (e.state == Entry::State::kLowerBound && lower_cycles > e.lower_cycles)
+      e.lower_cycles = lower_cycles;
+    return;
+  }
+  make_room();
+  entries_.emplace(key, Entry{.state = Entry::State::kLowerBound,
+                              .has_lower = true,
+                              .lower_cycles = lower_cycles});
+}
+
+void GenericMemo::remember(const Key& key, const Entry& entry) {
+  const auto it = entries_.find(key);
+  if (it != entries_.end()) {
+    it->second = entry;
+    return;
+  }
+  make_room();
+  entries_.emplace(key, entry);
+}
+
+}  // namespace dnne
