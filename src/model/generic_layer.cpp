@@ -239,13 +239,12 @@ double minimum_bytes(const StageLayer& s, const View& v, const Engine& e) {
          8.0;
 }
 
-GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
+GenericLayerCost mac_layer(const StageLayer& s, const Engine& e, double edge) {
   const View spatial = view_of(s, 0, e);
   const bool wino = e.winograd_m > 0 && winograd_eligible(s);
   const View winograd = view_of(s, wino ? e.winograd_m : 0, e);
   GenericLayerCost best;
   Timing best_time;
-  const double edge = edge_cycles(s, e);
   auto consider = [&](const View& v, const Tiling& t) {
     if (!t.fits) return;
     const Timing time = time_tiling(s, v, t, e, edge);
@@ -298,7 +297,7 @@ GenericLayerCost mac_layer(const StageLayer& s, const Engine& e) {
 
 // Pooling, element-wise, resample and concat on the engine's vector path: P_out lanes over
 // channels, operands streamed from and results to DRAM through the buffers.
-GenericLayerCost vector_layer(const StageLayer& s, const Engine& e) {
+GenericLayerCost vector_layer(const StageLayer& s, const Engine& e, double edge) {
   const int64_t b = e.batch;
   const int64_t window = s.kind == LayerKind::kPool ? static_cast<int64_t>(s.kh) * s.kw : 1;
   Timing t;
@@ -309,8 +308,7 @@ GenericLayerCost vector_layer(const StageLayer& s, const Engine& e) {
   t.transfer = e.link_bytes_per_cycle > 0
                    ? t.bytes / efficiency(e, burst) / e.link_bytes_per_cycle
                    : 0;
-  t.cycles = static_cast<int64_t>(std::max(static_cast<double>(t.compute), t.transfer) +
-                                  edge_cycles(s, e));
+  t.cycles = static_cast<int64_t>(std::max(static_cast<double>(t.compute), t.transfer) + edge);
   GenericLayerCost c;
   c.cycles = t.cycles;
   c.dram_bytes = t.bytes;
@@ -339,7 +337,15 @@ int layer_accumulator_bits(const StageLayer& s, int bits) {
 }
 
 GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e) {
-  return is_mac_stage(s.kind) ? mac_layer(s, e) : vector_layer(s, e);
+  return generic_layer_cost(s, e, edge_cycles(s, e));
+}
+
+double generic_layer_edge_cycles(const StageLayer& s, const Engine& e) {
+  return edge_cycles(s, e);
+}
+
+GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e, double edge) {
+  return is_mac_stage(s.kind) ? mac_layer(s, e, edge) : vector_layer(s, e, edge);
 }
 
 }  // namespace dnne::model

@@ -52,6 +52,13 @@ struct GenericLayerCost {
 
 GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e);
 
+// The layer's fill and drain on engine `e` (docs/models.md 4.3): it depends on the layer, the
+// batch, the precision and the link alone, not on the engine's shape or buffers, so a caller
+// costing many engines of one batch and link works it out once and passes it to the overload
+// below (the same figures as the one above).
+double generic_layer_edge_cycles(const StageLayer& s, const Engine& e);
+GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e, double edge_cycles);
+
 // A MAC layer's partial-sum width: 2D + ceil(log2(C/g * Kh * Kw)) bits, at most the DSP's
 // 48-bit accumulator (docs/models.md 4.1); D for the vector path (no partial sums).
 int layer_accumulator_bits(const StageLayer& s, int bits);

@@ -47,8 +47,11 @@ struct FloorGroup {
   int batch_position = 0, batch = 1;
   double peak = 0;  // the peak-MAC bound
   double bound = 0;
+  // 0: the peak bound; 1: the quick floor (GenericFloor::quick_cycles); 2: the floor.
+  int stage = 0;
   bool refined = false;
-  int taken = 0;  // its splits already handed out
+  int taken = 0;         // its splits already handed out
+  int floors_at = -1;    // once refined: its per-entry floors in the allocator's store
 };
 
 // Queue order: the higher bound first, then the candidate enumerated first: the order of a
@@ -153,9 +156,23 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   const int batch_count = static_cast<int>(in.batches.size());
   const bool floored = !in.reference && clock_hz > 0 && in.objective != Objective::kDspEfficiency;
   // The tighter floor on the part's cycles (generic_bound.h), no better than the peak.
-  const auto group_bound = [&](const FloorGroup& g) {
+  // Each refined group's floor per entry (GenericFloor::entry_cycles), kept for GenericByClass's
+  // early stop on the group's candidates; their sum in entry order is GenericFloor::cycles.
+  std::vector<double> entry_floors;
+  const size_t floor_entries = cycle_floor.entries();
+  const auto group_bound = [&](FloorGroup& g) {
     const ShapeEntry& e = shapes_now[static_cast<size_t>(g.shape)];
-    const double cycles = cycle_floor.cycles(e.p_in, e.p_out, e.winograd_m, g.batch);
+    double* row = in.memo && in.classes ? in.memo->frame_compute_row(e.p_in, e.p_out,
+                                                                      e.winograd_m,
+                                                                      in.classes->count())
+                                        : nullptr;
+    g.floors_at = static_cast<int>(entry_floors.size());
+    double cycles = 0;
+    for (size_t entry = 0; entry < floor_entries; ++entry) {
+      entry_floors.push_back(
+          cycle_floor.entry_cycles(entry, e.p_in, e.p_out, e.winograd_m, g.batch, row));
+      cycles += entry_floors.back();
+    }
     if (cycles <= 0) return g.peak;
     const double bound = in.objective == Objective::kThroughput ? g.batch * clock_hz / cycles
                                                                 : -1e3 * cycles / clock_hz;
@@ -180,6 +197,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     shapes_now.clear();
     splits.clear();
     groups.clear();
+    entry_floors.clear();
     int index = 0;
     for (const auto& [p_in, p_out] : shapes)
       for (int winograd_m : in.winograd_modes) {
@@ -293,6 +311,33 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         break;
       }
       FloorGroup& g = groups[static_cast<size_t>(top.group)];
+      if (!g.refined && g.stage == 0) {
+        // The quick floor first: most groups fall below the best on it.
+        g.stage = 1;
+        const ShapeEntry& e = shapes_now[static_cast<size_t>(g.shape)];
+        double* row = in.memo && in.classes ? in.memo->frame_compute_row(e.p_in, e.p_out,
+                                                                          e.winograd_m,
+                                                                          in.classes->count())
+                                            : nullptr;
+        double* total =
+            in.memo ? in.memo->frame_compute_total(in.split_point, e.p_in, e.p_out, e.winograd_m)
+                    : nullptr;
+        const double compute =
+            total && !std::isnan(*total)
+                ? *total
+                : cycle_floor.frame_compute_total(e.p_in, e.p_out, e.winograd_m, row);
+        if (total) *total = compute;
+        const double cycles = cycle_floor.quick_cycles(compute, g.batch);
+        if (cycles > 0) {
+          const double bound = in.objective == Objective::kThroughput
+                                   ? g.batch * clock_hz / cycles
+                                   : -1e3 * cycles / clock_hz;
+          g.bound = std::min(bound, g.peak);
+        }
+        queue.push_back({g.bound, top.first, top.group});
+        std::push_heap(queue.begin(), queue.end(), after);
+        continue;
+      }
       if (!g.refined) {
         // Its floor, worked out once; back in the queue at that.
         g.bound = group_bound(g);
@@ -317,7 +362,8 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         // reason: the closest infeasible candidate is only read when nothing is feasible.
         beat.score = bar;
         const GenericByClass::Outcome outcome = by_class->evaluate(
-            design, in.budget, summary, barred && !in.reference ? &beat : nullptr);
+            design, in.budget, summary, barred && !in.reference ? &beat : nullptr,
+            g.floors_at >= 0 ? entry_floors.data() + g.floors_at : nullptr);
         if (outcome == GenericByClass::Outcome::kFeasible) {
           record(design, summary);
           continue;

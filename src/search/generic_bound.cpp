@@ -1,6 +1,7 @@
 #include "search/generic_bound.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "model/generic_layer.h"
 
@@ -38,6 +39,7 @@ GenericFloor::GenericFloor(const Workload& workload, int split_point, int precis
     }
     const StageLayer& s = workload.stages[i];
     Layer l;
+    if (classes) l.class_id = classes->class_of[i];
     l.mac = s.kind == LayerKind::kConv || s.kind == LayerKind::kFc || s.kind == LayerKind::kMatMul;
     l.winograd_shape = s.kind == LayerKind::kConv && s.kh == 3 && s.kw == 3;
     const int64_t g = std::max(1, s.groups);
@@ -90,24 +92,38 @@ GenericFloor::GenericFloor(const Workload& workload, int split_point, int precis
     }
     layers_.push_back(l);
   }
+  for (const Layer& l : layers_) {
+    frame_bytes_ += l.frame_link_bytes * l.count;
+    batch_bytes_ += l.batch_link_bytes * l.count;
+    edge_bytes_ += l.edge_link_bytes * l.count;
+    layer_count_ += l.count;
+  }
+}
+
+double GenericFloor::frame_compute(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m) {
+  if (!l.mac) return static_cast<double>(ceil_div(l.m, p_out) * l.rq * l.k2);
+  const int64_t passes = ceil_div(l.m, p_out) * ceil_div(l.cg, p_in);
+  // The model packs kernel columns into idle input lanes when the buffers allow
+  // (model::packed_taps): the floor assumes they always do.
+  const int64_t taps = l.packable ? model::packed_taps(l.cg, l.kh, l.kw, p_in) : l.k2;
+  double compute = static_cast<double>(l.rq * taps * passes);
+  if (winograd_m > 0 && l.winograd_shape) {
+    const int64_t t = winograd_m + 2;
+    compute = std::min(compute, static_cast<double>(ceil_div(l.r, winograd_m) *
+                                                    ceil_div(l.q, winograd_m) * t * t * passes));
+  }
+  return compute;
 }
 
 double GenericFloor::layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m,
-                                  double b) const {
+                                  double b, double* row) const {
   double compute = 0;
-  if (l.mac) {
-    const int64_t passes = ceil_div(l.m, p_out) * ceil_div(l.cg, p_in);
-    // The model packs kernel columns into idle input lanes when the buffers allow
-    // (model::packed_taps): the floor assumes they always do.
-    const int64_t taps = l.packable ? model::packed_taps(l.cg, l.kh, l.kw, p_in) : l.k2;
-    compute = static_cast<double>(l.rq * taps * passes);
-    if (winograd_m > 0 && l.winograd_shape) {
-      const int64_t t = winograd_m + 2;
-      compute = std::min(compute, static_cast<double>(ceil_div(l.r, winograd_m) *
-                                                      ceil_div(l.q, winograd_m) * t * t * passes));
-    }
+  if (row && l.class_id >= 0) {
+    double& known = row[l.class_id];
+    if (std::isnan(known)) known = frame_compute(l, p_in, p_out, winograd_m);
+    compute = known;
   } else {
-    compute = static_cast<double>(ceil_div(l.m, p_out) * l.rq * l.k2);
+    compute = frame_compute(l, p_in, p_out, winograd_m);
   }
   compute *= b;
   if (link_ <= 0) return compute * l.count;
@@ -118,17 +134,44 @@ double GenericFloor::layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, i
   return std::max(compute, std::max(compute, transfer) + edge - 1) * l.count;
 }
 
-double GenericFloor::cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch) const {
+double GenericFloor::cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch,
+                            double* row) const {
   const double b = static_cast<double>(std::max<int64_t>(1, batch));
   double total = 0;
-  for (const Layer& l : layers_) total += layer_cycles(l, p_in, p_out, winograd_m, b);
+  for (const Layer& l : layers_) total += layer_cycles(l, p_in, p_out, winograd_m, b, row);
   return total;
 }
 
+double GenericFloor::frame_compute_total(int64_t p_in, int64_t p_out, int winograd_m,
+                                         double* row) const {
+  double total = 0;
+  for (const Layer& l : layers_) {
+    double compute = 0;
+    if (row && l.class_id >= 0) {
+      double& known = row[l.class_id];
+      if (std::isnan(known)) known = frame_compute(l, p_in, p_out, winograd_m);
+      compute = known;
+    } else {
+      compute = frame_compute(l, p_in, p_out, winograd_m);
+    }
+    total += compute * l.count;
+  }
+  return total;
+}
+
+double GenericFloor::quick_cycles(double frame_compute_total, int64_t batch) const {
+  const double b = static_cast<double>(std::max<int64_t>(1, batch));
+  const double compute = b * frame_compute_total;
+  const double memory =
+      link_ > 0 ? (b * frame_bytes_ + batch_bytes_) / link_ + b * edge_bytes_ / link_ - layer_count_
+                : 0;
+  return std::max(compute, memory) * (1 - 1e-9);
+}
+
 double GenericFloor::entry_cycles(size_t entry, int64_t p_in, int64_t p_out, int winograd_m,
-                                  int64_t batch) const {
+                                  int64_t batch, double* row) const {
   return layer_cycles(layers_[entry], p_in, p_out, winograd_m,
-                      static_cast<double>(std::max<int64_t>(1, batch)));
+                      static_cast<double>(std::max<int64_t>(1, batch)), row);
 }
 
 }  // namespace dnne

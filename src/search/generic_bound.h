@@ -38,15 +38,29 @@ class GenericFloor {
                const StageClasses* classes = nullptr);
 
   // Cycles for a batch of `batch` frames on a p_in x p_out engine in Winograd mode
-  // `winograd_m` (0: spatial only).
-  double cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch) const;
+  // `winograd_m` (0: spatial only). `frame_compute`, when given (with `classes` only), is a
+  // row of per-class compute floors of one frame for this shape and mode, NaN where not yet
+  // worked out (GenericMemo::frame_compute_row): they do not depend on the budget or the split
+  // point, so a search works each out once and the floor of a new budget only adds the DRAM.
+  double cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch,
+                double* frame_compute = nullptr) const;
 
   // The same floor for one entry alone, times its count: entries are the part's layers in
   // order, or with `classes` its classes in order of first appearance (GenericByClass's
   // order). The sum over entries is cycles().
-  double entry_cycles(size_t entry, int64_t p_in, int64_t p_out, int winograd_m,
-                      int64_t batch) const;
+  double entry_cycles(size_t entry, int64_t p_in, int64_t p_out, int winograd_m, int64_t batch,
+                      double* frame_compute = nullptr) const;
   size_t entries() const { return layers_.size(); }
+
+  // The compute floor of one frame over the part (sum of its entries' times their counts);
+  // `frame_compute` as for cycles().
+  double frame_compute_total(int64_t p_in, int64_t p_out, int winograd_m,
+                             double* frame_compute = nullptr) const;
+  // A looser floor from the part's totals alone, O(1): the compute of `frame_compute_total`
+  // and the DRAM of all layers, whichever is larger (the sum of per-layer maxima is at least
+  // the maximum of the sums), scaled down a hair for the rounding of sums in another order.
+  // Never above cycles() for the same shape, mode and batch.
+  double quick_cycles(double frame_compute_total, int64_t batch) const;
 
  private:
   struct Layer {
@@ -60,11 +74,15 @@ class GenericFloor {
     double frame_link_bytes = 0, batch_link_bytes = 0, edge_link_bytes = 0;
     bool weights_per_frame = false;
     double count = 1;  // identical layers of the part
+    int class_id = -1;  // with `classes`
   };
-  double layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m,
-                      double batch) const;
+  static double frame_compute(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m);
+  double layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m, double batch,
+                      double* frame_compute) const;
   std::vector<Layer> layers_;
   double link_ = 0;  // bytes per cycle at the peak
+  // Sums over the part's layers of the DRAM figures above and of the layer count.
+  double frame_bytes_ = 0, batch_bytes_ = 0, edge_bytes_ = 0, layer_count_ = 0;
 };
 
 }  // namespace dnne

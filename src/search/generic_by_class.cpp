@@ -1,6 +1,8 @@
 #include "search/generic_by_class.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "model/generic_engine.h"
 #include "model/model_math.h"
@@ -38,7 +40,8 @@ GenericByClass::GenericByClass(const StageClasses& classes, int split_point,
 
 GenericByClass::Outcome GenericByClass::evaluate(const GenericDesign& design,
                                                  const PartBudget& budget, PartSummary& summary,
-                                                 const Beat* beat) {
+                                                 const Beat* beat,
+                                                 const double* entry_floors) {
   const double f_hz = budget.clock_mhz * 1e6;
   if (counts_.empty() || f_hz <= 0) return Outcome::kInfeasible;
   const int bits = std::max(1, budget.precision_bits);
@@ -68,11 +71,16 @@ GenericByClass::Outcome GenericByClass::evaluate(const GenericDesign& design,
   if (floored && !(floor_known_ && key == floor_key_)) {
     floor_key_ = key;
     floor_known_ = true;
+    double* row = memo_ && !entry_floors
+                      ? memo_->frame_compute_row(engine.p_in, engine.p_out, engine.winograd_m,
+                                                 classes_.count())
+                      : nullptr;
     double sum = 0;
     for (size_t j = order_.size(); j-- > 0;) {
       floor_after_[j] = sum;
-      sum += floor_->entry_cycles(order_[j], engine.p_in, engine.p_out, engine.winograd_m,
-                                  engine.batch);
+      sum += entry_floors ? entry_floors[order_[j]]
+                          : floor_->entry_cycles(order_[j], engine.p_in, engine.p_out,
+                                                 engine.winograd_m, engine.batch, row);
     }
   }
   const auto cannot_win = [&](double lower_cycles) {
@@ -99,11 +107,21 @@ GenericByClass::Outcome GenericByClass::evaluate(const GenericDesign& design,
   } else {
     bool has_lower = false;
     double lower = 0;  // the bound after the classes costed so far
+    std::vector<double>* edges = nullptr;
+    for (auto& [batch, row] : edges_)
+      if (batch == engine.batch) edges = &row;
+    if (!edges) {
+      edges_.push_back({engine.batch, std::vector<double>(counts_.size(),
+                                                          std::numeric_limits<double>::quiet_NaN())});
+      edges = &edges_.back().second;
+    }
     for (size_t j = 0; j < order_.size(); ++j) {
       const size_t i = order_[j];
       const auto& [k, n] = counts_[i];
-      const model::GenericLayerCost c =
-          model::generic_layer_cost(classes_.alone[static_cast<size_t>(k)].stage(0), engine);
+      const StageLayer& stage = classes_.alone[static_cast<size_t>(k)].stage(0);
+      double& edge = (*edges)[i];
+      if (std::isnan(edge)) edge = model::generic_layer_edge_cycles(stage, engine);
+      const model::GenericLayerCost c = model::generic_layer_cost(stage, engine, edge);
       if (!c.tiling.fits) {
         if (memo_)
           memo_->remember(memo_key, {.state = Known::kDoesNotFit,

@@ -51,8 +51,10 @@ class GenericByClass {
     int64_t part_macs = 0;
   };
 
+  // `entry_floors`, when given, are the floor's per-entry cycles for this design's shape, mode
+  // and batch (GenericFloor::entry_cycles, as the allocator worked them out for its bound).
   Outcome evaluate(const GenericDesign& design, const PartBudget& budget, PartSummary& summary,
-                   const Beat* beat = nullptr);
+                   const Beat* beat = nullptr, const double* entry_floors = nullptr);
 
   // (class, stages of it in the part), in order of first appearance.
   const std::vector<std::pair<int, int64_t>>& counts() const { return counts_; }
@@ -73,6 +75,9 @@ class GenericByClass {
     int64_t batch = 0;
     bool operator==(const FloorKey&) const = default;
   };
+  // Per batch, each class's fill and drain (model::generic_layer_edge_cycles; NaN until
+  // known): the same for every engine of this part, budget and batch.
+  std::vector<std::pair<int64_t, std::vector<double>>> edges_;
   FloorKey floor_key_;
   bool floor_known_ = false;
   Estimate engine_checks_;  // scratch for the engine's violations

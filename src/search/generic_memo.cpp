@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <functional>
+#include <limits>
 
 namespace dnne {
 
@@ -72,6 +73,28 @@ void GenericMemo::remember(const Key& key, const Entry& entry) {
   }
   make_room();
   entries_.emplace(key, entry);
+}
+
+double* GenericMemo::frame_compute_row(int64_t p_in, int64_t p_out, int winograd_m,
+                                       int class_count) {
+  // Lanes are at most a few million and the mode a small number: 28 bits, 28 bits and 8 bits.
+  const uint64_t key = static_cast<uint64_t>(p_in) << 36 | static_cast<uint64_t>(p_out) << 8 |
+                       static_cast<uint64_t>(winograd_m & 0xff);
+  std::vector<double>& row = frame_compute_[key];
+  if (row.size() != static_cast<size_t>(class_count))
+    row.assign(static_cast<size_t>(class_count), std::numeric_limits<double>::quiet_NaN());
+  return row.data();
+}
+
+double* GenericMemo::frame_compute_total(int split_point, int64_t p_in, int64_t p_out,
+                                         int winograd_m) {
+  // Split points below 2^16 (the point key's own limit, design_point.cpp), lanes below 2^20.
+  const uint64_t key = static_cast<uint64_t>(split_point) << 48 |
+                       static_cast<uint64_t>(p_in) << 28 | static_cast<uint64_t>(p_out) << 8 |
+                       static_cast<uint64_t>(winograd_m & 0xff);
+  const auto [it, inserted] =
+      frame_compute_totals_.try_emplace(key, std::numeric_limits<double>::quiet_NaN());
+  return &it->second;
 }
 
 }  // namespace dnne

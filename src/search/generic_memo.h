@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <unordered_map>
+#include <vector>
 
 #include "model/generic_layer.h"
 
@@ -54,12 +55,24 @@ class GenericMemo {
   void remember(const Key& key, const Entry& entry);
   size_t size() const { return entries_.size(); }
 
+  // The row of per-class compute floors of one frame for a p_in x p_out engine in Winograd
+  // mode `winograd_m` (GenericFloor::cycles), `class_count` long, NaN where not yet known.
+  // Valid until the next call.
+  double* frame_compute_row(int64_t p_in, int64_t p_out, int winograd_m, int class_count);
+  // GenericFloor::frame_compute_total of the part from `split_point` for that shape and mode:
+  // NaN until worked out. Valid until the next call.
+  double* frame_compute_total(int split_point, int64_t p_in, int64_t p_out, int winograd_m);
+
  private:
   struct Hash {
     size_t operator()(const Key& k) const;
   };
   void make_room();
   std::unordered_map<Key, Entry, Hash> entries_;
+  // Per (p_in, p_out, mode), a row of frame_compute_row; a few hundred shapes at most.
+  std::unordered_map<uint64_t, std::vector<double>> frame_compute_;
+  // Per (split point, p_in, p_out, mode): at most split points x shapes x modes.
+  std::unordered_map<uint64_t, double> frame_compute_totals_;
 };
 
 }  // namespace dnne
