@@ -10,6 +10,7 @@
 #include "search/generic_allocator.h"
 #include "search/generic_bound.h"
 #include "search/part_score.h"
+#include "search/stage_classes.h"
 #include "search_fixtures.h"
 
 namespace dnne {
@@ -208,7 +209,14 @@ TEST(GenericBound, NeverAboveTheModel) {
                     evaluate_generic_part(w, sp, d, b, e);
                     if (!e.feasible) continue;
                     const double cycles = e.generic.latency_ms * b.clock_mhz * 1e3;
-                    ASSERT_LE(floor.cycles(p_in, p_out, mode, batch), cycles * (1 + 1e-9) + 1)
+                    const double full = floor.cycles(p_in, p_out, mode, batch);
+                    ASSERT_LE(full, cycles * (1 + 1e-9) + 1)
+                        << w.name << " on " << device << " SP " << sp << " engine " << p_in << "x"
+                        << p_out << " mode " << mode << " batch " << batch;
+                    // The quick floor the allocator tries first is never above the full one.
+                    ASSERT_LE(floor.quick_cycles(floor.frame_compute_total(p_in, p_out, mode),
+                                                 batch),
+                              full)
                         << w.name << " on " << device << " SP " << sp << " engine " << p_in << "x"
                         << p_out << " mode " << mode << " batch " << batch;
                     // Layer by layer too (GenericByClass stops on the floor of the layers
@@ -230,6 +238,108 @@ TEST(GenericBound, NeverAboveTheModel) {
         }
   }
   EXPECT_GT(checked, 5000);
+}
+
+// The search's shortcuts across allocations: a memo of engines shared by many allocations
+// (as one search thread shares it), warm or cold, and a score to beat, change no answer.
+// Budgets vary as a search varies them (BRAM, bandwidth, DSP), each allocation is compared
+// with a fresh one without memo or bar, and the sequence is run twice on the same memo.
+TEST(GenericAllocator, MemoAndScoreToBeatChangeNoAnswer) {
+  int compared = 0, barred = 0;
+  for (const char* model : {"alexnet", "resnet50", "mobilenet_v2"})
+    for (const char* device : {"zc706", "ku115"}) {
+      const Workload w = make_workload(test::zoo(model));
+      const StageClasses classes = stage_classes(w);
+      const PartBudget base = test::part_budget(test::device_budget(device));
+      GenericMemo memo;
+      for (int round = 0; round < 2; ++round)
+        for (int sp : {0, w.stage_count() / 3})
+          for (double bram_share : {1.0, 0.6, 0.25})
+            for (double bw_share : {1.0, 0.3})
+              for (double dsp_share : {1.0, 0.5}) {
+                PartBudget b = base;
+                b.bram18 = static_cast<int64_t>(static_cast<double>(base.bram18) * bram_share);
+                b.dram_bw_gbps = base.dram_bw_gbps * bw_share;
+                b.dsp = static_cast<int64_t>(static_cast<double>(base.dsp) * dsp_share);
+                const std::vector<int> batches = sp == 0 ? std::vector<int>{1, 2, 4}
+                                                         : std::vector<int>{2};
+                const GenericAllocatorInput plain{.workload = w,
+                                                  .split_point = sp,
+                                                  .budget = b,
+                                                  .batches = batches,
+                                                  .winograd_modes = {0, 4},
+                                                  .classes = &classes};
+                Estimate scratch;
+                EvalCounter counter;
+                const GenericAllocation want = allocate_generic(plain, scratch, counter);
+                GenericAllocatorInput with_memo = plain;
+                with_memo.memo = &memo;
+                const GenericAllocation got = allocate_generic(with_memo, scratch, counter);
+                const std::string where = std::string(model) + " on " + device + " SP " +
+                                          std::to_string(sp) + " round " + std::to_string(round);
+                ASSERT_EQ(got.feasible, want.feasible) << where;
+                if (!want.feasible) continue;
+                ++compared;
+                EXPECT_EQ(got.design.p_in, want.design.p_in) << where;
+                EXPECT_EQ(got.design.p_out, want.design.p_out) << where;
+                EXPECT_EQ(got.design.batch, want.design.batch) << where;
+                EXPECT_EQ(got.design.input_buffer_bram18, want.design.input_buffer_bram18) << where;
+                EXPECT_EQ(got.design.weight_buffer_bram18, want.design.weight_buffer_bram18)
+                    << where;
+                EXPECT_EQ(got.design.winograd_m, want.design.winograd_m) << where;
+                EXPECT_EQ(got.score, want.score) << where;
+                // A bar just below the best finds the same design; at the best or above it,
+                // nothing beats it.
+                GenericAllocatorInput below = with_memo;
+                below.must_beat = want.score * (1 - 1e-6);
+                const GenericAllocation same = allocate_generic(below, scratch, counter);
+                ASSERT_TRUE(same.feasible) << where;
+                EXPECT_EQ(same.design.p_in, want.design.p_in) << where;
+                EXPECT_EQ(same.design.p_out, want.design.p_out) << where;
+                EXPECT_EQ(same.design.input_buffer_bram18, want.design.input_buffer_bram18)
+                    << where;
+                EXPECT_EQ(same.score, want.score) << where;
+                for (double bar : {want.score, want.score * 1.5}) {
+                  GenericAllocatorInput above = with_memo;
+                  above.must_beat = bar;
+                  const GenericAllocation none = allocate_generic(above, scratch, counter);
+                  EXPECT_FALSE(none.feasible) << where;
+                  EXPECT_EQ(none.rejection.category, "below_bar") << where;
+                  ++barred;
+                }
+              }
+      EXPECT_GT(memo.size(), 0u);
+    }
+  EXPECT_GT(compared, 100);
+  EXPECT_GT(barred, 200);
+}
+
+// The score to beat on budgets where only the smaller engines fit (the allocator's second
+// tier): a bar below the best still finds it, a bar at it finds nothing.
+TEST(GenericAllocator, ScoreToBeatOnTightBram) {
+  const Workload w = make_workload(test::tiny_network());
+  const StageClasses classes = stage_classes(w);
+  PartBudget b = test::part_budget(test::device_budget("ku115"));
+  Estimate scratch;
+  scratch.layers.resize(w.stages.size());
+  int feasible = 0;
+  for (int64_t bram = 0; bram <= 24; ++bram) {
+    b.bram18 = bram;
+    EvalCounter counter;
+    GenericAllocatorInput in{.workload = w, .budget = b, .batches = {1}, .classes = &classes};
+    const GenericAllocation want = allocate_generic(in, scratch, counter);
+    if (!want.feasible) continue;
+    ++feasible;
+    in.must_beat = want.score * (1 - 1e-6);
+    const GenericAllocation same = allocate_generic(in, scratch, counter);
+    ASSERT_TRUE(same.feasible) << bram << " BRAM18";
+    EXPECT_EQ(same.score, want.score) << bram << " BRAM18";
+    EXPECT_EQ(same.design.p_in, want.design.p_in) << bram << " BRAM18";
+    in.must_beat = want.score;
+    const GenericAllocation none = allocate_generic(in, scratch, counter);
+    EXPECT_FALSE(none.feasible) << bram << " BRAM18";
+  }
+  EXPECT_GT(feasible, 10);
 }
 
 TEST(DnnBuilderHeuristic, FollowsItsDefinition) {
