@@ -8,7 +8,7 @@
 // Exact: an entry holds only what GenericByClass worked out from the model, and a look-up
 // answers only what that evaluation would answer again (generic_by_class.h). One memo serves
 // one search (one workload, precision and DRAM burst curve) and one thread; it holds at most
-// kMaxEntries entries and starts afresh when full, so its memory is bounded (a few MB).
+// kMaxEntries entries and starts afresh when full, so its memory is bounded (about 20 MB).
 #pragma once
 
 #include <cstdint>
