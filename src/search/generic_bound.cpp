@@ -115,17 +115,17 @@ double GenericFloor::frame_compute(const Layer& l, int64_t p_in, int64_t p_out, 
   return compute;
 }
 
+double GenericFloor::known_frame_compute(const Layer& l, int64_t p_in, int64_t p_out,
+                                         int winograd_m, double* row) {
+  if (!row || l.class_id < 0) return frame_compute(l, p_in, p_out, winograd_m);
+  double& known = row[l.class_id];
+  if (std::isnan(known)) known = frame_compute(l, p_in, p_out, winograd_m);
+  return known;
+}
+
 double GenericFloor::layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m,
                                   double b, double* row) const {
-  double compute = 0;
-  if (row && l.class_id >= 0) {
-    double& known = row[l.class_id];
-    if (std::isnan(known)) known = frame_compute(l, p_in, p_out, winograd_m);
-    compute = known;
-  } else {
-    compute = frame_compute(l, p_in, p_out, winograd_m);
-  }
-  compute *= b;
+  const double compute = known_frame_compute(l, p_in, p_out, winograd_m, row) * b;
   if (link_ <= 0) return compute * l.count;
   const double transfer = (b * l.frame_link_bytes + l.batch_link_bytes) / link_;
   const double edge = b * l.edge_link_bytes / link_;
@@ -145,17 +145,8 @@ double GenericFloor::cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t
 double GenericFloor::frame_compute_total(int64_t p_in, int64_t p_out, int winograd_m,
                                          double* row) const {
   double total = 0;
-  for (const Layer& l : layers_) {
-    double compute = 0;
-    if (row && l.class_id >= 0) {
-      double& known = row[l.class_id];
-      if (std::isnan(known)) known = frame_compute(l, p_in, p_out, winograd_m);
-      compute = known;
-    } else {
-      compute = frame_compute(l, p_in, p_out, winograd_m);
-    }
-    total += compute * l.count;
-  }
+  for (const Layer& l : layers_)
+    total += known_frame_compute(l, p_in, p_out, winograd_m, row) * l.count;
   return total;
 }
 

@@ -77,6 +77,9 @@ class GenericFloor {
     int class_id = -1;  // with `classes`
   };
   static double frame_compute(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m);
+  // frame_compute, read from (or first written to) the row when one is given.
+  static double known_frame_compute(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m,
+                                    double* row);
   double layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m, double batch,
                       double* frame_compute) const;
   std::vector<Layer> layers_;
