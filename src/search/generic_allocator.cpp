@@ -47,7 +47,8 @@ struct FloorGroup {
   int batch_position = 0, batch = 1;
   double peak = 0;  // the peak-MAC bound
   double bound = 0;
-  // 0: the peak bound; 1: the quick floor (GenericFloor::quick_cycles); 2: the floor.
+  // 0: `bound` is the peak bound; 1: the quick floor (GenericFloor::quick_cycles). Once
+  // `refined`, it is the full floor (or, when the floor is not used, stays the peak).
   int stage = 0;
   bool refined = false;
   int taken = 0;         // its splits already handed out
@@ -155,11 +156,11 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   std::vector<FloorGroup> groups;
   const int batch_count = static_cast<int>(in.batches.size());
   const bool floored = !in.reference && clock_hz > 0 && in.objective != Objective::kDspEfficiency;
-  // The tighter floor on the part's cycles (generic_bound.h), no better than the peak.
   // Each refined group's floor per entry (GenericFloor::entry_cycles), kept for GenericByClass's
   // early stop on the group's candidates; their sum in entry order is GenericFloor::cycles.
   std::vector<double> entry_floors;
   const size_t floor_entries = cycle_floor.entries();
+  // The tighter floor on the part's cycles (generic_bound.h), no better than the peak.
   const auto group_bound = [&](FloorGroup& g) {
     const ShapeEntry& e = shapes_now[static_cast<size_t>(g.shape)];
     double* row = in.memo && in.classes ? in.memo->frame_compute_row(e.p_in, e.p_out,
