@@ -47,10 +47,9 @@ struct FloorGroup {
   int batch_position = 0, batch = 1;
   double peak = 0;  // the peak-MAC bound
   double bound = 0;
-  // 0: `bound` is the peak bound; 1: the quick floor (GenericFloor::quick_cycles). Once
-  // `refined`, it is the full floor (or, when the floor is not used, stays the peak).
-  int stage = 0;
-  bool refined = false;
+  // What `bound` is: the peak bound, the quick floor (GenericFloor::quick_cycles), or final
+  // (the full floor; the peak itself when the floor is not used).
+  enum class Stage { kPeak, kQuick, kFinal } stage = Stage::kPeak;
   int taken = 0;         // its splits already handed out
   int floors_at = -1;    // once refined: its per-entry floors in the allocator's store
 };
@@ -259,7 +258,8 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                             .batch = in.batches[static_cast<size_t>(k)],
                             .peak = peak_bound,
                             .bound = peak_bound,
-                            .refined = !floored});
+                            .stage = floored ? FloorGroup::Stage::kPeak
+                                             : FloorGroup::Stage::kFinal});
       }
   };
 
@@ -312,9 +312,9 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         break;
       }
       FloorGroup& g = groups[static_cast<size_t>(top.group)];
-      if (!g.refined && g.stage == 0) {
+      if (g.stage == FloorGroup::Stage::kPeak) {
         // The quick floor first: most groups fall below the best on it.
-        g.stage = 1;
+        g.stage = FloorGroup::Stage::kQuick;
         const ShapeEntry& e = shapes_now[static_cast<size_t>(g.shape)];
         double* row = in.memo && in.classes ? in.memo->frame_compute_row(e.p_in, e.p_out,
                                                                           e.winograd_m,
@@ -339,10 +339,10 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         std::push_heap(queue.begin(), queue.end(), after);
         continue;
       }
-      if (!g.refined) {
+      if (g.stage == FloorGroup::Stage::kQuick) {
         // Its floor, worked out once; back in the queue at that.
         g.bound = group_bound(g);
-        g.refined = true;
+        g.stage = FloorGroup::Stage::kFinal;
         queue.push_back({g.bound, top.first, top.group});
         std::push_heap(queue.begin(), queue.end(), after);
         continue;
