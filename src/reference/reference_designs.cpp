@@ -137,12 +137,13 @@ std::vector<ReferenceDesign> build_library() {
   const std::string yolo = "dhm2013724/yolov2_xilinx_fpga README.md";
   all.push_back(tiled("yolov2hls_pynqz1_n2m32", "yolov2_hls",
                       "open YOLOv2 HLS engine, fixed-16, Tn 2 x Tm 32", "PYNQ-Z1",
-                      yolo + " at 0710ddb (2018); Tr x Tc 26 x 26 of the later versions [I]", 2, 32,
-                      1, 130, 16, 106, 200, 27495, 26 * 26));
-  all.push_back(tiled("yolov2hls_z7020_n4m32", "yolov2_hls",
-                      "open YOLOv2 HLS engine, fixed-16, Tn 4 x Tm 32 (tiling [I])",
-                      "PYNQ-Z1, Zedboard", yolo + " at a118d90 (2019) and ec33f7c (2023)", 4, 32, 1,
-                      150, 16, 153, 176, 35977, 26 * 26));
+                      yolo + " at 0710ddb (2018); tiling: hls/cnn.cpp at cc4210a", 2, 32, 1, 130,
+                      16, 106, 200, 27495, 26 * 26));
+  all.push_back(
+      tiled("yolov2hls_z7020_n4m32", "yolov2_hls", "open YOLOv2 HLS engine, fixed-16, Tn 4 x Tm 32",
+            "PYNQ-Z1, Zedboard",
+            yolo + " at a118d90 (2019) and ec33f7c (2023); tiling: hls/cnn.cpp at 2e97107", 4, 32,
+            1, 150, 16, 153, 176, 35977, 26 * 26));
   all.push_back(tiled("yolov2hls_zcu102_n4m32", "yolov2_hls",
                       "open YOLOv2 HLS engine, fixed-16, Tn 4 x Tm 32", "ZCU102",
                       yolo + " at ec33f7c (2023)", 4, 32, 1, 180, 16, 147, 176, 36759, 26 * 26));
