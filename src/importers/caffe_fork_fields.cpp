@@ -41,24 +41,26 @@ size_t skip_space(const std::string& text, size_t i) {
 }
 }  // namespace
 
-bool blank_unknown_field(std::string& text, int line, int column, const std::string& name) {
+std::optional<std::string> take_unknown_field(std::string& text, int line, int column,
+                                              const std::string& name) {
   size_t line_start = 0;
   for (int l = 1; l < line; ++l) {
     line_start = text.find('\n', line_start);
-    if (line_start == std::string::npos) return false;
+    if (line_start == std::string::npos) return std::nullopt;
     ++line_start;
   }
   // The name ends at or before the reported column.
   const size_t limit = std::min(text.size(), line_start + static_cast<size_t>(column));
   const size_t start = text.rfind(name, limit);
-  if (start == std::string::npos || start < line_start) return false;
+  if (start == std::string::npos || start < line_start) return std::nullopt;
 
   size_t end = skip_space(text, start + name.size());
   if (end < text.size() && text[end] == ':') end = skip_space(text, end + 1);
-  if (end >= text.size()) return false;
+  if (end >= text.size()) return std::nullopt;
+  const size_t value_start = end;
   if (text[end] == '{' || text[end] == '<' || text[end] == '[') {
     end = text[end] == '[' ? text.find(']', end) + 1 : skip_block(text, end);
-    if (end == std::string::npos || end == 0) return false;
+    if (end == std::string::npos || end == 0) return std::nullopt;
   } else if (text[end] == '"' || text[end] == '\'') {
     end = skip_string(text, end);
   } else {
@@ -66,9 +68,14 @@ bool blank_unknown_field(std::string& text, int line, int column, const std::str
            !std::strchr("}>;,#", text[end]))
       ++end;
   }
+  std::string value = text.substr(value_start, end - value_start);
   for (size_t i = start; i < end; ++i)
     if (text[i] != '\n') text[i] = ' ';
-  return true;
+  return value;
+}
+
+bool blank_unknown_field(std::string& text, int line, int column, const std::string& name) {
+  return take_unknown_field(text, line, column, name).has_value();
 }
 
 }  // namespace dnne

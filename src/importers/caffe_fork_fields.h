@@ -3,6 +3,7 @@
 // unknown layers; for the text to parse at all, each such block is blanked out first.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace dnne {
@@ -12,5 +13,10 @@ namespace dnne {
 // Newlines are kept, so every other position in the text stays where it was. Returns false
 // when the text there is not that field.
 bool blank_unknown_field(std::string& text, int line, int column, const std::string& name);
+
+// As blank_unknown_field, and returns the field's value as written (a `{ ... }` block with its
+// braces, or a scalar), nullopt when the text there is not that field.
+std::optional<std::string> take_unknown_field(std::string& text, int line, int column,
+                                              const std::string& name);
 
 }  // namespace dnne

@@ -42,17 +42,22 @@ bool declares_input(const caffe::NetParameter& net, const caffe::NetState& state
   });
 }
 
+// The index of the layer whose block holds `line`: the last one that starts at or before it;
+// -1 before the first layer.
+int layer_at_line(const CaffeNetText& text, int line) {
+  const auto after = std::upper_bound(text.layer_lines.begin(), text.layer_lines.end(), line);
+  return static_cast<int>(after - text.layer_lines.begin()) - 1;
+}
+
 // A fork's parameter block may be dropped only from a layer we import as unknown anyway;
 // on a layer we map it could change the layer's meaning, so it stays an error.
-void check_skipped_fields(const CaffeNetText& text, const std::string& path) {
+void check_skipped_fields(const CaffeNetText& text, const std::vector<SkippedCaffeField>& fields,
+                          const std::string& path) {
   const auto& supported = caffe_supported_types();
-  for (const SkippedCaffeField& skipped : text.skipped_fields) {
-    // The layer whose block holds the line: the last one that starts at or before it.
-    const auto after =
-        std::upper_bound(text.layer_lines.begin(), text.layer_lines.end(), skipped.line);
-    if (after == text.layer_lines.begin()) continue;
-    const caffe::LayerParameter& layer =
-        text.net.layer(static_cast<int>(after - text.layer_lines.begin()) - 1);
+  for (const SkippedCaffeField& skipped : fields) {
+    const int index = layer_at_line(text, skipped.line);
+    if (index < 0) continue;
+    const caffe::LayerParameter& layer = text.net.layer(index);
     if (std::find(supported.begin(), supported.end(), layer.type()) != supported.end())
       throw InputError(path + ":" + std::to_string(skipped.line) + ": layer " + layer.name() +
                        ": field '" + skipped.field + "' is not in BVLC's caffe.proto, and a " +
@@ -83,13 +88,28 @@ Network build(const CaffeNetText& text, const std::string& path, const LoadOptio
                      ": no input shape: declare `input` with input_shape or input_dim, "
                      "or an Input layer with input_param { shape { ... } }");
 
-  check_skipped_fields(text, path);
-
   const std::string name =
       net.name().empty() ? std::filesystem::path(path).stem().string() : net.name();
   CaffeGraph graph{.builder = NetworkBuilder(name),
                    .input_override = options.input,
                    .allow_unknown = options.allow_unknown};
+  // A fork block goes to its layer when that layer's type reads it; on any other layer it is
+  // an unknown field like the rest (refused, or skipped under --allow-unknown).
+  std::vector<SkippedCaffeField> skipped = text.skipped_fields;
+  for (const CaffeForkBlock& block : text.fork_blocks) {
+    const int index = layer_at_line(text, block.line);
+    const std::string reader = caffe_fork_field_reader(block.field);
+    if (index >= 0 && net.layer(index).type() == reader) {
+      graph.fork_blocks[index].push_back(block);
+      continue;
+    }
+    if (!options.allow_unknown)
+      throw InputError(path + ":" + std::to_string(block.line) + ": field '" + block.field +
+                       "' is not in BVLC's caffe.proto and only " + reader +
+                       " layers read it (pass --allow-unknown to import the layer as unknown)");
+    skipped.push_back({.line = block.line, .field = block.field});
+  }
+  check_skipped_fields(text, skipped, path);
   try {
     declare_caffe_net_inputs(graph, net);
   } catch (const InputError& e) {

@@ -7,6 +7,7 @@
 #include "importers/caffe_inputs.h"
 #include "importers/caffe_layer_params.h"
 #include "importers/caffe_layer_shapes.h"
+#include "util/checked_int.h"
 #include "util/expected.h"
 #include "util/spellcheck.h"
 
@@ -152,6 +153,37 @@ void add_scale(CaffeGraph& g, const caffe::LayerParameter& l) {
   produce(g, l, g.builder.eltwise(l.name(), "Scale", {bottom(g, l, 0), bottom(g, l, 1)}));
 }
 
+// The current layer's block of fork field `field`, nullptr when it has none.
+const CaffeForkBlock* fork_block(const CaffeGraph& g, const std::string& field) {
+  const auto it = g.fork_blocks.find(g.layer_index);
+  if (it == g.fork_blocks.end()) return nullptr;
+  for (const CaffeForkBlock& block : it->second)
+    if (block.field == field) return &block;
+  return nullptr;
+}
+
+// darknet2caffe's Upsample (caffe_fork.proto): each pixel repeated scale x scale times, as
+// Darknet's [upsample] and ONNX Resize (nearest) do; a resample layer like theirs.
+void add_upsample(CaffeGraph& g, const caffe::LayerParameter& l) {
+  if (l.bottom_size() == 2)
+    fail(l,
+         "Upsample with two bottom blobs (SegNet's max unpooling by a pooling mask) is not "
+         "supported; darknet2caffe's one-bottom Upsample { upsample_param { scale: N } } is");
+  require_counts(l, 1, 1);
+  const int scale = caffe_upsample_scale(l.name(), fork_block(g, "upsample_param"));
+  const LayerId x = bottom(g, l, 0);
+  Shape out = g.builder.shape(x);
+  if (out.size() != 3) fail(l, "Upsample needs a C x H x W input, got " + to_string(out));
+  for (size_t axis = 1; axis < 3; ++axis) {
+    const auto scaled = checked_mul(out[axis], scale);
+    if (!scaled)
+      fail(l,
+           "Upsample output of " + to_string(out) + " x " + std::to_string(scale) + " overflows");
+    out[axis] = *scaled;
+  }
+  produce(g, l, g.builder.resample(l.name(), "Upsample", x, out));
+}
+
 // Split copies its bottom to every top; Caffe inserts it itself, files rarely spell it out.
 void add_split(CaffeGraph& g, const caffe::LayerParameter& l) {
   if (l.bottom_size() != 1) fail(l, "Split takes one bottom blob");
@@ -181,6 +213,7 @@ const std::vector<std::pair<std::string, Handler>>& handlers() {
       {"Flatten", add_flatten},
       {"Reshape", add_reshape},
       {"Slice", add_slice},
+      {"Upsample", add_upsample},
       {"Split", add_split},
       // Silence only swallows blobs (it has no tops).
       {"Silence", [](CaffeGraph&, const caffe::LayerParameter&) {}},
@@ -223,6 +256,7 @@ LayerId caffe_bottom(const CaffeGraph& graph, const std::string& layer, const st
 }
 
 void add_caffe_layer(CaffeGraph& graph, const caffe::LayerParameter& layer, int index) {
+  graph.layer_index = index;
   caffe::LayerParameter named = layer;
   // Caffe allows anonymous layers; give them a stable name for the report.
   if (named.name().empty()) named.set_name(named.type() + "_" + std::to_string(index + 1));

@@ -11,6 +11,7 @@
 
 #include "caffe_proto/caffe.pb.h"
 #include "graph/network_builder.h"
+#include "importers/caffe_fork_params.h"
 
 namespace dnne {
 
@@ -20,6 +21,9 @@ struct CaffeGraph {
   std::optional<Shape> input_override;             // --input: taken by the first input declared
   bool allow_unknown = false;                      // --allow-unknown
   int inputs_declared = 0;
+  // Fork parameter blocks (caffe_fork_params.h) by the index of the layer holding them.
+  std::unordered_map<int, std::vector<CaffeForkBlock>> fork_blocks;
+  int layer_index = -1;  // of the layer being added
 };
 
 // The layer types the importer maps (for messages and "did you mean").

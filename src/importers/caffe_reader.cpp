@@ -5,10 +5,13 @@
 
 #include <algorithm>
 #include <memory>
+#include <optional>
 #include <string_view>
 
 #include "importers/caffe_fork_fields.h"
+#include "importers/caffe_fork_params.h"
 #include "importers/caffe_v1_upgrade.h"
+#include "importers/text_format_errors.h"
 #include "util/expected.h"
 #include "util/input_file.h"
 #include "util/spellcheck.h"
@@ -17,31 +20,6 @@ namespace dnne {
 
 namespace {
 namespace pb = google::protobuf;
-
-// Keeps the first TextFormat error (the parser stops there anyway); without a collector
-// protobuf would log to stderr, which library code must not do.
-class FirstErrorCollector : public pb::io::ErrorCollector {
- public:
-  void AddError(int line, pb::io::ColumnNumber column, const std::string& message) override {
-    if (!message_.empty()) return;
-    // protobuf's positions are zero-based.
-    line_ = line + 1;
-    column_ = column + 1;
-    message_ = message;
-  }
-  // "line:column: message"
-  std::string text() const {
-    if (message_.empty()) return "1:1: not a Caffe prototxt";
-    return std::to_string(line_) + ":" + std::to_string(column_) + ": " + message_;
-  }
-  int line() const { return line_; }
-  int column() const { return column_; }
-  const std::string& message() const { return message_; }
-
- private:
-  int line_ = 0, column_ = 0;
-  std::string message_;
-};
 
 // protobuf quotes the offending text verbatim; keep the message on one printable line.
 std::string one_line(std::string text) {
@@ -152,24 +130,31 @@ CaffeNetText parse_caffe_prototxt(const std::string& text, const std::string& pa
   const size_t max_parses =
       std::max<size_t>(16, (size_t{256} << 20) / std::max<size_t>(1, text.size()));
   for (size_t parses = 1;; ++parses) {
-    FirstErrorCollector errors;
+    TextFormatFirstError errors;
     tree = std::make_unique<pb::TextFormat::ParseInfoTree>();
     pb::TextFormat::Parser parser;
     parser.RecordErrorsTo(&errors);
     parser.WriteLocationsTo(tree.get());
     if (parser.ParseFromString(source, &out.net)) break;
-    // A fork's parameter block on a layer: blank it and parse again (--allow-unknown only).
     const std::string field = unknown_layer_field(errors.message());
-    if (!skip_unknown_layer_fields || field.empty() ||
-        !blank_unknown_field(source, errors.line(), errors.column(), field))
-      throw InputError(path + ":" + one_line(with_suggestion(errors.text())));
-    out.skipped_fields.push_back({.line = errors.line(), .field = field});
+    // A fork's block whose layer we map (caffe_fork_params.h): lifted out, read later.
+    std::optional<std::string> value;
+    if (caffe_fork_field_reader(field) &&
+        (value = take_unknown_field(source, errors.line(), errors.column(), field))) {
+      out.fork_blocks.push_back({.line = errors.line(), .field = field, .value = *value});
+    } else {
+      // Any other fork's block on a layer: blank it and parse again (--allow-unknown only).
+      if (!skip_unknown_layer_fields || field.empty() ||
+          !blank_unknown_field(source, errors.line(), errors.column(), field))
+        throw InputError(path + ":" + one_line(with_suggestion(errors.text())));
+      out.skipped_fields.push_back({.line = errors.line(), .field = field});
+    }
     if (parses >= max_parses)
-      throw InputError(path + ": " + std::to_string(out.skipped_fields.size()) +
-                       " unknown layer fields skipped and more follow; a file this large may "
-                       "skip at most " +
-                       std::to_string(max_parses - 1) +
-                       " (--allow-unknown re-reads the file for each)");
+      throw InputError(
+          path + ": " + std::to_string(out.skipped_fields.size() + out.fork_blocks.size()) +
+          " unknown layer fields skipped and more follow; a file this large may "
+          "skip at most " +
+          std::to_string(max_parses - 1) + " (--allow-unknown re-reads the file for each)");
   }
 
   caffe::NetParameter& net = out.net;

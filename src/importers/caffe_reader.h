@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "caffe_proto/caffe.pb.h"
+#include "importers/caffe_fork_params.h"
 
 namespace dnne {
 
@@ -20,11 +21,15 @@ struct CaffeNetText {
   caffe::NetParameter net;       // legacy V1 `layers` already upgraded into `layer`
   std::vector<int> layer_lines;  // 1-based line of each net.layer(i), 0 when unknown
   std::vector<SkippedCaffeField> skipped_fields;
+  // Blocks of the forks whose layers we map (upsample_param), lifted out of the text whether
+  // or not --allow-unknown is given; the importer hands each to its layer.
+  std::vector<CaffeForkBlock> fork_blocks;
 };
 
 // Throws InputError ("net.prototxt:3:7: ...", "net.prototxt: the file is empty ...").
 // With skip_unknown_layer_fields (--allow-unknown), unknown fields directly inside a layer are
 // blanked and listed in skipped_fields instead; any other unknown field is still an error.
+// The fork fields of caffe_fork_params.h are always lifted into fork_blocks.
 CaffeNetText read_caffe_prototxt(const std::string& path, bool skip_unknown_layer_fields);
 
 // Parses prototxt text; `path` only labels messages. Split out so tests can parse strings.
