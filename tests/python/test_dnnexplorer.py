@@ -124,10 +124,10 @@ def test_validate_matches_cli():
     assert r.kind == "validate"
     d = r.to_dict()
     assert d == cli_json("validate", "--data", data)
-    assert d["rows_listed"] == len(d["rows"]) == 45
+    assert d["rows_listed"] == len(d["rows"]) == 54
     cli_csv = subprocess.run([CLI, "validate", "--csv", "--data", data], check=True,
                              capture_output=True, text=True).stdout
-    assert r.csv() == cli_csv and r.csv().count("\n") == 46
+    assert r.csv() == cli_csv and r.csv().count("\n") == 55
     assert "median |error|" in r.table()
     # A pathlib.Path works as well, and None means the default data (the source tree's here).
     import pathlib

@@ -142,12 +142,12 @@ TEST(ValidateCli, JsonMatchesTheLibraryAndCsvHasEveryRow) {
   const CliResult r = run_cli("validate --json --data " + data);
   ASSERT_EQ(r.status, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
-  EXPECT_EQ(j["rows_listed"], 45);
-  EXPECT_EQ(j["rows"].size(), 45u);
+  EXPECT_EQ(j["rows_listed"], 54);
+  EXPECT_EQ(j["rows"].size(), 54u);
   EXPECT_GE(j["summary"]["all"]["rows"].get<int>(), 16);
   const CliResult csv = run_cli("validate --csv --data " + data);
   ASSERT_EQ(csv.status, 0) << csv.err;
-  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 46);
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 55);
   const CliResult text = run_cli("validate --data " + data);
   EXPECT_NE(text.out.find("median |error|"), std::string::npos);
   EXPECT_NE(text.out.find("not evaluated (listed, not dropped)"), std::string::npos);
