@@ -25,10 +25,8 @@ int caffe_upsample_scale(const std::string& layer, const CaffeForkBlock* block) 
     TextFormatFirstError error;
     parser.RecordErrorsTo(&error);
     if (!parser.ParseFromString(value.substr(1, value.size() - 2), &param)) {
-      std::string message = error.message();
-      if (!message.empty() && message.back() == '.') message.pop_back();
       throw InputError("layer " + layer + ": upsample_param at line " +
-                       std::to_string(block->line) + ": " + message +
+                       std::to_string(block->line) + ": " + without_final_period(error.message()) +
                        " (darknet2caffe's UpsampleParameter has only `scale`)");
     }
   }

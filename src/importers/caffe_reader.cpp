@@ -28,11 +28,6 @@ std::string one_line(std::string text) {
   return text;
 }
 
-std::string without_final_period(std::string text) {
-  if (!text.empty() && text.back() == '.') text.pop_back();
-  return text;
-}
-
 // The two quoted names in protobuf's message "<before>"X"<middle>"Y"", or false when the
 // message does not have that form. Plain string search, not std::regex: libstdc++'s regex
 // recurses per character and overflowed the stack on a long identifier (issue 14).

@@ -33,4 +33,10 @@ class TextFormatFirstError : public google::protobuf::io::ErrorCollector {
   std::string message_;
 };
 
+// protobuf's messages end in a period; drop it before appending a clause of ours.
+inline std::string without_final_period(std::string text) {
+  if (!text.empty() && text.back() == '.') text.pop_back();
+  return text;
+}
+
 }  // namespace dnne
