@@ -91,6 +91,47 @@ class MinMaxSolver {
     return std::max(highest_target(), static_cast<int64_t>(std::min(stream, 4e18)));
   }
 
+  // A necessary condition for meets(target), checked resource by resource: every class has
+  // an option meeting the target, and the least each resource could total over those options
+  // (each class at its own cheapest for that resource alone) fits the budget, the DRAM
+  // stream included. Any choice `meets` accepts is such a choice, so a target failing here
+  // fails there too; and a larger target only widens every class's options, so it is
+  // monotone in the target where `meets` need not be (burst-dependent DRAM efficiency).
+  bool could_meet(int64_t target) const {
+    int64_t dsp = 0, bram18 = 0, uram = 0, lut = 0;
+    double bits = activation_bits_;
+    for (size_t j = 0; j < view_.classes.size(); ++j) {
+      const StageOptions& o = options(view_.classes[j]);
+      const size_t first = first_meeting(o, target);
+      if (first >= o.option_count()) return false;
+      const StageOptions::Least& least = o.least(first, bi_);
+      const int64_t n = view_.counts[j];
+      dsp += least.dsp * n;
+      bram18 += least.bram18 * n;
+      uram += least.uram * n;
+      lut += least.lut * n;
+      bits += least.bits * static_cast<double>(n);
+    }
+    if (dsp > in_.budget.dsp || bram18 > in_.budget.bram18 || uram > in_.budget.uram ||
+        (in_.budget.lut > 0 && lut > in_.budget.lut))
+      return false;
+    if (bits <= 0) return true;
+    return link_bits_per_cycle_ > 0 && bits / link_bits_per_cycle_ <= static_cast<double>(target);
+  }
+  // The smallest target in [lo, hi] that could_meet, or hi + 1 when none does: no period
+  // below it can be met.
+  int64_t lowest_possible_target(int64_t lo, int64_t hi) const {
+    if (lo > hi || !could_meet(hi)) return hi + 1;
+    while (lo < hi) {
+      const int64_t mid = lo + (hi - lo) / 2;
+      if (could_meet(mid))
+        hi = mid;
+      else
+        lo = mid + 1;
+    }
+    return lo;
+  }
+
   // Tries to meet target T: a period (the slowest stage, or the DRAM stream when it cannot
   // keep up: docs/spec/MODELS.md 3, pipeline_part.cpp) of at most T within the DSP and BRAM. On
   // success `best_` holds the choice and its period.
@@ -185,14 +226,17 @@ class MinMaxSolver {
     const double* bits;
     size_t first, count;
   };
+  static size_t first_meeting(const StageOptions& o, int64_t target) {
+    const auto first = std::lower_bound(o.cycles.begin(), o.cycles.end(), target,
+                                        [](int64_t c, int64_t t) { return c > t; });
+    return static_cast<size_t>(first - o.cycles.begin());
+  }
   Slice slice(size_t j, int64_t target) const {
     const StageOptions& o = options(view_.classes[j]);
     const size_t count = o.option_count();
-    const auto first = std::lower_bound(o.cycles.begin(), o.cycles.end(), target,
-                                        [](int64_t c, int64_t t) { return c > t; });
     return {.costs = o.costs.data() + static_cast<size_t>(bi_) * count,
             .bits = o.weight_bits_per_frame.data() + static_cast<size_t>(bi_) * count,
-            .first = static_cast<size_t>(first - o.cycles.begin()),
+            .first = first_meeting(o, target),
             .count = count};
   }
 
@@ -270,9 +314,8 @@ class MinMaxSolver {
     for (size_t j = 0; j < view_.classes.size(); ++j) {
       const Slice o = slice(j, target);
       if (o.first >= o.count || static_cast<size_t>(choice_[j]) < o.first) return totals;
-      double least = o.bits[o.first];
-      for (size_t i = o.first + 1; i < o.count; ++i) least = std::min(least, o.bits[i]);
-      fewest += least * static_cast<double>(view_.counts[j]);
+      fewest += options(view_.classes[j]).least(o.first, bi_).bits *
+                static_cast<double>(view_.counts[j]);
     }
     if (fewest / link_bits_per_cycle_ > static_cast<double>(target)) return totals;
     const auto share = [](int64_t more, int64_t budget) {
@@ -396,6 +439,19 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
   // Latency does not improve with more frames in flight: only B = 1 is worth trying.
   const int batches = in.objective == Objective::kLatency ? 1 : last_batch + 1;
   int64_t floor_target = 0;  // T(B) never falls as B grows: the last B's T bounds the next
+  // Batch `bi` at a period of at least `lowest` has at most B * f / lowest frames/s: below
+  // the best so far, it cannot win. The slack is for rounding: the model's period is the
+  // DRAM time as a double, up to a cycle under the integer period the solver works with, so
+  // an equal-throughput batch (several DRAM-bound batches often are) still gets its search
+  // and may win the tie by a rounding difference exactly as without the bound.
+  const auto cannot_win = [&](int64_t lowest, int bi) {
+    if (!result.feasible || in.objective != Objective::kThroughput || result.score <= 0 ||
+        clock_hz <= 0)
+      return false;
+    const double batch = in.table.batches[static_cast<size_t>(bi)];
+    return batch * clock_hz / static_cast<double>(std::max<int64_t>(1, lowest - 1)) <
+           result.score * (1 - 1e-9);
+  };
   for (int bi = 0; bi < batches; ++bi) {
     MinMaxSolver solver(in, view, bi, scratch, counter);
     int64_t lo = std::max(solver.lowest_target(), floor_target);
@@ -412,17 +468,15 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
     }
     hi = solver.best_period();
     // Throughput is B * f / T (pipeline_part.cpp): a batch beats the best so far only with a
-    // period below B * f / best. When even the batch's lowest period is above that, its period
-    // search and its evaluation are skipped (they could only find a design that does not win).
-    // The search is not narrowed to that period otherwise: `meets` is not monotone in the
-    // period since DRAM efficiency depends on burst length (a longer period picks smaller
-    // KPF, shorter weight bursts, more link time), so the narrowed search could land on
-    // another period than the full one (8 of 336 zoo x catalog pairs lost up to 18 %).
-    if (result.feasible && in.objective == Objective::kThroughput && !in.reference &&
-        result.score > 0 && clock_hz > 0) {
-      const double batch = in.table.batches[static_cast<size_t>(bi)];
-      const double beat = std::ceil(batch * clock_hz / result.score) - 1;
-      if (beat < static_cast<double>(lo)) continue;
+    // period below B * f / best. When even the batch's lowest possible period (`could_meet`'s
+    // relaxation) is above that, its period search and its evaluation are skipped: they could
+    // only find a design that does not win; otherwise the search starts there. The search is not narrowed to that period otherwise: `meets` is not monotone
+    // in the period since DRAM efficiency depends on burst length (a longer period picks
+    // smaller KPF, shorter weight bursts, more link time), so the narrowed search could land
+    // on another period than the full one (8 of 336 zoo x catalog pairs lost up to 18 %).
+    if (!in.reference) {
+      lo = solver.lowest_possible_target(lo, hi);
+      if (cannot_win(lo, bi)) continue;
     }
     while (lo < hi) {
       const int64_t mid = lo + (hi - lo) / 2;
@@ -474,7 +528,9 @@ PipelineAllocation allocate_pipeline_for_rate(const PipelineAllocatorInput& in, 
     const double batch = in.table.batches[static_cast<size_t>(bi)];
     const auto target = static_cast<int64_t>(std::floor(batch * clock_hz / min_fps));
     if (target < solver.lowest_target()) continue;
-    if (!solver.meets(std::min(target, solver.highest_period()))) continue;
+    const int64_t reachable = std::min(target, solver.highest_period());
+    if (!in.reference && !solver.could_meet(reachable)) continue;  // meets would fail too
+    if (!solver.meets(reachable)) continue;
     choices.push_back({bi, share(static_cast<double>(solver.best_dsp()),
                                  static_cast<double>(solver.best_bram18()))});
   }

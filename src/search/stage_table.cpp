@@ -155,6 +155,25 @@ StageOptions stage_options(const Workload& workload, int stage, const PartBudget
     }
     ++o;
   }
+  out.least_from.resize(options * batches.size());
+  for (size_t b = 0; b < batches.size(); ++b)
+    for (size_t i = options; i-- > 0;) {
+      const StageCost& c = out.costs[b * options + i];
+      StageOptions::Least least{.dsp = c.dsp,
+                                .bram18 = c.bram18,
+                                .uram = c.uram,
+                                .lut = c.lut,
+                                .bits = out.weight_bits_per_frame[b * options + i]};
+      if (i + 1 < options) {
+        const StageOptions::Least& next = out.least_from[b * options + i + 1];
+        least.dsp = std::min(least.dsp, next.dsp);
+        least.bram18 = std::min(least.bram18, next.bram18);
+        least.uram = std::min(least.uram, next.uram);
+        least.lut = std::min(least.lut, next.lut);
+        least.bits = std::min(least.bits, next.bits);
+      }
+      out.least_from[b * options + i] = least;
+    }
   return out;
 }
 

@@ -25,7 +25,20 @@ struct StageOptions {
   // demand while busy times the time busy); the part's bandwidth is f / T * sum of these.
   std::vector<double> weight_bits_per_frame;  // [batch index * options + option]
 
+  // The least of each cost over the options [i, count) of a batch, [batch index * options + i]:
+  // the options meeting a cycle target are such a suffix (slowest first), so these give, per
+  // class, the least any choice meeting the target can spend (the allocator's relaxation that
+  // rules out periods and batches before it searches them, pipeline_allocator.cpp).
+  struct Least {
+    int64_t dsp = 0, bram18 = 0, uram = 0, lut = 0;
+    double bits = 0;
+  };
+  std::vector<Least> least_from;
+
   size_t option_count() const { return cycles.size(); }
+  const Least& least(size_t first, int batch_index) const {
+    return least_from[static_cast<size_t>(batch_index) * option_count() + first];
+  }
   const StageCost& cost(size_t option, int batch_index) const {
     return costs[static_cast<size_t>(batch_index) * option_count() + option];
   }

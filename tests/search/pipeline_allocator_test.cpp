@@ -336,3 +336,116 @@ TEST(SearchShortcuts, DefaultMatchesReferenceWhereBatchSkippingOnceLost) {
 
 }  // namespace
 }  // namespace dnne
+
+// The relaxation the allocator rules periods and batches out with (issue 11): per class and
+// batch, the least of each cost over the options meeting a target, tabulated as suffix
+// minima over the options sorted slowest first.
+namespace dnne {
+namespace {
+
+TEST(StageTableLeast, IsEachCostsMinimumOverTheOptionsFromThere) {
+  for (const char* model : {"vgg16", "mobilenet_v2"}) {
+    const Workload w = make_workload(test::zoo(model));
+    const Budget budget = test::device_budget("zcu102");
+    const PartBudget b{.dsp = budget.dsp,
+                       .bram18 = budget.bram18,
+                       .uram = budget.uram,
+                       .lut = budget.lut,
+                       .dram_bw_gbps = budget.dram_bw_gbps,
+                       .clock_mhz = budget.clock_mhz,
+                       .precision_bits = budget.precision_bits,
+                       .dsp_family = budget.dsp_family,
+                       .dsp_double_rate = budget.dsp_double_rate,
+                       .burst_curve = budget.burst_curve};
+    const StageTable table = build_stage_table(w, b, {1, 3, 32}, 1);
+    for (const StageOptions& o : table.classes)
+      for (int bi = 0; bi < table.batch_count(); ++bi)
+        for (size_t first = 0; first < o.option_count(); ++first) {
+          StageOptions::Least want{.dsp = std::numeric_limits<int64_t>::max(),
+                                   .bram18 = std::numeric_limits<int64_t>::max(),
+                                   .uram = std::numeric_limits<int64_t>::max(),
+                                   .lut = std::numeric_limits<int64_t>::max(),
+                                   .bits = std::numeric_limits<double>::infinity()};
+          for (size_t i = first; i < o.option_count(); ++i) {
+            const StageCost& c = o.cost(i, bi);
+            want.dsp = std::min(want.dsp, c.dsp);
+            want.bram18 = std::min(want.bram18, c.bram18);
+            want.uram = std::min(want.uram, c.uram);
+            want.lut = std::min(want.lut, c.lut);
+            want.bits = std::min(want.bits, o.bits(i, bi));
+          }
+          const StageOptions::Least& got = o.least(first, bi);
+          EXPECT_EQ(got.dsp, want.dsp);
+          EXPECT_EQ(got.bram18, want.bram18);
+          EXPECT_EQ(got.uram, want.uram);
+          EXPECT_EQ(got.lut, want.lut);
+          EXPECT_EQ(got.bits, want.bits);
+        }
+  }
+}
+
+// Ruling batches out by the relaxation (and starting each period search at its bound) may
+// skip work, never change an answer: the default allocation's throughput, batch and period
+// equal the reference one's, which searches every batch from its plain lower bound, on DSP-,
+// BRAM- and bandwidth-bound shares of several devices, at both precisions and two split
+// points. A bound that were not a bound, or a skip that dropped a winning batch or an
+// equal-throughput one that wins the tie (DRAM-bound batches often tie), shows up here. The
+// stages' options may differ at the same period: a bisection that starts elsewhere keeps
+// the choice of another target above the period.
+TEST(SearchShortcuts, RelaxedBatchSkippingNeverChangesAnAllocation) {
+  struct Share {
+    double dsp, bram, bw;
+  };
+  const Share shares[] = {{1, 1, 1}, {0.25, 1, 1}, {1, 0.2, 1}, {1, 1, 0.1}, {0.5, 0.4, 0.3}};
+  int compared = 0, skipped_work = 0;
+  for (const char* model : {"alexnet", "yolov2_tiny", "mobilenet_v2", "resnet18"}) {
+    const Workload w = make_workload(test::zoo(model));
+    const int n = w.stage_count();
+    for (const char* device : {"zc706", "zcu102", "ku115_accdnn", "u250"})
+      for (int bits : {8, 16}) {
+        Budget budget = test::device_budget(device);
+        budget.precision_bits = bits;
+        for (const Share& s : shares) {
+          const PartBudget b{
+              .dsp = static_cast<int64_t>(s.dsp * static_cast<double>(budget.dsp)),
+              .bram18 = static_cast<int64_t>(s.bram * static_cast<double>(budget.bram18)),
+              .uram = budget.uram,
+              .lut = budget.lut,
+              .dram_bw_gbps = s.bw * budget.dram_bw_gbps,
+              .clock_mhz = budget.clock_mhz,
+              .precision_bits = bits,
+              .dsp_family = budget.dsp_family,
+              .dsp_double_rate = budget.dsp_double_rate,
+              .burst_curve = budget.burst_curve};
+          const StageTable table = build_stage_table(w, b, default_pipeline_batches(), 1);
+          for (int sp : {n / 3, n}) {
+            Estimate scratch;
+            EvalCounter fast_count, reference_count;
+            const PipelineAllocation fast =
+                allocate_pipeline({.workload = w, .table = table, .split_point = sp, .budget = b},
+                                  scratch, fast_count);
+            const PipelineAllocation reference = allocate_pipeline(
+                {.workload = w, .table = table, .split_point = sp, .budget = b, .reference = true},
+                scratch, reference_count);
+            const std::string where = std::string(model) + " on " + device + " at " +
+                                      std::to_string(bits) + " bits, split point " +
+                                      std::to_string(sp) + ", shares " + std::to_string(s.dsp) +
+                                      "/" + std::to_string(s.bram) + "/" + std::to_string(s.bw);
+            ASSERT_EQ(fast.feasible, reference.feasible) << where;
+            ++compared;
+            if (fast_count.designs < reference_count.designs) ++skipped_work;
+            if (!fast.feasible) continue;
+            EXPECT_NEAR(fast.score, reference.score, 1e-12 * reference.score) << where;
+            EXPECT_EQ(fast.design.batch, reference.design.batch) << where;
+            EXPECT_EQ(fast.bottleneck_cycles, reference.bottleneck_cycles) << where;
+          }
+        }
+      }
+  }
+  EXPECT_EQ(compared, 4 * 4 * 2 * 5 * 2);
+  // The shortcut does something: most allocations evaluate fewer designs than the reference.
+  EXPECT_GT(skipped_work, compared / 2);
+}
+
+}  // namespace
+}  // namespace dnne
