@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
+#include "scratch_dir.h"
 
 namespace dnne {
 namespace {
@@ -18,9 +19,7 @@ const std::string kExplore = "explore alexnet --device zc706 --quiet ";
 
 // A scratch folder of this process (ctest -j runs test programs side by side).
 std::string scratch(const std::string& name) {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("dnne_robust_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
+  const auto dir = test::scratch_dir("robust");
   return (dir / name).string();
 }
 

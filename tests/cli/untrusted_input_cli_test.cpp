@@ -11,14 +11,13 @@
 
 #include "cli_runner.h"
 #include "util/message_text.h"
+#include "scratch_dir.h"
 
 namespace dnne {
 namespace {
 
 std::string scratch(const std::string& name) {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("dnne_untrusted_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
+  const auto dir = test::scratch_dir("untrusted");
   return (dir / name).string();
 }
 

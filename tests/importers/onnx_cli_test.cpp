@@ -8,6 +8,7 @@
 
 #include "cli_runner.h"
 #include "onnx_test_models.h"
+#include "scratch_dir.h"
 
 namespace dnne {
 namespace {
@@ -18,9 +19,7 @@ using testing::TinyModel;
 #define FIXTURE(name) DNNE_SOURCE_DIR "/tests/fixtures/onnx/" name
 
 std::string temp_file(const std::string& name, const std::string& content) {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("dnne_onnx_cli_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const auto dir = test::scratch_dir("onnx_cli");
   const std::string path = (dir / name).string();
   std::ofstream(path, std::ios::binary) << content;
   return path;

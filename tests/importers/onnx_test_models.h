@@ -11,6 +11,7 @@
 #include <string>
 #include <variant>
 #include <vector>
+#include "scratch_dir.h"
 
 namespace dnne::testing {
 
@@ -70,9 +71,7 @@ class TinyModel {
 
   // Saves to a fresh file under the system temp dir and returns its path.
   std::string save(const std::string& stem) const {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("dnne_onnx_" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
+    const auto dir = test::scratch_dir("onnx");
     const std::string path = (dir / (stem + ".onnx")).string();
     std::ofstream out(path, std::ios::binary);
     model_.SerializeToOstream(&out);

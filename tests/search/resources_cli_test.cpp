@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_runner.h"
+#include "scratch_dir.h"
 
 namespace dnne {
 namespace {
@@ -99,7 +100,7 @@ TEST(ResourcesCli, DspDoubleRateFlag) {
 // A design file records the URAM and LUT budget it was made for, so bench maps its buffers as
 // explore did: a pipeline made with --uram 0 stays in BRAM18 when benched on the same part.
 TEST(ResourcesCli, DesignFileCarriesTheUramBudget) {
-  const std::string dir = testing::TempDir() + "dnne_uram_out";
+  const std::string dir = test::scratch_dir("uram_out").string();
   const CliResult made = run_cli(
       "explore alexnet --device zcu104 --precision 8 --paradigm pipeline --uram 0 --swarm 4 "
       "--iterations 2 --quiet --json --out " + dir);

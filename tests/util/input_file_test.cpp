@@ -10,14 +10,13 @@
 #include <fstream>
 
 #include "util/expected.h"
+#include "scratch_dir.h"
 
 namespace dnne {
 namespace {
 
 std::string scratch(const std::string& name) {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("dnne_input_file_" + std::to_string(getpid()));
-  std::filesystem::create_directories(dir);
+  const auto dir = test::scratch_dir("input_file");
   return (dir / name).string();
 }
 
