@@ -470,14 +470,14 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
     // Throughput is B * f / T (pipeline_part.cpp): a batch beats the best so far only with a
     // period below B * f / best. When even the batch's lowest possible period (`could_meet`'s
     // relaxation) is above that, its period search and its evaluation are skipped: they could
-    // only find a design that does not win; otherwise the search starts there. The search is not narrowed to that period otherwise: `meets` is not monotone
+    // only find a design that does not win. The bisection does not start at that period
+    // either: it would find the same period on another path, and so (with `meets` choosing
+    // by the target's own weights) often other options at it, which moves part B's budget
+    // and the swarm (vgglike_38 on Ultra96 at 8 bits lost 2.4 % that way). The search is not narrowed to that period otherwise: `meets` is not monotone
     // in the period since DRAM efficiency depends on burst length (a longer period picks
     // smaller KPF, shorter weight bursts, more link time), so the narrowed search could land
     // on another period than the full one (8 of 336 zoo x catalog pairs lost up to 18 %).
-    if (!in.reference) {
-      lo = solver.lowest_possible_target(lo, hi);
-      if (cannot_win(lo, bi)) continue;
-    }
+    if (!in.reference && cannot_win(solver.lowest_possible_target(lo, hi), bi)) continue;
     while (lo < hi) {
       const int64_t mid = lo + (hi - lo) / 2;
       // best_period() rounds a double: past 2^53 cycles it can land above mid, so take the

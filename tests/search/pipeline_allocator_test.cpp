@@ -384,14 +384,14 @@ TEST(StageTableLeast, IsEachCostsMinimumOverTheOptionsFromThere) {
   }
 }
 
-// Ruling batches out by the relaxation (and starting each period search at its bound) may
-// skip work, never change an answer: the default allocation's throughput, batch and period
+// Ruling batches out by the relaxation may skip work, never change an answer: the default allocation's throughput, batch and period
 // equal the reference one's, which searches every batch from its plain lower bound, on DSP-,
 // BRAM- and bandwidth-bound shares of several devices, at both precisions and two split
 // points. A bound that were not a bound, or a skip that dropped a winning batch or an
 // equal-throughput one that wins the tie (DRAM-bound batches often tie), shows up here. The
-// stages' options may differ at the same period: a bisection that starts elsewhere keeps
-// the choice of another target above the period.
+// stages' options may differ at the same period: a skipped batch leaves the next batch's
+// bisection a lower start, and a bisection that starts elsewhere may keep the choice of
+// another target above the period.
 TEST(SearchShortcuts, RelaxedBatchSkippingNeverChangesAnAllocation) {
   struct Share {
     double dsp, bram, bw;
