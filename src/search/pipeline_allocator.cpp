@@ -118,19 +118,6 @@ class MinMaxSolver {
     if (bits <= 0) return true;
     return link_bits_per_cycle_ > 0 && bits / link_bits_per_cycle_ <= static_cast<double>(target);
   }
-  // The smallest target in [lo, hi] that could_meet, or hi + 1 when none does: no period
-  // below it can be met.
-  int64_t lowest_possible_target(int64_t lo, int64_t hi) const {
-    if (lo > hi || !could_meet(hi)) return hi + 1;
-    while (lo < hi) {
-      const int64_t mid = lo + (hi - lo) / 2;
-      if (could_meet(mid))
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-    return lo;
-  }
 
   // Tries to meet target T: a period (the slowest stage, or the DRAM stream when it cannot
   // keep up: docs/spec/MODELS.md 3, pipeline_part.cpp) of at most T within the DSP and BRAM. On
@@ -439,18 +426,17 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
   // Latency does not improve with more frames in flight: only B = 1 is worth trying.
   const int batches = in.objective == Objective::kLatency ? 1 : last_batch + 1;
   int64_t floor_target = 0;  // T(B) never falls as B grows: the last B's T bounds the next
-  // Batch `bi` at a period of at least `lowest` has at most B * f / lowest frames/s: below
-  // the best so far, it cannot win. The slack is for rounding: the model's period is the
-  // DRAM time as a double, up to a cycle under the integer period the solver works with, so
-  // an equal-throughput batch (several DRAM-bound batches often are) still gets its search
-  // and may win the tie by a rounding difference exactly as without the bound.
-  const auto cannot_win = [&](int64_t lowest, int bi) {
+  // The longest period at which batch `bi` could still beat the best so far (B * f / T above
+  // it), or -1 when nothing is in hand to beat. The slack is for rounding: the model's period
+  // is the DRAM time as a double, up to a cycle under the integer period the solver works
+  // with, so an equal-throughput batch (DRAM-bound batches often are) still gets its search
+  // and may win the tie by a rounding difference exactly as without this bound.
+  const auto longest_winning_period = [&](int bi) -> double {
     if (!result.feasible || in.objective != Objective::kThroughput || result.score <= 0 ||
         clock_hz <= 0)
-      return false;
+      return -1;
     const double batch = in.table.batches[static_cast<size_t>(bi)];
-    return batch * clock_hz / static_cast<double>(std::max<int64_t>(1, lowest - 1)) <
-           result.score * (1 - 1e-9);
+    return std::floor(batch * clock_hz / (result.score * (1 - 1e-9))) + 1;
   };
   for (int bi = 0; bi < batches; ++bi) {
     MinMaxSolver solver(in, view, bi, scratch, counter);
@@ -467,19 +453,33 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
       break;  // a larger batch only costs more
     }
     hi = solver.best_period();
-    // Throughput is B * f / T (pipeline_part.cpp): a batch beats the best so far only with a
-    // period below B * f / best. When even the batch's lowest possible period (`could_meet`'s
-    // relaxation) is above that, its period search and its evaluation are skipped: they could
-    // only find a design that does not win. The bisection does not start at that period
-    // either: it would find the same period on another path, and so (with `meets` choosing
-    // by the target's own weights) often other options at it, which moves part B's budget
-    // and the swarm (vgglike_38 on Ultra96 at 8 bits lost 2.4 % that way). The search is not narrowed to that period otherwise: `meets` is not monotone
+    // Throughput is B * f / T (pipeline_part.cpp): a batch beats the best so far only at a
+    // period of at most `winning`. When no choice could reach it (every period from the batch's
+    // lowest is above it, or `could_meet`, monotone in the period, fails there), the batch's
+    // period search and its evaluation are skipped: they could only find a design that does
+    // not win. The search is not narrowed to that period otherwise: `meets` is not monotone
     // in the period since DRAM efficiency depends on burst length (a longer period picks
     // smaller KPF, shorter weight bursts, more link time), so the narrowed search could land
-    // on another period than the full one (8 of 336 zoo x catalog pairs lost up to 18 %).
-    if (!in.reference && cannot_win(solver.lowest_possible_target(lo, hi), bi)) continue;
+    // on another period than the full one (8 of 336 zoo x catalog pairs lost up to 18 %). Nor
+    // does the bisection start at the relaxation's lowest period: it would find the same
+    // period on another path, and so (`meets` weighs by its target) often other options at
+    // it, which moves part B's budget and the swarm (vgglike_38 on Ultra96 at 8 bits lost
+    // 2.4 % that way).
+    if (!in.reference) {
+      const double winning = longest_winning_period(bi);
+      if (winning >= 0 && (winning < static_cast<double>(lo) ||
+                           (winning < static_cast<double>(hi) &&
+                            !solver.could_meet(static_cast<int64_t>(winning)))))
+        continue;
+    }
     while (lo < hi) {
       const int64_t mid = lo + (hi - lo) / 2;
+      // A target the relaxation rules out fails `meets` too: the same step, for a fraction of
+      // the cost (most failing steps of a bisection fail here).
+      if (!in.reference && !solver.could_meet(mid)) {
+        lo = mid + 1;
+        continue;
+      }
       // best_period() rounds a double: past 2^53 cycles it can land above mid, so take the
       // smaller or the search may never shrink (--clock-mhz 1e12, --bw-gbps 1e-9 hung here).
       if (solver.meets(mid))
