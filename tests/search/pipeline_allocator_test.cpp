@@ -346,17 +346,7 @@ namespace {
 TEST(StageTableLeast, IsEachCostsMinimumOverTheOptionsFromThere) {
   for (const char* model : {"vgg16", "mobilenet_v2"}) {
     const Workload w = make_workload(test::zoo(model));
-    const Budget budget = test::device_budget("zcu102");
-    const PartBudget b{.dsp = budget.dsp,
-                       .bram18 = budget.bram18,
-                       .uram = budget.uram,
-                       .lut = budget.lut,
-                       .dram_bw_gbps = budget.dram_bw_gbps,
-                       .clock_mhz = budget.clock_mhz,
-                       .precision_bits = budget.precision_bits,
-                       .dsp_family = budget.dsp_family,
-                       .dsp_double_rate = budget.dsp_double_rate,
-                       .burst_curve = budget.burst_curve};
+    const PartBudget b = test::device_budget("zcu102");  // the whole device, as explore's table
     const StageTable table = build_stage_table(w, b, {1, 3, 32}, 1);
     for (const StageOptions& o : table.classes)
       for (int bi = 0; bi < table.batch_count(); ++bi)
@@ -406,17 +396,10 @@ TEST(SearchShortcuts, RelaxedBatchSkippingNeverChangesAnAllocation) {
         Budget budget = test::device_budget(device);
         budget.precision_bits = bits;
         for (const Share& s : shares) {
-          const PartBudget b{
-              .dsp = static_cast<int64_t>(s.dsp * static_cast<double>(budget.dsp)),
-              .bram18 = static_cast<int64_t>(s.bram * static_cast<double>(budget.bram18)),
-              .uram = budget.uram,
-              .lut = budget.lut,
-              .dram_bw_gbps = s.bw * budget.dram_bw_gbps,
-              .clock_mhz = budget.clock_mhz,
-              .precision_bits = bits,
-              .dsp_family = budget.dsp_family,
-              .dsp_double_rate = budget.dsp_double_rate,
-              .burst_curve = budget.burst_curve};
+          PartBudget b = budget;  // the device's URAM, LUT, clock and burst curve
+          b.dsp = static_cast<int64_t>(s.dsp * static_cast<double>(budget.dsp));
+          b.bram18 = static_cast<int64_t>(s.bram * static_cast<double>(budget.bram18));
+          b.dram_bw_gbps = s.bw * budget.dram_bw_gbps;
           const StageTable table = build_stage_table(w, b, default_pipeline_batches(), 1);
           for (int sp : {n / 3, n}) {
             Estimate scratch;
