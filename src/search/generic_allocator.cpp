@@ -26,13 +26,24 @@ int64_t ceil_pow2(int64_t n) {
 }
 
 // The candidates of one engine shape and Winograd mode: each buffer split (in the order of
-// buffer_shares) with each batch, enumerated split by split, batch by batch.
+// buffer_shares) with each batch, enumerated split by split, batch by batch. Its splits are
+// worked out when it first reaches the front of the queue (most shapes never do: their peak
+// bound is below the best design found before them).
 struct ShapeEntry {
   int p_in = 1, p_out = 1;
   int winograd_m = 0;
-  int first_split = 0, split_count = 0;  // its buffer splits in `splits`
-  int first_index = 0;                   // the enumeration index of its first candidate
+  double peak = 0;  // the peak-MAC bound of its candidates
+  bool expanded = false;
+  int first_split = 0, split_count = 0;  // once expanded: its buffer splits in `splits`
+  int first_group = 0;                   // ... and its groups (one per batch) in `groups`
 };
+
+// The enumeration order of a candidate: its shape's position, then its split, then its batch
+// (shape by shape, split by split, batch by batch), as one number.
+uint64_t order_key(int shape, int split, int batch_position) {
+  return static_cast<uint64_t>(shape) << 40 | static_cast<uint64_t>(split) << 20 |
+         static_cast<uint64_t>(batch_position);
+}
 
 struct Split {
   int64_t input = 0, weight = 0, output = 0;  // BRAM18 blocks
@@ -55,11 +66,13 @@ struct FloorGroup {
 };
 
 // Queue order: the higher bound first, then the candidate enumerated first: the order of a
-// stable sort of all candidates by their refined bounds (docs/search.md 3).
+// stable sort of all candidates by their refined bounds (docs/search.md 3). A shape not yet
+// expanded stands in the queue for its groups, at their bound (its peak) and its first
+// candidate's order, so it comes out just before them.
 struct QueueEntry {
   double bound = 0;
-  int first = 0;  // the enumeration index of the group's next candidate
-  int group = 0;
+  uint64_t first = 0;  // order_key of the group's next candidate
+  int group = 0;       // a group, or -1 - shape for a shape not yet expanded
 };
 bool after(const QueueEntry& a, const QueueEntry& b) {
   return a.bound < b.bound || (a.bound == b.bound && a.first > b.first);
@@ -179,8 +192,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     return std::min(bound, g.peak);
   };
   const auto index_of = [&](const FloorGroup& g) {
-    return shapes_now[static_cast<size_t>(g.shape)].first_index + g.taken * batch_count +
-           g.batch_position;
+    return order_key(g.shape, g.taken, g.batch_position);
   };
   const auto design_of = [&](const ShapeEntry& e, int split, int batch) {
     const Split& b = splits[static_cast<size_t>(e.first_split + split)];
@@ -193,12 +205,12 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                          .buffering = BufferingChoice::kAuto,
                          .winograd_m = e.winograd_m};
   };
+  // The shapes and modes of a tier, with their peak bounds; their splits come later (expand).
   const auto enumerate = [&](const std::vector<std::pair<int, int>>& shapes) {
     shapes_now.clear();
     splits.clear();
     groups.clear();
     entry_floors.clear();
-    int index = 0;
     for (const auto& [p_in, p_out] : shapes)
       for (int winograd_m : in.winograd_modes) {
         const DspRate rate =
@@ -216,51 +228,62 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
           peak_bound = peak_macs_per_s / static_cast<double>(macs);
         if (macs > 0 && in.objective == Objective::kLatency)
           peak_bound = -1e3 * static_cast<double>(macs) / peak_macs_per_s;
-        const int64_t in_ports = port_blocks(p_in, bits), w_ports = port_blocks(p_out, bits),
-                      out_ports = port_blocks(p_out, acc_bits);
-        ShapeEntry e{.p_in = p_in,
-                     .p_out = p_out,
-                     .winograd_m = winograd_m,
-                     .first_split = static_cast<int>(splits.size()),
-                     .first_index = index};
-        const auto add = [&](int64_t input, int64_t weight, int64_t output) {
-          // The cheap check: each buffer at least as wide as the port the engine reads.
-          if (input < in_ports || weight < w_ports || output < out_ports) return false;
-          splits.push_back({input, weight, output});
-          ++e.split_count;
-          return true;
-        };
-        const auto blocks = [](double fraction, int64_t of) {
-          return static_cast<int64_t>(std::floor(fraction * static_cast<double>(of)));
-        };
-        bool any_split = false;
-        for (const BufferShares& share : buffer_shares())
-          any_split =
-              add(blocks(share.input, in.budget.bram18), blocks(share.weight, in.budget.bram18),
-                  blocks(share.output, in.budget.bram18)) ||
-              any_split;
-        // When no ratio gives every buffer its ports (a tight BRAM budget), each buffer gets
-        // its ports and the first ratio splits what is left: a fraction rounding a buffer
-        // below its ports must not make a design that fits look infeasible.
-        const int64_t spare = in.budget.bram18 - in_ports - w_ports - out_ports;
-        if (!any_split && spare >= 0) {
-          const BufferShares& share = buffer_shares().front();
-          add(in_ports + blocks(share.input, spare), w_ports + blocks(share.weight, spare),
-              out_ports + blocks(share.output, spare));
-        }
-        if (e.split_count == 0) continue;
-        index += e.split_count * batch_count;
-        const int shape = static_cast<int>(shapes_now.size());
-        shapes_now.push_back(e);
-        for (int k = 0; k < batch_count; ++k)
-          groups.push_back({.shape = shape,
-                            .batch_position = k,
-                            .batch = in.batches[static_cast<size_t>(k)],
-                            .peak = peak_bound,
-                            .bound = peak_bound,
-                            .stage = floored ? FloorGroup::Stage::kPeak
-                                             : FloorGroup::Stage::kFinal});
+        shapes_now.push_back({.p_in = p_in, .p_out = p_out, .winograd_m = winograd_m,
+                              .peak = peak_bound});
       }
+  };
+  // A shape's buffer splits and its groups, one per batch.
+  const auto expand = [&](int shape) {
+    ShapeEntry& e = shapes_now[static_cast<size_t>(shape)];
+    if (e.expanded) return;
+    e.expanded = true;
+    e.first_split = static_cast<int>(splits.size());
+    const int64_t in_ports = port_blocks(e.p_in, bits), w_ports = port_blocks(e.p_out, bits),
+                  out_ports = port_blocks(e.p_out, acc_bits);
+    const auto add = [&](int64_t input, int64_t weight, int64_t output) {
+      // The cheap check: each buffer at least as wide as the port the engine reads.
+      if (input < in_ports || weight < w_ports || output < out_ports) return false;
+      splits.push_back({input, weight, output});
+      ++e.split_count;
+      return true;
+    };
+    const auto blocks = [](double fraction, int64_t of) {
+      return static_cast<int64_t>(std::floor(fraction * static_cast<double>(of)));
+    };
+    bool any_split = false;
+    for (const BufferShares& share : buffer_shares())
+      any_split =
+          add(blocks(share.input, in.budget.bram18), blocks(share.weight, in.budget.bram18),
+              blocks(share.output, in.budget.bram18)) ||
+          any_split;
+    // When no ratio gives every buffer its ports (a tight BRAM budget), each buffer gets
+    // its ports and the first ratio splits what is left: a fraction rounding a buffer
+    // below its ports must not make a design that fits look infeasible.
+    const int64_t spare = in.budget.bram18 - in_ports - w_ports - out_ports;
+    if (!any_split && spare >= 0) {
+      const BufferShares& share = buffer_shares().front();
+      add(in_ports + blocks(share.input, spare), w_ports + blocks(share.weight, spare),
+          out_ports + blocks(share.output, spare));
+    }
+    if (e.split_count == 0) return;
+    e.first_group = static_cast<int>(groups.size());
+    for (int k = 0; k < batch_count; ++k)
+      groups.push_back({.shape = shape,
+                        .batch_position = k,
+                        .batch = in.batches[static_cast<size_t>(k)],
+                        .peak = e.peak,
+                        .bound = e.peak,
+                        .stage = floored ? FloorGroup::Stage::kPeak : FloorGroup::Stage::kFinal});
+  };
+  // Every shape of the tier expanded (the paths that need all its candidates); whether any
+  // candidate passed the cheap check.
+  const auto expand_all = [&] {
+    bool any = false;
+    for (size_t i = 0; i < shapes_now.size(); ++i) {
+      expand(static_cast<int>(i));
+      any = any || shapes_now[i].split_count > 0;
+    }
+    return any;
   };
 
   // The closest infeasible candidate is described once, after the loop: no string building
@@ -269,7 +292,6 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   int closest_index = -1;
   double closest_ratio = std::numeric_limits<double>::infinity();
   bool any_infeasible = false;
-  bool any_candidate = false;
   // The caller's score to beat (the reference configuration costs every candidate).
   const double must_beat =
       in.reference ? -std::numeric_limits<double>::infinity() : in.must_beat;
@@ -296,10 +318,19 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   };
   std::vector<QueueEntry> queue;
   const auto search = [&] {
-    any_candidate = any_candidate || !groups.empty();
     queue.clear();
-    for (size_t i = 0; i < groups.size(); ++i)
-      queue.push_back({groups[i].bound, index_of(groups[i]), static_cast<int>(i)});
+    for (size_t i = 0; i < shapes_now.size(); ++i) {
+      const ShapeEntry& e = shapes_now[i];
+      if (!e.expanded) {
+        queue.push_back({e.peak, order_key(static_cast<int>(i), 0, 0), -1 - static_cast<int>(i)});
+        continue;
+      }
+      for (int k = 0; e.split_count > 0 && k < batch_count; ++k) {
+        const int group = e.first_group + k;
+        queue.push_back({groups[static_cast<size_t>(group)].bound,
+                         index_of(groups[static_cast<size_t>(group)]), group});
+      }
+    }
     std::make_heap(queue.begin(), queue.end(), after);
     while (!queue.empty()) {
       const QueueEntry top = queue.front();
@@ -310,6 +341,16 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
       if (barred && top.bound <= bar) {  // nothing left can win
         skipped_for_bar = skipped_for_bar || !result.feasible;
         break;
+      }
+      if (top.group < 0) {
+        // A shape reaching the front: its groups join the queue at its bound.
+        const size_t first_group = groups.size();
+        expand(-1 - top.group);
+        for (size_t i = first_group; i < groups.size(); ++i) {
+          queue.push_back({groups[i].bound, index_of(groups[i]), static_cast<int>(i)});
+          std::push_heap(queue.begin(), queue.end(), after);
+        }
+        continue;
       }
       FloorGroup& g = groups[static_cast<size_t>(top.group)];
       if (g.stage == FloorGroup::Stage::kPeak) {
@@ -395,6 +436,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   // Whether the candidates just enumerated hold a feasible design at all (costed in order,
   // to the first that is).
   const auto any_feasible = [&] {
+    expand_all();
     for (const ShapeEntry& e : shapes_now)
       for (int split = 0; split < e.split_count; ++split)
         for (int batch : in.batches) {
@@ -414,13 +456,19 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   };
   enumerate(promising);
   search();
+  // Whether any candidate passed the cheap check: surely so once a design is in hand.
+  bool any_candidate = result.feasible || expand_all();
   if (!result.feasible && !rest.empty()) {
     enumerate(rest);
+    // All of them: the decision below reads every one's peak.
+    const bool rest_candidates = expand_all();
+    any_candidate = any_candidate || rest_candidates;
     // The smaller shapes are only tried when the promising ones hold no feasible design.
     // Nothing of those beat the caller's bar, but some were skipped for it: whether one of
     // them was feasible matters only if a smaller shape could beat the bar.
     bool rest_could_beat = !skipped_for_bar;
-    for (const FloorGroup& g : groups) rest_could_beat = rest_could_beat || g.peak > must_beat;
+    for (const ShapeEntry& e : shapes_now)
+      rest_could_beat = rest_could_beat || (e.split_count > 0 && e.peak > must_beat);
     if (skipped_for_bar && rest_could_beat) {
       enumerate(promising);
       const bool promising_feasible = any_feasible();

@@ -342,6 +342,54 @@ TEST(GenericAllocator, ScoreToBeatOnTightBram) {
   EXPECT_GT(feasible, 10);
 }
 
+// The same on real networks' parts and tight budgets, where the promising engines' buffers
+// often do not fit and a bar below the best must still send the search on to the smaller
+// engines (the allocator's second tier, whose shapes are expanded only when reached).
+TEST(GenericAllocator, ScoreToBeatReachesTheSmallerEngines) {
+  int feasible = 0;
+  for (const char* model : {"alexnet", "mobilenet_v2", "resnet50"})
+    for (const char* device : {"zc706", "ku115"}) {
+      const Workload w = make_workload(test::zoo(model));
+      const StageClasses classes = stage_classes(w);
+      const PartBudget base = test::part_budget(test::device_budget(device));
+      for (int sp : {0, w.stage_count() / 2})
+        for (int64_t bram : {4, 8, 12, 16, 24, 40, 64, 100})
+          for (int64_t dsp : {int64_t{64}, base.dsp})
+            for (double bw_share : {1.0, 0.02}) {
+            PartBudget b = base;
+            b.bram18 = bram;
+            b.dsp = dsp;
+            b.dram_bw_gbps = base.dram_bw_gbps * bw_share;
+            Estimate scratch;
+            EvalCounter counter;
+            GenericAllocatorInput in{.workload = w,
+                                     .split_point = sp,
+                                     .budget = b,
+                                     .batches = {1, 2},
+                                     .winograd_modes = {0, 4},
+                                     .classes = &classes};
+            const GenericAllocation want = allocate_generic(in, scratch, counter);
+            if (!want.feasible) continue;
+            ++feasible;
+            const std::string where = std::string(model) + " on " + device + " SP " +
+                                      std::to_string(sp) + ", " + std::to_string(bram) +
+                                      " BRAM18, " + std::to_string(dsp) + " DSP, " +
+                                      std::to_string(b.dram_bw_gbps) + " GB/s";
+            in.must_beat = want.score * (1 - 1e-6);
+            const GenericAllocation same = allocate_generic(in, scratch, counter);
+            ASSERT_TRUE(same.feasible) << where;
+            EXPECT_EQ(same.score, want.score) << where;
+            EXPECT_EQ(same.design.p_in, want.design.p_in) << where;
+            EXPECT_EQ(same.design.p_out, want.design.p_out) << where;
+            in.must_beat = want.score;
+            const GenericAllocation none = allocate_generic(in, scratch, counter);
+            EXPECT_FALSE(none.feasible) << where;
+            EXPECT_EQ(none.rejection.category, "below_bar") << where;
+          }
+    }
+  EXPECT_GT(feasible, 100);
+}
+
 TEST(DnnBuilderHeuristic, FollowsItsDefinition) {
   int checked = 0;
   for (const char* model : {"alexnet", "vgg16", "vgglike_38"})
