@@ -74,9 +74,13 @@ struct QueueEntry {
   uint64_t first = 0;  // order_key of the group's next candidate
   int group = 0;       // a group, or -1 - shape for a shape not yet expanded
 };
-bool after(const QueueEntry& a, const QueueEntry& b) {
-  return a.bound < b.bound || (a.bound == b.bound && a.first > b.first);
-}
+// A function object rather than a function, so that the heap operations inline it.
+struct After {
+  bool operator()(const QueueEntry& a, const QueueEntry& b) const {
+    return a.bound < b.bound || (a.bound == b.bound && a.first > b.first);
+  }
+};
+constexpr After after;
 
 }  // namespace
 
@@ -91,9 +95,16 @@ const std::vector<BufferShares>& buffer_shares() {
   return shares;
 }
 
-std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int64_t max_m,
-                                               int min_fill) {
-  std::vector<std::pair<int, int>> all;
+namespace {
+
+// engine_shapes' shapes in `promising`, and the ones its fill rule leaves out in `rest` (both
+// sorted): the allocator's two tiers from one enumeration.
+void shape_tiers(int64_t lanes, int64_t max_c, int64_t max_m, int min_fill,
+                 std::vector<std::pair<int, int>>& promising,
+                 std::vector<std::pair<int, int>>& rest) {
+  promising.clear();
+  rest.clear();
+  std::vector<std::pair<int, int>>& all = rest;  // filtered in place below
   const int64_t c_cap = ceil_pow2(std::max<int64_t>(1, max_c));
   const int64_t m_cap = ceil_pow2(std::max<int64_t>(1, max_m));
   for (int64_t p_in = 1; p_in <= std::min(lanes, c_cap); p_in *= 2) {
@@ -110,11 +121,23 @@ std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int
   // the device left no shape at all (a false "infeasible" on large devices).
   int64_t usable = 1;
   for (const auto& [p_in, p_out] : all) usable = std::max<int64_t>(usable, int64_t{p_in} * p_out);
-  std::vector<std::pair<int, int>> shapes;
-  for (const auto& [p_in, p_out] : all)
-    if (min_fill <= 0 || int64_t{p_in} * p_out * min_fill >= usable)
-      shapes.push_back({p_in, p_out});
-  return shapes;
+  size_t kept = 0;
+  for (const auto& shape : all) {
+    if (min_fill <= 0 || int64_t{shape.first} * shape.second * min_fill >= usable)
+      promising.push_back(shape);
+    else
+      all[kept++] = shape;
+  }
+  all.resize(kept);
+}
+
+}  // namespace
+
+std::vector<std::pair<int, int>> engine_shapes(int64_t lanes, int64_t max_c, int64_t max_m,
+                                               int min_fill) {
+  std::vector<std::pair<int, int>> promising, rest;
+  shape_tiers(lanes, max_c, max_m, min_fill, promising, rest);
+  return promising;
 }
 
 GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& scratch,
@@ -153,21 +176,20 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
   // use, then (only when none of those is feasible) every smaller one. The first tier is a
   // pruning for speed; the second makes sure it never turns a feasible problem into an
   // infeasible one (a small engine may be the only one whose buffers fit).
-  const std::vector<std::pair<int, int>> promising = engine_shapes(lanes, max_c, max_m, min_fill);
-  std::vector<std::pair<int, int>> rest;
-  for (const auto& shape : engine_shapes(lanes, max_c, max_m, 0))
-    if (!std::binary_search(promising.begin(), promising.end(), shape)) rest.push_back(shape);
+  std::vector<std::pair<int, int>> promising, rest;
+  shape_tiers(lanes, max_c, max_m, min_fill, promising, rest);
 
   const double link_bytes_per_cycle =
       dram_link_bits_per_cycle(in.budget.dram_bw_gbps, in.budget.clock_mhz) / 8;
-  const GenericFloor cycle_floor(in.workload, in.split_point, bits, link_bytes_per_cycle,
-                                 &in.budget.burst_curve, in.classes);
+  GenericFloor cycle_floor(in.workload, in.split_point, bits, link_bytes_per_cycle,
+                           &in.budget.burst_curve, in.classes);
 
   std::vector<ShapeEntry> shapes_now;
   std::vector<Split> splits;
   std::vector<FloorGroup> groups;
   const int batch_count = static_cast<int>(in.batches.size());
   const bool floored = !in.reference && clock_hz > 0 && in.objective != Objective::kDspEfficiency;
+  if (floored) cycle_floor.prepare(in.batches);
   // Each refined group's floor per entry (GenericFloor::entry_cycles), kept for GenericByClass's
   // early stop on the group's candidates; their sum in entry order is GenericFloor::cycles.
   std::vector<double> entry_floors;
@@ -180,12 +202,13 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
                                                                       in.classes->count())
                                         : nullptr;
     g.floors_at = static_cast<int>(entry_floors.size());
-    double cycles = 0;
-    for (size_t entry = 0; entry < floor_entries; ++entry) {
-      entry_floors.push_back(
-          cycle_floor.entry_cycles(entry, e.p_in, e.p_out, e.winograd_m, g.batch, row));
-      cycles += entry_floors.back();
-    }
+    // Room for every group of the tier at the first, so that the store is not copied as it
+    // grows (most groups of a bandwidth-bound part get here).
+    if (entry_floors.empty())
+      entry_floors.reserve(shapes_now.size() * static_cast<size_t>(batch_count) * floor_entries);
+    entry_floors.resize(entry_floors.size() + floor_entries);
+    const double cycles = cycle_floor.all_entry_cycles(e.p_in, e.p_out, e.winograd_m, g.batch,
+                                                       row, entry_floors.data() + g.floors_at);
     if (cycles <= 0) return g.peak;
     const double bound = in.objective == Objective::kThroughput ? g.batch * clock_hz / cycles
                                                                 : -1e3 * cycles / clock_hz;
@@ -316,6 +339,32 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
       result.summary = part;
     }
   };
+  // A shape's compute floor over the part, one frame (GenericFloor::frame_compute_total), and
+  // a group's quick floor from it (GenericFloor::quick_cycles).
+  const auto shape_compute = [&](int shape) {
+    const ShapeEntry& e = shapes_now[static_cast<size_t>(shape)];
+    double* row = in.memo && in.classes ? in.memo->frame_compute_row(e.p_in, e.p_out,
+                                                                      e.winograd_m,
+                                                                      in.classes->count())
+                                        : nullptr;
+    double* total =
+        in.memo ? in.memo->frame_compute_total(in.split_point, e.p_in, e.p_out, e.winograd_m)
+                : nullptr;
+    const double compute = total && !std::isnan(*total)
+                               ? *total
+                               : cycle_floor.frame_compute_total(e.p_in, e.p_out, e.winograd_m, row);
+    if (total) *total = compute;
+    return compute;
+  };
+  const auto to_quick = [&](FloorGroup& g, double compute) {
+    g.stage = FloorGroup::Stage::kQuick;
+    const double cycles = cycle_floor.quick_cycles(compute, g.batch);
+    if (cycles > 0) {
+      const double bound = in.objective == Objective::kThroughput ? g.batch * clock_hz / cycles
+                                                                  : -1e3 * cycles / clock_hz;
+      g.bound = std::min(bound, g.peak);
+    }
+  };
   std::vector<QueueEntry> queue;
   const auto search = [&] {
     queue.clear();
@@ -343,9 +392,15 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
         break;
       }
       if (top.group < 0) {
-        // A shape reaching the front: its groups join the queue at its bound.
+        // A shape reaching the front: its groups join the queue at their quick floors. (Its
+        // groups would come out first at its bound and be refined to that one by one: the
+        // same order, with a trip through the queue fewer each.)
         const size_t first_group = groups.size();
         expand(-1 - top.group);
+        if (floored && groups.size() > first_group) {
+          const double compute = shape_compute(-1 - top.group);
+          for (size_t i = first_group; i < groups.size(); ++i) to_quick(groups[i], compute);
+        }
         for (size_t i = first_group; i < groups.size(); ++i) {
           queue.push_back({groups[i].bound, index_of(groups[i]), static_cast<int>(i)});
           std::push_heap(queue.begin(), queue.end(), after);
@@ -355,27 +410,7 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
       FloorGroup& g = groups[static_cast<size_t>(top.group)];
       if (g.stage == FloorGroup::Stage::kPeak) {
         // The quick floor first: most groups fall below the best on it.
-        g.stage = FloorGroup::Stage::kQuick;
-        const ShapeEntry& e = shapes_now[static_cast<size_t>(g.shape)];
-        double* row = in.memo && in.classes ? in.memo->frame_compute_row(e.p_in, e.p_out,
-                                                                          e.winograd_m,
-                                                                          in.classes->count())
-                                            : nullptr;
-        double* total =
-            in.memo ? in.memo->frame_compute_total(in.split_point, e.p_in, e.p_out, e.winograd_m)
-                    : nullptr;
-        const double compute =
-            total && !std::isnan(*total)
-                ? *total
-                : cycle_floor.frame_compute_total(e.p_in, e.p_out, e.winograd_m, row);
-        if (total) *total = compute;
-        const double cycles = cycle_floor.quick_cycles(compute, g.batch);
-        if (cycles > 0) {
-          const double bound = in.objective == Objective::kThroughput
-                                   ? g.batch * clock_hz / cycles
-                                   : -1e3 * cycles / clock_hz;
-          g.bound = std::min(bound, g.peak);
-        }
+        to_quick(g, shape_compute(g.shape));
         queue.push_back({g.bound, top.first, top.group});
         std::push_heap(queue.begin(), queue.end(), after);
         continue;

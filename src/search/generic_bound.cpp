@@ -134,6 +134,45 @@ double GenericFloor::layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, i
   return std::max(compute, std::max(compute, transfer) + edge - 1) * l.count;
 }
 
+void GenericFloor::prepare(const std::vector<int>& batches) {
+  prepared_batches_.clear();
+  prepared_terms_.clear();
+  if (link_ <= 0) return;
+  for (int batch : batches) {
+    const double b = static_cast<double>(std::max<int64_t>(1, batch));
+    std::vector<std::pair<double, double>> terms;
+    terms.reserve(layers_.size());
+    // As layer_cycles works them out.
+    for (const Layer& l : layers_)
+      terms.push_back({(b * l.frame_link_bytes + l.batch_link_bytes) / link_,
+                       b * l.edge_link_bytes / link_});
+    prepared_batches_.push_back(batch);
+    prepared_terms_.push_back(std::move(terms));
+  }
+}
+
+double GenericFloor::all_entry_cycles(int64_t p_in, int64_t p_out, int winograd_m,
+                                      int64_t batch, double* row, double* out) const {
+  const std::vector<std::pair<double, double>>* terms = nullptr;
+  for (size_t i = 0; i < prepared_batches_.size(); ++i)
+    if (prepared_batches_[i] == batch) terms = &prepared_terms_[i];
+  const double b = static_cast<double>(std::max<int64_t>(1, batch));
+  double total = 0;
+  for (size_t i = 0; i < layers_.size(); ++i) {
+    const Layer& l = layers_[i];
+    if (!terms) {
+      out[i] = layer_cycles(l, p_in, p_out, winograd_m, b, row);
+    } else {
+      // layer_cycles with the batch's terms read from the table: the same operations.
+      const double compute = known_frame_compute(l, p_in, p_out, winograd_m, row) * b;
+      const auto [transfer, edge] = (*terms)[i];
+      out[i] = std::max(compute, std::max(compute, transfer) + edge - 1) * l.count;
+    }
+    total += out[i];
+  }
+  return total;
+}
+
 double GenericFloor::cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch,
                             double* row) const {
   const double b = static_cast<double>(std::max<int64_t>(1, batch));

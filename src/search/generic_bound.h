@@ -52,6 +52,15 @@ class GenericFloor {
                       double* frame_compute = nullptr) const;
   size_t entries() const { return layers_.size(); }
 
+  // Every entry's entry_cycles into out[0, entries()), and their sum in entry order: the same
+  // figures, in one pass over the entries. After prepare(), a prepared batch's DRAM terms are
+  // read rather than divided out again (the allocator asks this for every engine shape of a
+  // batch).
+  double all_entry_cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch,
+                          double* frame_compute, double* out) const;
+  // Works out each entry's DRAM terms for these batches (layer_cycles' transfer and edge).
+  void prepare(const std::vector<int>& batches);
+
   // The compute floor of one frame over the part (sum of its entries' times their counts);
   // `frame_compute` as for cycles().
   double frame_compute_total(int64_t p_in, int64_t p_out, int winograd_m,
@@ -83,6 +92,9 @@ class GenericFloor {
   double layer_cycles(const Layer& l, int64_t p_in, int64_t p_out, int winograd_m, double batch,
                       double* frame_compute) const;
   std::vector<Layer> layers_;
+  // prepare()'s batches and, per batch, each entry's (transfer, edge) cycles.
+  std::vector<int64_t> prepared_batches_;
+  std::vector<std::vector<std::pair<double, double>>> prepared_terms_;
   double link_ = 0;  // bytes per cycle at the peak
   // Sums over the part's layers of the DRAM figures above and of the layer count.
   double frame_bytes_ = 0, batch_bytes_ = 0, edge_bytes_ = 0, layer_count_ = 0;

@@ -65,6 +65,22 @@ class MinMaxSolver {
     activation_bits_ = view.activation_bits * in.table.batches[static_cast<size_t>(batch_index)];
   }
 
+  // The solver of another batch, as if constructed afresh: one solver serves an allocation's
+  // batches one after another without allocating its choices again for each.
+  void set_batch(int batch_index) {
+    bi_ = batch_index;
+    activation_bits_ =
+        view_.activation_bits * in_.table.batches[static_cast<size_t>(batch_index)];
+    for (Choice* c : {&choice_, &best_}) {
+      std::fill(c->option.begin(), c->option.end(), 0);
+      std::fill(c->rom_option.begin(), c->rom_option.end(), 0);
+      std::fill(c->rom_stages.begin(), c->rom_stages.end(), 0);
+    }
+    best_period_ = 0;
+    best_dsp_ = 0;
+    best_bram18_ = 0;
+  }
+
   // No period is below the slowest stage at its fastest option.
   int64_t lowest_target() const {
     int64_t t = 0;
@@ -158,14 +174,24 @@ class MinMaxSolver {
   // The DSP and BRAM18 of the best choice, as the table counts them.
   int64_t best_dsp() const { return best_dsp_; }
   int64_t best_bram18() const { return best_bram18_; }
-  PipelineDesign design_of(const Choice& choice) const {
-    PipelineDesign d{.batch = in_.table.batches[static_cast<size_t>(bi_)]};
+  PipelineDesign design_of(const Choice& choice) {
+    PipelineDesign d;
+    fill_design(choice, d);
+    return d;
+  }
+  // The design of `choice` into `d`, reusing its stage list (evaluate_choice runs per
+  // evaluation).
+  void fill_design(const Choice& choice, PipelineDesign& d) {
+    d.batch = in_.table.batches[static_cast<size_t>(bi_)];
+    d.stages.clear();
     // Class -> its position in view_.classes, for the per-stage expansion.
-    std::vector<int> slot(static_cast<size_t>(in_.table.class_count()), -1);
+    slot_.assign(static_cast<size_t>(in_.table.class_count()), -1);
     for (size_t j = 0; j < view_.classes.size(); ++j)
-      slot[static_cast<size_t>(view_.classes[j])] = static_cast<int>(j);
+      slot_[static_cast<size_t>(view_.classes[j])] = static_cast<int>(j);
+    const std::vector<int>& slot = slot_;
     d.stages.reserve(static_cast<size_t>(in_.split_point));
-    std::vector<int64_t> rom_given(view_.classes.size(), 0);
+    rom_given_.assign(view_.classes.size(), 0);
+    std::vector<int64_t>& rom_given = rom_given_;
     for (int s = 0; s < in_.split_point; ++s) {
       const int k = in_.table.class_of[static_cast<size_t>(s)];
       const auto j = static_cast<size_t>(slot[static_cast<size_t>(k)]);
@@ -175,10 +201,8 @@ class MinMaxSolver {
       const int option = rom ? choice.rom_option[j] : choice.option[j];
       d.stages.push_back(options(k).parallelism[static_cast<size_t>(option)]);
     }
-    return d;
   }
-  PipelineDesign best_design() const { return design_of(best_); }
-  PipelineDesign current_design() const { return design_of(choice_); }
+  PipelineDesign best_design() { return design_of(best_); }
 
  private:
   struct Totals {
@@ -376,7 +400,7 @@ class MinMaxSolver {
   }
 
   bool evaluate_choice() {
-    design_ = current_design();
+    fill_design(choice_, design_);
     scratch_.clear_violations();
     evaluate_pipeline_part(in_.workload, in_.split_point, design_, in_.budget, scratch_);
     ++counter_.designs;
@@ -400,6 +424,8 @@ class MinMaxSolver {
   double link_bits_per_cycle_ = 0;
   double activation_bits_ = 0;  // per batch of B frames
   PipelineDesign design_;
+  std::vector<int> slot_;             // fill_design's scratch, reused
+  std::vector<int64_t> rom_given_;    // likewise
 };
 
 int64_t part_macs(const Workload& workload, int split_point) {
@@ -438,8 +464,9 @@ PipelineAllocation allocate_pipeline(const PipelineAllocatorInput& in, Estimate&
     const double batch = in.table.batches[static_cast<size_t>(bi)];
     return std::floor(batch * clock_hz / (result.score * (1 - 1e-9))) + 1;
   };
+  MinMaxSolver solver(in, view, 0, scratch, counter);
   for (int bi = 0; bi < batches; ++bi) {
-    MinMaxSolver solver(in, view, bi, scratch, counter);
+    solver.set_batch(bi);
     int64_t lo = std::max(solver.lowest_target(), floor_target);
     int64_t hi = solver.highest_period();
     if (lo > hi || !solver.meets(hi)) {
@@ -523,8 +550,9 @@ PipelineAllocation allocate_pipeline_for_rate(const PipelineAllocatorInput& in, 
     double cost;
   };
   std::vector<Choice> choices;
+  MinMaxSolver solver(in, view, 0, scratch, counter);
   for (int bi = 0; bi <= last_batch; ++bi) {
-    MinMaxSolver solver(in, view, bi, scratch, counter);
+    solver.set_batch(bi);
     const double batch = in.table.batches[static_cast<size_t>(bi)];
     const auto target = static_cast<int64_t>(std::floor(batch * clock_hz / min_fps));
     if (target < solver.lowest_target()) continue;
@@ -540,7 +568,7 @@ PipelineAllocation allocate_pipeline_for_rate(const PipelineAllocatorInput& in, 
   double best_cost = std::numeric_limits<double>::infinity();
   for (const Choice& choice : choices) {
     if (!in.reference && choice.cost > best_cost) break;
-    MinMaxSolver solver(in, view, choice.bi, scratch, counter);
+    solver.set_batch(choice.bi);
     const double batch = in.table.batches[static_cast<size_t>(choice.bi)];
     const auto target = static_cast<int64_t>(std::floor(batch * clock_hz / min_fps));
     solver.meets(std::min(target, solver.highest_period()));

@@ -240,6 +240,48 @@ TEST(GenericBound, NeverAboveTheModel) {
   EXPECT_GT(checked, 5000);
 }
 
+// The one-pass floor the allocator asks for every engine shape of a batch is entry_cycles'
+// figures exactly, entry by entry and summed in entry order, with its batches prepared or not,
+// with and without stage classes and the memo's compute row: an ulp's difference would reorder
+// tied candidates and change which of two equal designs is reported.
+TEST(GenericBound, OnePassFloorIsEntryCyclesExactly) {
+  int checked = 0;
+  for (const char* model : {"resnet50", "mobilenet_v2"})
+    for (const char* device : {"zc706", "ku115_accdnn"}) {
+      const Workload w = make_workload(test::zoo(model));
+      const StageClasses classes = stage_classes(w);
+      const PartBudget b = test::part_budget(test::device_budget(device));
+      const double link = b.dram_bw_gbps * 1e9 / (b.clock_mhz * 1e6) / 8;
+      for (int sp : {0, w.stage_count() / 2})
+        for (const StageClasses* by_class : {static_cast<const StageClasses*>(nullptr), &classes}) {
+          GenericFloor floor(w, sp, 16, link, &b.burst_curve, by_class);
+          const size_t n = floor.entries();
+          for (bool prepared : {false, true}) {
+            if (prepared) floor.prepare({1, 3, 8});
+            for (const auto& [p_in, p_out] : {std::pair{16, 32}, std::pair{64, 64}, std::pair{7, 96}})
+              for (int mode : {0, 4})
+                for (int batch : {1, 3, 8, 5}) {  // 5: not prepared
+                  std::vector<double> row(static_cast<size_t>(classes.count()),
+                                          std::numeric_limits<double>::quiet_NaN());
+                  double* r = by_class ? row.data() : nullptr;
+                  std::vector<double> out(n);
+                  const double total =
+                      floor.all_entry_cycles(p_in, p_out, mode, batch, r, out.data());
+                  double sum = 0;
+                  for (size_t i = 0; i < n; ++i) {
+                    const double one = floor.entry_cycles(i, p_in, p_out, mode, batch);
+                    ASSERT_EQ(out[i], one) << model << " on " << device << " entry " << i;
+                    sum += one;
+                  }
+                  ASSERT_EQ(total, sum) << model << " on " << device;
+                  ++checked;
+                }
+          }
+        }
+    }
+  EXPECT_GT(checked, 300);
+}
+
 // The search's shortcuts across allocations: a memo of engines shared by many allocations
 // (as one search thread shares it), warm or cold, and a score to beat, change no answer.
 // Budgets vary as a search varies them (BRAM, bandwidth, DSP), each allocation is compared
