@@ -81,4 +81,12 @@ int generic_accumulator_bits(const Workload& workload, int split_point, int prec
 void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out);
 Estimate evaluate(const Workload& workload, const Design& design, const Budget& budget);
 
+// The same with part B's figures already known: `generic_figures` as evaluate_generic_part
+// would sum them for design.generic on part B's budget (the search's per-class evaluation
+// gives exactly those: GenericByClass.SameFiguresAsTheModel). Part B is not evaluated again:
+// out.generic is set from them, and out.layers[SP, N) are not filled. The search's figures for
+// a design whose part B it has just costed; whatever shows a design's layers evaluates it whole.
+void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out,
+              const PartSummary& generic_figures);
+
 }  // namespace dnne

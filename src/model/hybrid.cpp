@@ -56,7 +56,9 @@ double hybrid_latency_ms(const PartSummary& a, const PartSummary& b, int64_t bat
 }
 }  // namespace
 
-void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out) {
+namespace {
+void evaluate_design(const Workload& workload, const Design& design, const Budget& budget,
+                     Estimate& out, const PartSummary* generic_figures) {
   const int n = workload.stage_count();
   if (static_cast<int>(out.layers.size()) != n) out.layers.resize(static_cast<size_t>(n));
   out.clear_violations();
@@ -106,7 +108,10 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
     if (budget.lut > 0) b.lut = std::max<int64_t>(1, budget.lut - out.pipeline.lut);
   }
   const int before_b = out.violation_count;
-  evaluate_generic_part(workload, sp, design.generic, b, out);
+  if (generic_figures && sp < n)
+    out.generic = *generic_figures;
+  else
+    evaluate_generic_part(workload, sp, design.generic, b, out);
   out.set_scope_from(before_b, Scope::kGeneric);
 
   // The parts work on different frames concurrently: the slower one sets the rate, a frame
@@ -145,8 +150,21 @@ void evaluate(const Workload& workload, const Design& design, const Budget& budg
   if (has_a && has_b && out.pipeline.throughput_fps != out.generic.throughput_fps) {
     const bool a_faster = out.pipeline.throughput_fps > out.generic.throughput_fps;
     const int from = a_faster ? 0 : sp, to = a_faster ? sp : n;
-    for (int i = from; i < to; ++i) out.layers[static_cast<size_t>(i)].bound = Bound::kDependency;
+    const bool rows_filled = a_faster || !generic_figures;
+    for (int i = from; rows_filled && i < to; ++i)
+      out.layers[static_cast<size_t>(i)].bound = Bound::kDependency;
   }
+}
+
+}  // namespace
+
+void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out) {
+  evaluate_design(workload, design, budget, out, nullptr);
+}
+
+void evaluate(const Workload& workload, const Design& design, const Budget& budget, Estimate& out,
+              const PartSummary& generic_figures) {
+  evaluate_design(workload, design, budget, out, &generic_figures);
 }
 
 Estimate evaluate(const Workload& workload, const Design& design, const Budget& budget) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "search/dnnbuilder_allocator.h"
 #include "search/generic_allocator.h"
@@ -99,6 +100,7 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
                     .pipeline_bram18 = a->summary.bram18,
                     .pipeline_dram_bw_gbps = a->summary.dram_bw_gbps};
   }
+  std::optional<PartSummary> generic_figures;
   if (p.split_point < n) {
     PartBudget b_budget =
         part_budget(b, b.dsp - design.split.pipeline_dsp, b.bram18 - design.split.pipeline_bram18,
@@ -121,12 +123,18 @@ PointOutcome complete(const SearchContext& c, const GlobalPoint& p, const Pipeli
     const GenericAllocation g = allocate_generic(in, scratch, counter);
     if (!g.feasible) return rejected(p, g.rejection, "generic part");
     design.generic = g.design;
+    generic_figures = g.summary;
   }
   if (p.split_point == n)
     design.split = {.pipeline_dsp = b.dsp,
                     .pipeline_bram18 = b.bram18,
                     .pipeline_dram_bw_gbps = b.dram_bw_gbps};
-  evaluate(c.workload, design, b, scratch);
+  // Part B's figures as its allocation just summed them, unless a sink (which sees the
+  // layers) or the reference configuration wants the design evaluated whole.
+  if (generic_figures && !sink && !c.reference)
+    evaluate(c.workload, design, b, scratch, *generic_figures);
+  else
+    evaluate(c.workload, design, b, scratch);
   ++counter.designs;
   PointOutcome out{.point = p, .design = std::move(design)};
   out.throughput_fps = scratch.throughput_fps;

@@ -206,9 +206,8 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
     // grows (most groups of a bandwidth-bound part get here).
     if (entry_floors.empty())
       entry_floors.reserve(shapes_now.size() * static_cast<size_t>(batch_count) * floor_entries);
-    entry_floors.resize(entry_floors.size() + floor_entries);
-    const double cycles = cycle_floor.all_entry_cycles(e.p_in, e.p_out, e.winograd_m, g.batch,
-                                                       row, entry_floors.data() + g.floors_at);
+    const double cycles =
+        cycle_floor.all_entry_cycles(e.p_in, e.p_out, e.winograd_m, g.batch, row, entry_floors);
     if (cycles <= 0) return g.peak;
     const double bound = in.objective == Objective::kThroughput ? g.batch * clock_hz / cycles
                                                                 : -1e3 * cycles / clock_hz;

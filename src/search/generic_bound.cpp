@@ -152,7 +152,8 @@ void GenericFloor::prepare(const std::vector<int>& batches) {
 }
 
 double GenericFloor::all_entry_cycles(int64_t p_in, int64_t p_out, int winograd_m,
-                                      int64_t batch, double* row, double* out) const {
+                                      int64_t batch, double* row,
+                                      std::vector<double>& out) const {
   const std::vector<std::pair<double, double>>* terms = nullptr;
   for (size_t i = 0; i < prepared_batches_.size(); ++i)
     if (prepared_batches_[i] == batch) terms = &prepared_terms_[i];
@@ -160,15 +161,25 @@ double GenericFloor::all_entry_cycles(int64_t p_in, int64_t p_out, int winograd_
   double total = 0;
   for (size_t i = 0; i < layers_.size(); ++i) {
     const Layer& l = layers_[i];
+    double floor = 0;
     if (!terms) {
-      out[i] = layer_cycles(l, p_in, p_out, winograd_m, b, row);
+      floor = layer_cycles(l, p_in, p_out, winograd_m, b, row);
     } else {
       // layer_cycles with the batch's terms read from the table: the same operations.
-      const double compute = known_frame_compute(l, p_in, p_out, winograd_m, row) * b;
+      double frame = 0;
+      if (row && l.class_id >= 0) {
+        double& known = row[l.class_id];
+        if (std::isnan(known)) known = frame_compute(l, p_in, p_out, winograd_m);
+        frame = known;
+      } else {
+        frame = frame_compute(l, p_in, p_out, winograd_m);
+      }
+      const double compute = frame * b;
       const auto [transfer, edge] = (*terms)[i];
-      out[i] = std::max(compute, std::max(compute, transfer) + edge - 1) * l.count;
+      floor = std::max(compute, std::max(compute, transfer) + edge - 1) * l.count;
     }
-    total += out[i];
+    out.push_back(floor);
+    total += floor;
   }
   return total;
 }

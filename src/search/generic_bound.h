@@ -52,12 +52,12 @@ class GenericFloor {
                       double* frame_compute = nullptr) const;
   size_t entries() const { return layers_.size(); }
 
-  // Every entry's entry_cycles into out[0, entries()), and their sum in entry order: the same
+  // Every entry's entry_cycles appended to `out`, and their sum in entry order: the same
   // figures, in one pass over the entries. After prepare(), a prepared batch's DRAM terms are
   // read rather than divided out again (the allocator asks this for every engine shape of a
   // batch).
   double all_entry_cycles(int64_t p_in, int64_t p_out, int winograd_m, int64_t batch,
-                          double* frame_compute, double* out) const;
+                          double* frame_compute, std::vector<double>& out) const;
   // Works out each entry's DRAM terms for these batches (layer_cycles' transfer and edge).
   void prepare(const std::vector<int>& batches);
 

@@ -264,9 +264,10 @@ TEST(GenericBound, OnePassFloorIsEntryCyclesExactly) {
                   std::vector<double> row(static_cast<size_t>(classes.count()),
                                           std::numeric_limits<double>::quiet_NaN());
                   double* r = by_class ? row.data() : nullptr;
-                  std::vector<double> out(n);
-                  const double total =
-                      floor.all_entry_cycles(p_in, p_out, mode, batch, r, out.data());
+                  std::vector<double> out = {-1.0};  // appended to, after what is there
+                  const double total = floor.all_entry_cycles(p_in, p_out, mode, batch, r, out);
+                  ASSERT_EQ(out.size(), n + 1);
+                  out.erase(out.begin());
                   double sum = 0;
                   for (size_t i = 0; i < n; ++i) {
                     const double one = floor.entry_cycles(i, p_in, p_out, mode, batch);

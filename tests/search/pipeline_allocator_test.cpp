@@ -432,3 +432,95 @@ TEST(SearchShortcuts, RelaxedBatchSkippingNeverChangesAnAllocation) {
 
 }  // namespace
 }  // namespace dnne
+
+// The search's figures for a hybrid point take part B's figures from its allocation instead of
+// evaluating part B again (design_point.cpp, model/evaluate.h): on designs the allocators make
+// (part A on a share of the budget, part B on what it leaves, as the search builds them), the
+// whole design's figures must be the full model's, or the search would rank points on other
+// numbers than it reports.
+#include "model/evaluate.h"
+#include "search/generic_allocator.h"
+#include "search/stage_classes.h"
+
+namespace dnne {
+namespace {
+
+TEST(HybridFigures, KnownPartBFiguresGiveTheWholeModelsFigures) {
+  int compared = 0;
+  for (const char* model : {"alexnet", "resnet50", "mobilenet_v2", "yolov2_tiny"}) {
+    const Workload w = make_workload(test::zoo(model));
+    const StageClasses classes = stage_classes(w);
+    const int n = w.stage_count();
+    for (const char* device : {"zc706", "ku115_accdnn", "u250"})
+      for (int bits : {8, 16}) {
+        Budget budget = test::device_budget(device);
+        budget.precision_bits = bits;
+        const StageTable table = build_stage_table(w, budget, {1, 4}, 1);
+        for (int sp : {0, n / 4, n / 2, n - 1})
+          for (double share : {0.3, 0.7}) {
+            Estimate scratch;
+            EvalCounter counter;
+            Design design{.split_point = sp,
+                          .clock_mhz = budget.clock_mhz,
+                          .precision_bits = bits,
+                          .dsp_double_rate = budget.dsp_double_rate};
+            PartBudget rest = budget;
+            if (sp > 0) {
+              PartBudget a_budget = budget;
+              a_budget.dsp = static_cast<int64_t>(share * static_cast<double>(budget.dsp));
+              a_budget.bram18 = static_cast<int64_t>(share * static_cast<double>(budget.bram18));
+              a_budget.dram_bw_gbps = share * budget.dram_bw_gbps;
+              const PipelineAllocation a = allocate_pipeline(
+                  {.workload = w, .table = table, .split_point = sp, .budget = a_budget}, scratch,
+                  counter);
+              if (!a.feasible) continue;
+              design.pipeline = a.design;
+              design.split = {.pipeline_dsp = a.summary.dsp,
+                              .pipeline_bram18 = a.summary.bram18,
+                              .pipeline_dram_bw_gbps = a.summary.dram_bw_gbps};
+              rest.dsp = budget.dsp - a.summary.dsp;
+              rest.bram18 = budget.bram18 - a.summary.bram18;
+              rest.dram_bw_gbps = budget.dram_bw_gbps - a.summary.dram_bw_gbps;
+              rest.uram = std::max<int64_t>(0, budget.uram - a.summary.uram);
+              if (budget.lut > 0) rest.lut = std::max<int64_t>(1, budget.lut - a.summary.lut);
+            }
+            const GenericAllocation g = allocate_generic({.workload = w,
+                                                          .split_point = sp,
+                                                          .budget = rest,
+                                                          .batches = {1, 2},
+                                                          .winograd_modes = {0, 4},
+                                                          .classes = &classes},
+                                                         scratch, counter);
+            if (!g.feasible) continue;
+            design.generic = g.design;
+            Estimate whole, known;
+            evaluate(w, design, budget, whole);
+            evaluate(w, design, budget, known, g.summary);
+            const std::string where = std::string(model) + " on " + device + " at " +
+                                      std::to_string(bits) + " bits, split point " +
+                                      std::to_string(sp) + ", share " + std::to_string(share);
+            ASSERT_EQ(known.feasible, whole.feasible) << where;
+            ASSERT_EQ(known.violation_count, whole.violation_count) << where;
+            EXPECT_EQ(known.throughput_fps, whole.throughput_fps) << where;
+            EXPECT_EQ(known.latency_ms, whole.latency_ms) << where;
+            EXPECT_EQ(known.throughput_gops, whole.throughput_gops) << where;
+            EXPECT_EQ(known.dsp_efficiency, whole.dsp_efficiency) << where;
+            EXPECT_EQ(known.generic.throughput_fps, whole.generic.throughput_fps) << where;
+            EXPECT_EQ(known.generic.latency_ms, whole.generic.latency_ms) << where;
+            EXPECT_EQ(known.dsp_used, whole.dsp_used) << where;
+            EXPECT_EQ(known.bram18_used, whole.bram18_used) << where;
+            EXPECT_EQ(known.uram_used, whole.uram_used) << where;
+            EXPECT_EQ(known.lut_used, whole.lut_used) << where;
+            // Bytes summed per class rather than per layer: the same up to rounding.
+            EXPECT_NEAR(known.dram_bw_gbps_used, whole.dram_bw_gbps_used,
+                        1e-12 * whole.dram_bw_gbps_used)
+                << where;
+            ++compared;
+          }
+      }
+  }
+  EXPECT_GT(compared, 100);
+}
+
+}  // namespace
+}  // namespace dnne
