@@ -181,8 +181,13 @@ GenericAllocation allocate_generic(const GenericAllocatorInput& in, Estimate& sc
 
   const double link_bytes_per_cycle =
       dram_link_bits_per_cycle(in.budget.dram_bw_gbps, in.budget.clock_mhz) / 8;
-  GenericFloor cycle_floor(in.workload, in.split_point, bits, link_bytes_per_cycle,
-                           &in.budget.burst_curve, in.classes);
+  // The floor's layer figures do not depend on the budget: the memo keeps them per split point.
+  GenericFloor cycle_floor =
+      in.memo ? in.memo->floor_for(in.workload, in.split_point, bits, &in.budget.burst_curve,
+                                   in.classes)
+              : GenericFloor(in.workload, in.split_point, bits, link_bytes_per_cycle,
+                             &in.budget.burst_curve, in.classes);
+  cycle_floor.set_link(link_bytes_per_cycle);
 
   std::vector<ShapeEntry> shapes_now;
   std::vector<Split> splits;

@@ -57,10 +57,11 @@ GenericFloor::GenericFloor(const Workload& workload, int split_point, int precis
     // longest burst any tiling gives it (an input band of at most all H rows of one group's
     // channels, a weight tile of at most all kernels, in Winograd's 6 x 6 transformed form for
     // a 3 x 3 convolution, an output tile of at most the whole map), plus the model's fill
-    // and drain (edge_cycles) at their own lengths. Only with a link: without one the part is
-    // infeasible, and the floor is compute alone.
+    // and drain (edge_cycles) at their own lengths. Worked out whatever the link (set_link may
+    // give one later), but read only with one: without a link the part is infeasible, and the
+    // floor is compute alone.
     l.weights_per_frame = s.kind == LayerKind::kMatMul;
-    if (link_bytes_per_cycle > 0) {
+    {
       const double out_bytes = static_cast<double>(s.output_elements) * bytes;
       double in_bytes = 0, in_burst = 0, w_bytes = 0, w_burst = 0;
       if (l.mac) {

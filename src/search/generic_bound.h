@@ -52,6 +52,16 @@ class GenericFloor {
                       double* frame_compute = nullptr) const;
   size_t entries() const { return layers_.size(); }
 
+  // The same floor on another link (bytes per cycle at the peak; 0: no DRAM floor): the
+  // layers' DRAM figures do not depend on it, so a floor worked out once per split point
+  // (GenericMemo::floor_for) serves every budget. Forgets prepare()'s batches.
+  void set_link(double link_bytes_per_cycle) {
+    link_ = link_bytes_per_cycle;
+    prepared_batches_.clear();
+    prepared_terms_.clear();
+  }
+  size_t memory_entries() const { return layers_.size(); }
+
   // Every entry's entry_cycles appended to `out`, and their sum in entry order: the same
   // figures, in one pass over the entries. After prepare(), a prepared batch's DRAM terms are
   // read rather than divided out again (the allocator asks this for every engine shape of a

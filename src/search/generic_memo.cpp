@@ -97,4 +97,18 @@ double* GenericMemo::frame_compute_total(int split_point, int64_t p_in, int64_t 
   return &it->second;
 }
 
+const GenericFloor& GenericMemo::floor_for(const Workload& workload, int split_point,
+                                           int precision_bits, const BurstCurve* burst,
+                                           const StageClasses* classes) {
+  const auto it = floors_.find(split_point);
+  if (it != floors_.end()) return it->second;
+  GenericFloor floor(workload, split_point, precision_bits, 1.0, burst, classes);
+  if (floor_entries_ + floor.memory_entries() > kMaxFloorEntries) {
+    floors_.clear();
+    floor_entries_ = 0;
+  }
+  floor_entries_ += floor.memory_entries();
+  return floors_.emplace(split_point, std::move(floor)).first->second;
+}
+
 }  // namespace dnne

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "model/generic_layer.h"
+#include "search/generic_bound.h"
 
 namespace dnne {
 
@@ -63,6 +64,13 @@ class GenericMemo {
   // NaN until worked out. Valid until the next call.
   double* frame_compute_total(int split_point, int64_t p_in, int64_t p_out, int winograd_m);
 
+  // The generic floor of the part from `split_point` (GenericFloor, with `classes`) on a link
+  // of one byte per cycle, worked out once per split point: set_link a copy for a budget. The
+  // store holds at most kMaxFloorEntries floor entries and starts afresh when full.
+  const GenericFloor& floor_for(const Workload& workload, int split_point, int precision_bits,
+                                const BurstCurve* burst, const StageClasses* classes);
+  static constexpr size_t kMaxFloorEntries = size_t{1} << 18;
+
  private:
   struct Hash {
     size_t operator()(const Key& k) const;
@@ -73,6 +81,8 @@ class GenericMemo {
   std::unordered_map<uint64_t, std::vector<double>> frame_compute_;
   // Per (split point, p_in, p_out, mode): at most split points x shapes x modes.
   std::unordered_map<uint64_t, double> frame_compute_totals_;
+  std::unordered_map<int, GenericFloor> floors_;  // by split point
+  size_t floor_entries_ = 0;
 };
 
 }  // namespace dnne

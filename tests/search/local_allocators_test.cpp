@@ -8,6 +8,7 @@
 #include "model/accdnn_rules.h"
 #include "search/dnnbuilder_allocator.h"
 #include "search/generic_allocator.h"
+#include "search/generic_memo.h"
 #include "search/generic_bound.h"
 #include "search/part_score.h"
 #include "search/stage_classes.h"
@@ -238,6 +239,44 @@ TEST(GenericBound, NeverAboveTheModel) {
         }
   }
   EXPECT_GT(checked, 5000);
+}
+
+// The memo's floor per split point, set to a budget's link, is the floor built for that link:
+// the same figures for every entry, shape, mode and batch, with no link at all too.
+TEST(GenericBound, MemoFloorOnAnyLinkIsTheFloorBuiltForIt) {
+  int checked = 0;
+  for (const char* model : {"resnet50", "mobilenet_v2", "squeezenet1_1"}) {
+    const Workload w = make_workload(test::zoo(model));
+    const StageClasses classes = stage_classes(w);
+    const PartBudget b = test::part_budget(test::device_budget("zcu102"));
+    GenericMemo memo;
+    for (int round = 0; round < 2; ++round)  // the second round reads the stored floors
+      for (int sp : {0, w.stage_count() / 3, w.stage_count() - 1})
+        for (double link : {0.0, 0.7, 19.2, 1e4}) {
+          GenericFloor stored = memo.floor_for(w, sp, 8, &b.burst_curve, &classes);
+          stored.set_link(link);
+          const GenericFloor built(w, sp, 8, link, &b.burst_curve, &classes);
+          ASSERT_EQ(stored.entries(), built.entries());
+          for (const auto& [p_in, p_out] : {std::pair{8, 16}, std::pair{64, 128}})
+            for (int mode : {0, 2})
+              for (int batch : {1, 4}) {
+                const std::string where = std::string(model) + " SP " + std::to_string(sp) +
+                                          " link " + std::to_string(link);
+                ASSERT_EQ(stored.cycles(p_in, p_out, mode, batch),
+                          built.cycles(p_in, p_out, mode, batch))
+                    << where;
+                const double compute = built.frame_compute_total(p_in, p_out, mode);
+                ASSERT_EQ(stored.quick_cycles(compute, batch), built.quick_cycles(compute, batch))
+                    << where;
+                for (size_t i = 0; i < built.entries(); ++i)
+                  ASSERT_EQ(stored.entry_cycles(i, p_in, p_out, mode, batch),
+                            built.entry_cycles(i, p_in, p_out, mode, batch))
+                      << where << " entry " << i;
+                ++checked;
+              }
+        }
+  }
+  EXPECT_EQ(checked, 3 * 2 * 3 * 4 * 2 * 2 * 2);
 }
 
 // The one-pass floor the allocator asks for every engine shape of a batch is entry_cycles'
