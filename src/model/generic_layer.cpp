@@ -318,6 +318,10 @@ GenericLayerCost vector_layer(const StageLayer& s, const Engine& e, double edge)
 }
 }  // namespace
 
+bool generic_layer_winograd_eligible(const StageLayer& s) {
+  return winograd_eligible(s);
+}
+
 int64_t packed_taps(int64_t cg, int64_t kh, int64_t kw, int64_t p_in) {
   const int64_t a = std::min<int64_t>(kw, p_in / std::max<int64_t>(1, cg));
   return a >= 2 ? kh * ceil_div(kw, a) : kh * kw;

@@ -59,6 +59,10 @@ GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e);
 double generic_layer_edge_cycles(const StageLayer& s, const Engine& e);
 GenericLayerCost generic_layer_cost(const StageLayer& s, const Engine& e, double edge_cycles);
 
+// Whether an engine's Winograd mode applies to `s` (HybridDNN's: a 3 x 3 stride-1 undilated
+// convolution). For any other layer generic_layer_cost does not read the engine's mode.
+bool generic_layer_winograd_eligible(const StageLayer& s);
+
 // A MAC layer's partial-sum width: 2D + ceil(log2(C/g * Kh * Kw)) bits, at most the DSP's
 // 48-bit accumulator (docs/models.md 4.1); D for the vector path (no partial sums).
 int layer_accumulator_bits(const StageLayer& s, int bits);

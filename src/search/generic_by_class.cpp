@@ -36,6 +36,41 @@ GenericByClass::GenericByClass(const StageClasses& classes, int split_point,
                    [&](size_t a, size_t b) { return work(a) > work(b); });
   floor_after_.resize(counts_.size());
   bytes_.resize(counts_.size());
+  for (const auto& [k, n] : counts_)
+    mode_free_.push_back(
+        !model::generic_layer_winograd_eligible(classes.alone[static_cast<size_t>(k)].stage(0)));
+}
+
+std::vector<GenericByClass::KnownCost>& GenericByClass::shared_costs(const model::Engine& engine) {
+  const ModeFreeKey key{.p_in = engine.p_in,
+                        .p_out = engine.p_out,
+                        .p_out_independent = engine.p_out_independent,
+                        .batch = engine.batch,
+                        .input_capacity = engine.input_capacity,
+                        .weight_capacity = engine.weight_capacity,
+                        .output_blocks = engine.output_blocks,
+                        .buffering = engine.buffering};
+  ++use_clock_;
+  SharedCosts* oldest = nullptr;
+  for (SharedCosts& s : shared_) {
+    if (s.key == key) {
+      s.used = use_clock_;
+      return s.costs;
+    }
+    if (!oldest || s.used < oldest->used) oldest = &s;
+  }
+  const size_t most =
+      std::clamp<size_t>(kMaxSharedCosts / std::max<size_t>(1, counts_.size()), 1, kSharedEngines);
+  if (shared_.size() < most) {
+    shared_.push_back({});
+    oldest = &shared_.back();
+    oldest->costs.resize(counts_.size());
+  } else {
+    std::fill(oldest->costs.begin(), oldest->costs.end(), KnownCost{});
+  }
+  oldest->key = key;
+  oldest->used = use_clock_;
+  return oldest->costs;
 }
 
 GenericByClass::Outcome GenericByClass::evaluate(const GenericDesign& design,
@@ -115,14 +150,27 @@ GenericByClass::Outcome GenericByClass::evaluate(const GenericDesign& design,
                                                           std::numeric_limits<double>::quiet_NaN())});
       edges = &edges_.back().second;
     }
+    // The link, precision and burst curve are this part's budget's, the same for every
+    // engine evaluated here.
+    std::vector<KnownCost>& shared = shared_costs(engine);
     for (size_t j = 0; j < order_.size(); ++j) {
       const size_t i = order_[j];
       const auto& [k, n] = counts_[i];
-      const StageLayer& stage = classes_.alone[static_cast<size_t>(k)].stage(0);
-      double& edge = (*edges)[i];
-      if (std::isnan(edge)) edge = model::generic_layer_edge_cycles(stage, engine);
-      const model::GenericLayerCost c = model::generic_layer_cost(stage, engine, edge);
-      if (!c.tiling.fits) {
+      KnownCost c;
+      if (mode_free_[i] && shared[i].known) {
+        c = shared[i];
+      } else {
+        const StageLayer& stage = classes_.alone[static_cast<size_t>(k)].stage(0);
+        double& edge = (*edges)[i];
+        if (std::isnan(edge)) edge = model::generic_layer_edge_cycles(stage, engine);
+        const model::GenericLayerCost cost = model::generic_layer_cost(stage, engine, edge);
+        c = {.known = true,
+             .fits = cost.tiling.fits,
+             .cycles = cost.cycles,
+             .dram_bytes = cost.dram_bytes};
+        if (mode_free_[i]) shared[i] = c;
+      }
+      if (!c.fits) {
         if (memo_)
           memo_->remember(memo_key, {.state = Known::kDoesNotFit,
                                      .has_lower = has_lower,

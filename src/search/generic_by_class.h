@@ -79,6 +79,34 @@ class GenericByClass {
   // known): the same for every engine of this part, budget and batch.
   std::vector<std::pair<int64_t, std::vector<double>>> edges_;
   FloorKey floor_key_;
+  // The costs of the classes an engine's Winograd mode does not apply to, shared by the
+  // engines that differ only in that mode (model::generic_layer_winograd_eligible): the
+  // allocator costs a shape's modes 0, 2 and 4 with the same buffers and batch close together
+  // (tied bounds come out in enumeration order, the modes of a shape next to each other), so
+  // the last kSharedEngines such engines keep what was costed of them.
+  struct ModeFreeKey {
+    int64_t p_in = 0, p_out = 0, p_out_independent = 0, batch = 0;
+    int64_t input_capacity = 0, weight_capacity = 0, output_blocks = 0;
+    BufferingChoice buffering = BufferingChoice::kAuto;
+    bool operator==(const ModeFreeKey&) const = default;
+  };
+  struct KnownCost {
+    bool known = false, fits = false;
+    int64_t cycles = 0;
+    double dram_bytes = 0;
+  };
+  struct SharedCosts {
+    ModeFreeKey key;
+    uint64_t used = 0;             // the use_clock_ of its last use
+    std::vector<KnownCost> costs;  // per position in counts_
+  };
+  static constexpr size_t kSharedEngines = 16;
+  // ... fewer for parts of very many classes, so that they hold at most this many costs.
+  static constexpr size_t kMaxSharedCosts = size_t{1} << 20;
+  std::vector<SharedCosts> shared_;
+  uint64_t use_clock_ = 0;
+  std::vector<char> mode_free_;  // per position in counts_: the mode does not apply
+  std::vector<KnownCost>& shared_costs(const model::Engine& engine);
   bool floor_known_ = false;
   Estimate engine_checks_;  // scratch for the engine's violations
 };

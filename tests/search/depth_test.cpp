@@ -64,6 +64,63 @@ TEST(StageClasses, TableCostsAreEachStagesOwn) {
   }
 }
 
+// One GenericByClass evaluating many engines in a row, with scores to beat that stop some
+// early, answers each as a fresh one would: the costs it shares between engines that differ
+// only in their Winograd mode (the classes the mode does not apply to), kept for the last few
+// engines and partly filled by evaluations that stopped early, change nothing.
+TEST(GenericByClass, SharedCostsChangeNoAnswer) {
+  int compared = 0, stopped = 0;
+  for (const char* model : {"resnet50", "mobilenet_v2", "yolov2_tiny"}) {
+    const Workload w = make_workload(test::zoo(model));
+    const StageClasses classes = stage_classes(w);
+    const int n = w.stage_count();
+    for (const char* device : {"zc706", "ku115_accdnn"})
+      for (int sp : {0, n / 2}) {
+        const PartBudget b = test::part_budget(test::device_budget(device));
+        GenericByClass shared(classes, sp);
+        int64_t macs = 0;
+        for (int s = sp; s < n; ++s) macs += w.stage(s).macs;
+        for (int p_in : {8, 32})
+          for (int p_out : {16, 64})
+            for (int batch : {1, 3})
+              for (double fraction : {0.05, 0.3})
+                for (int mode : {0, 2, 4})
+                  for (double bar : {0.0, 0.5, 0.9, 1.1}) {  // of the engine's own rate
+                    const auto blocks =
+                        static_cast<int64_t>(fraction * static_cast<double>(b.bram18));
+                    const GenericDesign d{.p_in = p_in,
+                                          .p_out = p_out,
+                                          .batch = batch,
+                                          .input_buffer_bram18 = blocks,
+                                          .weight_buffer_bram18 = blocks,
+                                          .output_buffer_bram18 = blocks / 2,
+                                          .winograd_m = mode};
+                    GenericByClass fresh(classes, sp);
+                    PartSummary want_summary, got_summary;
+                    const GenericByClass::Outcome plain = fresh.evaluate(d, b, want_summary);
+                    const double rate = plain == GenericByClass::Outcome::kFeasible
+                                            ? want_summary.throughput_fps
+                                            : 1.0;
+                    const GenericByClass::Beat beat{.score = bar * rate, .part_macs = macs};
+                    GenericByClass alone(classes, sp);
+                    const GenericByClass::Outcome want = alone.evaluate(d, b, want_summary, &beat);
+                    const GenericByClass::Outcome got = shared.evaluate(d, b, got_summary, &beat);
+                    ASSERT_EQ(got, want) << model << " on " << device << " SP " << sp << " "
+                                         << p_in << "x" << p_out << " mode " << mode;
+                    if (want == GenericByClass::Outcome::kCannotWin) ++stopped;
+                    if (want == GenericByClass::Outcome::kFeasible) {
+                      ASSERT_EQ(got_summary.throughput_fps, want_summary.throughput_fps);
+                      ASSERT_EQ(got_summary.latency_ms, want_summary.latency_ms);
+                      ASSERT_EQ(got_summary.dram_bw_gbps, want_summary.dram_bw_gbps);
+                    }
+                    ++compared;
+                  }
+      }
+  }
+  EXPECT_EQ(compared, 3 * 2 * 2 * 2 * 2 * 2 * 2 * 3 * 4);
+  EXPECT_GT(stopped, 100);
+}
+
 // Part B summed per class equals the whole-part model, and says "feasible" exactly when the
 // model does, on many engines, buffers, batches and split points.
 TEST(GenericByClass, SameFiguresAsTheModel) {
