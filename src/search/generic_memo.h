@@ -8,7 +8,8 @@
 // Exact: an entry holds only what GenericByClass worked out from the model, and a look-up
 // answers only what that evaluation would answer again (generic_by_class.h). One memo serves
 // one search (one workload, precision and DRAM burst curve) and one thread; it holds at most
-// kMaxEntries entries and starts afresh when full, so its memory is bounded (about 20 MB).
+// kMaxEntries entries and starts afresh when full, so its memory is bounded (about 20 MB),
+// and likewise its floors per split point (kMaxFloorEntries entries of 128 bytes, 8 MB).
 #pragma once
 
 #include <cstdint>
@@ -69,7 +70,7 @@ class GenericMemo {
   // store holds at most kMaxFloorEntries floor entries and starts afresh when full.
   const GenericFloor& floor_for(const Workload& workload, int split_point, int precision_bits,
                                 const BurstCurve* burst, const StageClasses* classes);
-  static constexpr size_t kMaxFloorEntries = size_t{1} << 18;
+  static constexpr size_t kMaxFloorEntries = size_t{1} << 16;
 
  private:
   struct Hash {
