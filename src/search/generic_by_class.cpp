@@ -42,14 +42,8 @@ GenericByClass::GenericByClass(const StageClasses& classes, int split_point,
 }
 
 std::vector<GenericByClass::KnownCost>& GenericByClass::shared_costs(const model::Engine& engine) {
-  const ModeFreeKey key{.p_in = engine.p_in,
-                        .p_out = engine.p_out,
-                        .p_out_independent = engine.p_out_independent,
-                        .batch = engine.batch,
-                        .input_capacity = engine.input_capacity,
-                        .weight_capacity = engine.weight_capacity,
-                        .output_blocks = engine.output_blocks,
-                        .buffering = engine.buffering};
+  GenericMemo::Key key = GenericMemo::key_of(split_point_, engine);
+  key.winograd_m = 0;
   ++use_clock_;
   SharedCosts* oldest = nullptr;
   for (SharedCosts& s : shared_) {

@@ -84,19 +84,13 @@ class GenericByClass {
   // allocator costs a shape's modes 0, 2 and 4 with the same buffers and batch close together
   // (tied bounds come out in enumeration order, the modes of a shape next to each other), so
   // the last kSharedEngines such engines keep what was costed of them.
-  struct ModeFreeKey {
-    int64_t p_in = 0, p_out = 0, p_out_independent = 0, batch = 0;
-    int64_t input_capacity = 0, weight_capacity = 0, output_blocks = 0;
-    BufferingChoice buffering = BufferingChoice::kAuto;
-    bool operator==(const ModeFreeKey&) const = default;
-  };
   struct KnownCost {
     bool known = false, fits = false;
     int64_t cycles = 0;
     double dram_bytes = 0;
   };
   struct SharedCosts {
-    ModeFreeKey key;
+    GenericMemo::Key key;  // the engine's memo key with its mode set to 0
     uint64_t used = 0;             // the use_clock_ of its last use
     std::vector<KnownCost> costs;  // per position in counts_
   };

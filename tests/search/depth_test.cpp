@@ -64,6 +64,20 @@ TEST(StageClasses, TableCostsAreEachStagesOwn) {
   }
 }
 
+// An engine of the given shape, batch and mode with the same share of the BRAM18 in its input
+// and weight buffers and half of it in its output buffer.
+GenericDesign engine_design(int p_in, int p_out, int batch, int mode, double fraction,
+                            const PartBudget& b) {
+  const auto blocks = static_cast<int64_t>(fraction * static_cast<double>(b.bram18));
+  return {.p_in = p_in,
+          .p_out = p_out,
+          .batch = batch,
+          .input_buffer_bram18 = blocks,
+          .weight_buffer_bram18 = blocks,
+          .output_buffer_bram18 = blocks / 2,
+          .winograd_m = mode};
+}
+
 // One GenericByClass evaluating many engines in a row, with scores to beat that stop some
 // early, answers each as a fresh one would: the costs it shares between engines that differ
 // only in their Winograd mode (the classes the mode does not apply to), kept for the last few
@@ -86,15 +100,7 @@ TEST(GenericByClass, SharedCostsChangeNoAnswer) {
               for (double fraction : {0.05, 0.3})
                 for (int mode : {0, 2, 4})
                   for (double bar : {0.0, 0.5, 0.9, 1.1}) {  // of the engine's own rate
-                    const auto blocks =
-                        static_cast<int64_t>(fraction * static_cast<double>(b.bram18));
-                    const GenericDesign d{.p_in = p_in,
-                                          .p_out = p_out,
-                                          .batch = batch,
-                                          .input_buffer_bram18 = blocks,
-                                          .weight_buffer_bram18 = blocks,
-                                          .output_buffer_bram18 = blocks / 2,
-                                          .winograd_m = mode};
+                    const GenericDesign d = engine_design(p_in, p_out, batch, mode, fraction, b);
                     GenericByClass fresh(classes, sp);
                     PartSummary want_summary, got_summary;
                     const GenericByClass::Outcome plain = fresh.evaluate(d, b, want_summary);
@@ -140,15 +146,7 @@ TEST(GenericByClass, SameFiguresAsTheModel) {
             for (int mode : {0, 2, 4})
               for (int batch : {1, 3})
                 for (double fraction : {0.02, 0.3}) {
-                  const auto blocks =
-                      static_cast<int64_t>(fraction * static_cast<double>(b.bram18));
-                  const GenericDesign d{.p_in = p_in,
-                                        .p_out = p_out,
-                                        .batch = batch,
-                                        .input_buffer_bram18 = blocks,
-                                        .weight_buffer_bram18 = blocks,
-                                        .output_buffer_bram18 = blocks / 2,
-                                        .winograd_m = mode};
+                  const GenericDesign d = engine_design(p_in, p_out, batch, mode, fraction, b);
                   e.clear_violations();
                   evaluate_generic_part(w, sp, d, b, e);
                   PartSummary s;
